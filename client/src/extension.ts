@@ -1,0 +1,59 @@
+/**
+ * The extension's client: starts the language server, recognises connection files,
+ * and registers the commands. Everything about JSON lives in the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, RevealOutputChannelOn } from 'vscode-languageclient/node';
+import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from '../../common/src/protocol';
+import { registerLanguageRecognition } from './languageRecognition';
+import type { ClientContext } from './clientContext';
+import { CLIENT_FEATURES } from './features';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const log = vscode.window.createOutputChannel('Saviynt REST (Intercom)', { log: true });
+  context.subscriptions.push(log);
+  registerLanguageRecognition(context);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: LANGUAGE_ID, scheme: 'file' },
+      { language: LANGUAGE_ID, scheme: 'untitled' },
+      { language: LANGUAGE_ID, scheme: 'vscode-remote' },
+    ],
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json'),
+    },
+    outputChannel: log,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+  };
+  client = new LanguageClient('saviyntRest', 'Saviynt REST Language Server', serverOptions, clientOptions);
+  await client.start();
+
+  const ctx: ClientContext = { extension: context, client, log };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.restartServer, async () => { await client?.restart(); }),
+    vscode.commands.registerCommand(Commands.showOutput, () => log.show()),
+  );
+  for (const feature of CLIENT_FEATURES) {
+    try {
+      feature(ctx);
+    } catch (error) {
+      log.error(`Feature failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,92 @@
+/**
+ * Declared once, used by both the client and the server: the language id, the
+ * settings, and the custom requests between them.
+ */
+
+export const LANGUAGE_ID = 'saviynt-json';
+export const EXTENSION_ID = 'eic-tools.saviynt-intercom-rest';
+export const SETTINGS_SECTION = 'saviyntRest';
+
+/** The settings the server reads (section `saviyntRest`). */
+export interface ServerSettings {
+  validation: {
+    enable: boolean;
+    /** Milliseconds to wait after the last keystroke before validating. */
+    debounceMs: number;
+    /** Documents larger than this (characters) are not checked. */
+    maxDocumentSize: number;
+  };
+  intercom: {
+    /** Intercom-Version assumed for calls that send none. */
+    defaultVersion: string;
+  };
+  http: {
+    /** Hosts other than Intercom's API hosts that URLs may target without a warning. */
+    allowedHosts: string[];
+  };
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  validation: { enable: true, debounceMs: 200, maxDocumentSize: 8 * 1024 * 1024 },
+  intercom: { defaultVersion: '2.15' },
+  http: { allowedHosts: [] },
+};
+
+/** Merges a partial settings object (as read from the configuration) over the defaults. */
+export function mergeSettings(partial: unknown): ServerSettings {
+  const p = (partial && typeof partial === 'object' ? partial : {}) as Partial<Record<keyof ServerSettings, any>>;
+  return {
+    validation: { ...DEFAULT_SETTINGS.validation, ...(p.validation ?? {}) },
+    intercom: { ...DEFAULT_SETTINGS.intercom, ...(p.intercom ?? {}) },
+    http: { ...DEFAULT_SETTINGS.http, ...(p.http ?? {}) },
+  };
+}
+
+/** A call of an attribute document, as the client needs it to run it. */
+export interface CallDescription {
+  /** JSON path of the call object in the document. */
+  path: (string | number)[];
+  /** Display name (`call1`, `Group`, `accountParams › call1`, …). */
+  name: string;
+  attribute: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  contentType?: string;
+  /** Response paths the call picks out (listField, keyField, ticketidPath, mappings …), by role. */
+  responsePaths: { role: string; path: string }[];
+  /** Every `${…}` binding that must be resolved to send the call. */
+  bindings: string[];
+  /** Pagination of an import call, if any. */
+  pagination?: unknown;
+  /** Import ordering. */
+  callOrder?: number;
+  stageNumber?: number;
+  /** The authentication the call uses (name in ConnectionJSON). */
+  connection?: string;
+}
+
+/** Request: describe the calls of a document (or the one at `path`). */
+export const DescribeCallsRequest = 'saviyntRest/describeCalls';
+export interface DescribeCallsParams { uri: string; path?: (string | number)[] }
+export type DescribeCallsResult = CallDescription[];
+
+/** Request: re-validate every open document (e.g. after the settings changed). */
+export const RevalidateRequest = 'saviyntRest/revalidate';
+
+/** Command ids contributed by the extension. */
+export const Commands = {
+  setToken: 'saviyntRest.setToken',
+  clearToken: 'saviyntRest.clearToken',
+  testConnection: 'saviyntRest.testConnection',
+  runCall: 'saviyntRest.runCall',
+  previewRequest: 'saviyntRest.previewRequest',
+  previewImport: 'saviyntRest.previewImport',
+  runTicketFlow: 'saviyntRest.runTicketFlow',
+  packageConnection: 'saviyntRest.packageConnection',
+  unpackPackage: 'saviyntRest.unpackPackage',
+  newConnection: 'saviyntRest.newConnection',
+  restartServer: 'saviyntRest.restartServer',
+  showOutput: 'saviyntRest.showOutput',
+} as const;

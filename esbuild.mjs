@@ -1,0 +1,34 @@
+// Bundles the extension client, the language server, the CLI and the e2e suite into dist/.
+// `--production` minifies and drops source maps (used for the .vsix).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  // jsonc-parser and vscode-json-languageservice ship UMD mains that esbuild bundles wrongly.
+  mainFields: ['module', 'main'],
+  external: ['vscode'],
+  logLevel: 'warning',
+  loader: { '.json': 'json' },
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (existsSync('test/e2e/suite/index.ts')) {
+  builds.push({
+    entryPoints: ['test/e2e/suite/index.ts'], outfile: 'dist/test/e2e/index.js',
+    logOverride: { 'require-resolve-not-external': 'silent' },
+  });
+}
+
+await Promise.all(builds.map(b => esbuild.build({ ...common, ...b })));

@@ -1,0 +1,39 @@
+/**
+ * A connection: the attribute documents of one connection folder, seen together.
+ * Cross-file rules (a call's `connection` must name an authentication, access call
+ * names must be entitlement types …) read sibling attributes through this view.
+ */
+import { AttributeDocument } from './document';
+
+export interface ConnectionView {
+  /** The connection's name (the folder name unless metadata says otherwise). */
+  readonly name: string;
+  /** The folder (path or URI) the attributes live in, when there is one. */
+  readonly folder?: string;
+  /** The attribute document of that name (case-insensitive), if the connection has it. */
+  get(attributeName: string): AttributeDocument | undefined;
+  /** All attribute documents of the connection. */
+  all(): AttributeDocument[];
+}
+
+/** A connection made of the given documents. */
+export class StaticConnection implements ConnectionView {
+  private readonly byName = new Map<string, AttributeDocument>();
+
+  constructor(readonly name: string, documents: AttributeDocument[], readonly folder?: string) {
+    for (const doc of documents) if (doc.attribute) this.byName.set(doc.attribute.name.toLowerCase(), doc);
+  }
+
+  get(attributeName: string): AttributeDocument | undefined {
+    return this.byName.get(attributeName.toLowerCase());
+  }
+
+  all(): AttributeDocument[] {
+    return [...this.byName.values()];
+  }
+}
+
+/** A connection holding a single document (no folder context). */
+export function singleDocumentConnection(doc: AttributeDocument): ConnectionView {
+  return new StaticConnection('', [doc]);
+}

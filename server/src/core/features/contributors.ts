@@ -1,0 +1,65 @@
+/**
+ * Extension points of the editor features. Feature modules (binding language,
+ * Intercom awareness, cross-file names …) register contributors here; the
+ * completion, hover and definition drivers ask them before the schema-driven defaults.
+ */
+import type { CompletionItem, Hover, CodeLens } from 'vscode-languageserver-types';
+import type { ConnectionView } from '../connection';
+import type { AttributeDocument } from '../document';
+import type { AnalysisSettings } from '../types';
+
+export interface FeatureContext {
+  readonly doc: AttributeDocument;
+  readonly connection: ConnectionView;
+  readonly offset: number;
+  readonly settings: AnalysisSettings;
+}
+
+export interface CompletionContribution {
+  items: CompletionItem[];
+  /** When true, schema-driven proposals are left out (e.g. inside `${…}`). */
+  exclusive?: boolean;
+}
+
+export interface CompletionContributor {
+  readonly id: string;
+  provide(ctx: FeatureContext): CompletionContribution | undefined;
+}
+
+export interface HoverContributor {
+  readonly id: string;
+  provide(ctx: FeatureContext): Hover | undefined;
+}
+
+/** A target in some document of the connection: uri + offsets. */
+export interface DefinitionTarget {
+  uri: string;
+  offset: number;
+  length: number;
+  /** The range in the source document the link starts from. */
+  originOffset: number;
+  originLength: number;
+}
+
+export interface DefinitionContributor {
+  readonly id: string;
+  provide(ctx: FeatureContext): DefinitionTarget[] | undefined;
+}
+
+export interface CodeLensContributor {
+  readonly id: string;
+  provide(doc: AttributeDocument, connection: ConnectionView): CodeLens[];
+}
+
+export const completionContributors: CompletionContributor[] = [];
+export const hoverContributors: HoverContributor[] = [];
+export const definitionContributors: DefinitionContributor[] = [];
+export const codeLensContributors: CodeLensContributor[] = [];
+
+function addUnique<T extends { id: string }>(list: T[], item: T): void {
+  if (!list.some(x => x.id === item.id)) list.push(item);
+}
+export const registerCompletion = (c: CompletionContributor) => addUnique(completionContributors, c);
+export const registerHover = (c: HoverContributor) => addUnique(hoverContributors, c);
+export const registerDefinition = (c: DefinitionContributor) => addUnique(definitionContributors, c);
+export const registerCodeLens = (c: CodeLensContributor) => addUnique(codeLensContributors, c);

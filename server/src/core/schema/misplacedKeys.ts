@@ -1,0 +1,27 @@
+/**
+ * Unknown keys that are known mistakes (saviynt-common-mistakes.md §2): instead of a
+ * generic "unknown key", say what the key was meant to be and how to fix it.
+ * Each entry is data: where the key is seen, the code, the message and the fix.
+ */
+import type { AttributeDocument } from '../document';
+import type { ASTNode } from '../json/ast';
+import type { Finding } from '../types';
+
+type MisplacedResult = Omit<Finding, 'offset' | 'length'>;
+
+export interface MisplacedKeyRule {
+  key: string;
+  /** Decides whether the rule applies to this object path. */
+  applies(path: (string | number)[], doc: AttributeDocument): boolean;
+  describe(doc: AttributeDocument, objectNode: ASTNode | undefined, path: (string | number)[]): MisplacedResult;
+}
+
+/** Rules are added by the rule modules that own the mistakes (see server/src/core/rules). */
+export const MISPLACED_KEY_RULES: MisplacedKeyRule[] = [];
+
+export function describeMisplacedKey(doc: AttributeDocument, key: string, objectNode: ASTNode | undefined, path: (string | number)[]): MisplacedResult | undefined {
+  for (const rule of MISPLACED_KEY_RULES) {
+    if (rule.key === key && rule.applies(path, doc)) return rule.describe(doc, objectNode, path);
+  }
+  return undefined;
+}

@@ -1,0 +1,191 @@
+/**
+ * Syntax and schema checks: runs vscode-json-languageservice's validation with our
+ * schemas and rewrites each problem for an identity engineer, with a stable code,
+ * a severity that matches what EIC would do, and a quick fix where the fix is mechanical.
+ */
+import type { Diagnostic } from 'vscode-json-languageservice';
+import { ErrorCode } from 'vscode-json-languageservice';
+import type { AttributeDocument } from '../document';
+import type { Finding, Fix } from '../types';
+import { jsonService } from '../json/jsonService';
+import { ASTNode, isObject, keyOf, pathOf } from '../json/ast';
+import { knownPropertiesAt } from './schemaNavigator';
+import { didYouMean } from '../text/didYouMean';
+import { describeMisplacedKey } from './misplacedKeys';
+
+const SYNTAX_MESSAGES: Partial<Record<number, string>> = {
+  [ErrorCode.CommaExpected]: 'A comma is missing between two entries.',
+  [ErrorCode.ColonExpected]: 'A colon (:) is missing after the key.',
+  [ErrorCode.PropertyExpected]: 'A key in double quotes is expected here.',
+  [ErrorCode.ValueExpected]: 'A value is expected here (a string, number, object, array, true, false or null).',
+  [ErrorCode.CommaOrCloseBraceExpected]: 'A comma or a closing brace } is expected here.',
+  [ErrorCode.CommaOrCloseBacketExpected]: 'A comma or a closing bracket ] is expected here.',
+  [ErrorCode.PropertyKeysMustBeDoublequoted]: 'Keys must be in double quotes; EIC rejects other quotes.',
+  [ErrorCode.UnexpectedEndOfString]: 'This string is not closed: a double quote is missing.',
+  [ErrorCode.InvalidEscapeCharacter]: 'Invalid escape sequence: inside a JSON string only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed.',
+  [ErrorCode.InvalidCharacter]: 'A raw control character (such as a line break or tab) sits inside a string; write it as \\n or \\t.',
+  [ErrorCode.InvalidUnicode]: 'Invalid \\u escape: four hexadecimal digits must follow \\u.',
+  [ErrorCode.UnexpectedEndOfNumber]: 'This number is incomplete.',
+  [ErrorCode.UnexpectedEndOfComment]: 'This comment is not closed.',
+  [ErrorCode.CommentNotPermitted]: 'EIC does not accept comments in connection JSON; remove it.',
+};
+
+export async function schemaFindings(doc: AttributeDocument, schemaCheck = true): Promise<Finding[]> {
+  const service = jsonService();
+  const diagnostics = await service.doValidation(doc.jsonTextDocument, doc.json, {
+    comments: 'error',
+    trailingCommas: 'error',
+    schemaValidation: schemaCheck ? 'error' : 'ignore',
+    schemaRequest: 'ignore',
+  });
+  const findings: Finding[] = [];
+  for (const d of diagnostics) {
+    const f = convert(doc, d);
+    if (f) findings.push(f);
+  }
+  return findings;
+}
+
+function convert(doc: AttributeDocument, diagnostic: Diagnostic): Finding | undefined {
+  const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  const d = { ...diagnostic, message };
+  const offset = doc.jsonTextDocument.offsetAt(d.range.start);
+  const length = doc.jsonTextDocument.offsetAt(d.range.end) - offset;
+  const code = typeof d.code === 'number' ? d.code : undefined;
+
+  if (code === ErrorCode.TrailingComma) {
+    return {
+      offset, length, severity: 'error', code: 'json-trailing-comma',
+      message: 'Trailing comma: EIC\'s JSON parser rejects a comma before a closing brace or bracket. Remove it.',
+      fixes: [{ title: 'Remove the trailing comma', edits: [{ offset, length, newText: '' }], isPreferred: true }],
+    };
+  }
+  if (code === ErrorCode.DuplicateKey) {
+    return { offset, length, severity: 'warning', code: 'duplicate-key',
+      message: `The key ${doc.text.substr(offset, length)} appears twice in this object; only one of the values will be used. Keep one.` };
+  }
+  if (code !== undefined && code >= 0x100 && code < 0x300) {
+    return { offset, length, severity: 'error', code: 'json-syntax', message: SYNTAX_MESSAGES[code] ?? `JSON syntax error: ${d.message}` };
+  }
+  if (code !== undefined && code >= ErrorCode.SchemaResolveError) return undefined;
+  if (code === ErrorCode.Deprecated) {
+    return { offset, length, severity: 'warning', code: 'deprecated', message: d.message, tags: ['deprecated'] };
+  }
+  return schemaProblem(doc, d, offset, length);
+}
+
+function schemaProblem(doc: AttributeDocument, d: { message: string }, offset: number, length: number): Finding | undefined {
+  const node = doc.json.getNodeFromOffset(offset, true);
+  let m: RegExpExecArray | null;
+
+  if ((m = /^Property (.+) is not allowed\.$/.exec(d.message))) {
+    return unknownKey(doc, m[1], offset, length);
+  }
+  if ((m = /^Missing property "(.+)"\.$/.exec(d.message))) {
+    const owner = node && ownerName(node);
+    return { offset, length: Math.min(length, 1), severity: 'error', code: 'missing-key',
+      message: `${owner ? `\`${owner}\`` : 'This object'} needs \`${m[1]}\`; EIC cannot run it without that key.` };
+  }
+  if ((m = /^Incorrect type\. Expected (?:"(.+)"|one of (.+))\.$/.exec(d.message))) {
+    return wrongType(doc, node, (m[1] ?? m[2]).split(/,\s*/), offset, length);
+  }
+  if ((m = /^Value is not accepted\. Valid values: (.+)\.$/.exec(d.message))) {
+    return invalidValue(doc, node, m[1], offset, length);
+  }
+  const owner = node && ownerName(node);
+  return { offset, length, severity: 'error', code: 'schema', message: owner ? `\`${owner}\`: ${d.message}` : d.message };
+}
+
+function unknownKey(doc: AttributeDocument, quotedKey: string, offset: number, length: number): Finding {
+  const key = quotedKey.replace(/^"|"$/g, '');
+  const keyNode = doc.json.getNodeFromOffset(offset + 1);
+  const objectNode = keyNode?.parent?.parent;
+  const path = objectNode ? pathOf(objectNode) : [];
+  const misplaced = describeMisplacedKey(doc, key, objectNode, path);
+  if (misplaced) return { offset, length, ...misplaced };
+  const schemaFile = doc.attribute?.schema;
+  const known = schemaFile ? knownPropertiesAt(schemaFile, path) : [];
+  const present = new Set(isObject(objectNode) ? objectNode.properties.map(p => p.keyNode.value) : []);
+  const suggestion = didYouMean(key, known.filter(k => !present.has(k)));
+  const fixes: Fix[] = suggestion
+    ? [{ title: `Rename to "${suggestion}"`, edits: [{ offset, length, newText: JSON.stringify(suggestion) }], isPreferred: true }]
+    : [];
+  const where = path.length ? ` in \`${String(path[path.length - 1])}\`` : '';
+  const message = suggestion
+    ? `\`${key}\`: EIC ignores unknown keys${where}; did you mean \`${suggestion}\`?`
+    : `\`${key}\`: EIC ignores unknown keys${where}, so this has no effect.${known.length ? ` Known keys here: ${known.slice(0, 12).map(k => `\`${k}\``).join(', ')}${known.length > 12 ? ' …' : ''}.` : ''}`;
+  return { offset, length, severity: 'warning', code: 'unknown-key', message, fixes };
+}
+
+function wrongType(doc: AttributeDocument, node: ASTNode | undefined, expected: string[], offset: number, length: number): Finding {
+  const owner = node && ownerName(node);
+  const found = node ? describeType(node) : 'another type';
+  const expectedText = expected.map(t => t.replace(/"/g, '')).map(article).join(' or ');
+  const fixes: Fix[] = [];
+  if (node?.type === 'string') {
+    const v = node.value.trim();
+    if ((expected.includes('integer') || expected.includes('number')) && /^-?\d+(\.\d+)?$/.test(v)) {
+      fixes.push({ title: `Write the number ${v} without quotes`, edits: [{ offset: node.offset, length: node.length, newText: v }], isPreferred: true });
+    } else if (expected.includes('boolean') && /^(true|false)$/i.test(v)) {
+      fixes.push({ title: `Write ${v.toLowerCase()} without quotes`, edits: [{ offset: node.offset, length: node.length, newText: v.toLowerCase() }], isPreferred: true });
+    }
+  } else if (node && (node.type === 'number' || node.type === 'boolean') && expected.includes('string')) {
+    const raw = doc.text.substr(node.offset, node.length);
+    fixes.push({ title: `Quote the value: "${raw}"`, edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(raw) }] });
+  } else if (node && expected.includes('array') && node.type !== 'array' && node.type !== 'object') {
+    const raw = doc.text.substr(node.offset, node.length);
+    fixes.push({ title: `Wrap the value in a list: [${raw}]`, edits: [{ offset: node.offset, length: node.length, newText: `[${raw}]` }], isPreferred: true });
+  }
+  return { offset, length, severity: 'error', code: 'wrong-type',
+    message: `${owner ? `\`${owner}\`` : 'This value'} must be ${expectedText}, not ${found}; EIC would not read it as intended.`, fixes };
+}
+
+function invalidValue(doc: AttributeDocument, node: ASTNode | undefined, validList: string, offset: number, length: number): Finding {
+  const owner = node && ownerName(node);
+  const valid = validList.split(/,\s*/).map(v => { try { return JSON.parse(v); } catch { return v; } });
+  const actual = node?.type === 'string' ? node.value : undefined;
+  const suggestion = actual !== undefined ? didYouMean(actual, valid.filter((v): v is string => typeof v === 'string')) : undefined;
+  const fixes: Fix[] = suggestion && node
+    ? [{ title: `Change to "${suggestion}"`, edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(suggestion) }], isPreferred: true }]
+    : [];
+  const shown = valid.slice(0, 10).map(v => `\`${typeof v === 'string' ? v : JSON.stringify(v)}\``).join(', ');
+  return { offset, length, severity: 'error', code: 'invalid-value',
+    message: `${owner ? `\`${owner}\`: ` : ''}${actual !== undefined ? `\`${actual}\` is not a value EIC knows` : 'This value is not accepted'}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Allowed: ${shown}${valid.length > 10 ? ' …' : ''}.`,
+    fixes };
+}
+
+function ownerName(node: ASTNode): string | undefined {
+  let current: ASTNode | undefined = node;
+  while (current) {
+    if (current.type === 'property') return current.keyNode.value;
+    const key = keyOf(current);
+    if (key !== undefined) return key;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+function describeType(node: ASTNode): string {
+  switch (node.type) {
+    case 'string': return `a string (${JSON.stringify(node.value.length > 30 ? node.value.slice(0, 30) + '…' : node.value)})`;
+    case 'number': return 'a number';
+    case 'boolean': return 'true/false';
+    case 'null': return 'null';
+    case 'array': return 'a list';
+    case 'object': return 'an object';
+    default: return 'another type';
+  }
+}
+
+function article(type: string): string {
+  switch (type) {
+    case 'integer': return 'a whole number';
+    case 'number': return 'a number';
+    case 'string': return 'a string';
+    case 'boolean': return 'true or false';
+    case 'array': return 'a list [ … ]';
+    case 'object': return 'an object { … }';
+    case 'null': return 'null';
+    default: return type;
+  }
+}

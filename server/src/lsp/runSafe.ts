@@ -1,0 +1,27 @@
+/**
+ * Every request handler runs through here: deferred to the next tick, cancelled
+ * requests answer with RequestCancelled, and an exception becomes a logged empty result
+ * instead of a crash.
+ */
+import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+
+export type Logger = (message: string) => void;
+
+export function runSafe<T>(log: Logger, name: string, fallback: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+  return new Promise(resolve => {
+    setImmediate(async () => {
+      if (token?.isCancellationRequested) return resolve(cancelled());
+      try {
+        const result = await work();
+        resolve(token?.isCancellationRequested ? cancelled() : result);
+      } catch (error) {
+        log(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        resolve(fallback);
+      }
+    });
+  });
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}

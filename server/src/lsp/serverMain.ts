@@ -1,0 +1,153 @@
+/**
+ * The language server: a thin LSP layer over the pure core. Each handler converts
+ * positions, asks the core, converts back, and runs through runSafe.
+ */
+import {
+  CodeLens, CompletionList, Connection, DidChangeConfigurationNotification, DocumentSymbol, Hover, InitializeResult,
+  LocationLink, TextDocumentSyncKind, TextDocuments, TextEdit, CodeAction,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DescribeCallsParams, DescribeCallsRequest, RevalidateRequest, mergeSettings, ServerSettings, SETTINGS_SECTION, DEFAULT_SETTINGS } from '../../../common/src/protocol';
+import { DocumentStore } from './documentStore';
+import { ValidationScheduler } from './validation';
+import { runSafe } from './runSafe';
+import { codeActionsFor } from './convert';
+import { complete } from '../core/features/completion';
+import { hover } from '../core/features/hover';
+import { findDefinitions } from '../core/features/definition';
+import { documentSymbols } from '../core/features/symbols';
+import { format } from '../core/features/format';
+import { codeLenses } from '../core/features/codeLens';
+import { describeCalls } from '../core/calls/callModel';
+import type { FeatureContext } from '../core/features/contributors';
+import type { AttributeDocument } from '../core/document';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const store = new DocumentStore(documents);
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  const log = (message: string) => connection.console.error(message);
+  const scheduler = new ValidationScheduler(connection, store, () => settings, log);
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    settings = mergeSettings(params.initializationOptions?.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', '$', '{', '.', ':', '/', '~', '#'], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        definitionProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'saviynt-rest-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      void refreshSettings();
+    }
+  });
+
+  async function refreshSettings(): Promise<void> {
+    try {
+      const value = canPullConfiguration ? await connection.workspace.getConfiguration(SETTINGS_SECTION) : undefined;
+      settings = mergeSettings(value);
+    } catch (error) {
+      log(`Reading settings failed: ${String(error)}`);
+    }
+    for (const uri of documents.keys()) scheduler.schedule(uri, 0);
+  }
+
+  connection.onDidChangeConfiguration(change => {
+    if (canPullConfiguration) void refreshSettings();
+    else {
+      settings = mergeSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+      for (const uri of documents.keys()) scheduler.schedule(uri, 0);
+    }
+  });
+
+  documents.onDidOpen(e => scheduler.changed(e.document.uri, true));
+  documents.onDidChangeContent(e => scheduler.changed(e.document.uri));
+  documents.onDidClose(e => {
+    store.forget(e.document.uri);
+    scheduler.closed(e.document.uri);
+    for (const sibling of store.openSiblings(e.document.uri)) scheduler.schedule(sibling, settings.validation.debounceMs);
+  });
+  connection.onDidChangeWatchedFiles(params => {
+    for (const change of params.changes) {
+      store.fileChanged(change.uri);
+      for (const sibling of store.openSiblings(change.uri)) scheduler.schedule(sibling, settings.validation.debounceMs);
+    }
+  });
+
+  const featureContext = (doc: AttributeDocument, offset: number): FeatureContext => ({
+    doc, offset, connection: store.connectionFor(doc),
+    settings: { defaultIntercomVersion: settings.intercom.defaultVersion, allowedHosts: settings.http.allowedHosts },
+  });
+
+  connection.onCompletion((params, token) => runSafe(log, 'completion', null as CompletionList | null, token, async () => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return null;
+    return complete(featureContext(doc, doc.offsetAt(params.position)), () => token.isCancellationRequested);
+  }));
+
+  connection.onHover((params, token) => runSafe(log, 'hover', null as Hover | null, token, async () => {
+    const doc = store.get(params.textDocument.uri);
+    return doc ? hover(featureContext(doc, doc.offsetAt(params.position))) : null;
+  }));
+
+  connection.onDefinition((params, token) => runSafe(log, 'definition', [] as LocationLink[], token, () => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return [];
+    const ctx = featureContext(doc, doc.offsetAt(params.position));
+    return findDefinitions(ctx).map(target => {
+      const targetDoc = ctx.connection.all().find(d => d.uri === target.uri) ?? doc;
+      const range = targetDoc.rangeOf(target.offset, target.length);
+      return LocationLink.create(target.uri, range, range, doc.rangeOf(target.originOffset, target.originLength));
+    });
+  }));
+
+  connection.onDocumentSymbol((params, token) => runSafe(log, 'symbols', [] as DocumentSymbol[], token, () => {
+    const doc = store.get(params.textDocument.uri);
+    return doc && doc.kind !== 'unknown' ? documentSymbols(doc) : [];
+  }));
+
+  connection.onDocumentFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () => {
+    const doc = store.get(params.textDocument.uri);
+    return doc ? format(doc, params.options) : [];
+  }));
+
+  connection.onDocumentRangeFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () => {
+    const doc = store.get(params.textDocument.uri);
+    return doc ? format(doc, params.options, params.range) : [];
+  }));
+
+  connection.onCodeAction((params, token) => runSafe(log, 'codeAction', [] as CodeAction[], token, () =>
+    codeActionsFor(params.textDocument.uri, params.context.diagnostics)));
+
+  connection.onCodeLens((params, token) => runSafe(log, 'codeLens', [] as CodeLens[], token, () => {
+    const doc = store.get(params.textDocument.uri);
+    return doc && doc.kind === 'attribute' ? codeLenses(doc, store.connectionFor(doc)) : [];
+  }));
+
+  connection.onRequest(DescribeCallsRequest, (params: DescribeCallsParams, token) => runSafe(log, 'describeCalls', [], token, () => {
+    const doc = store.get(params.uri);
+    return doc ? describeCalls(doc, params.path) : [];
+  }));
+
+  connection.onRequest(RevalidateRequest, () => {
+    for (const uri of documents.keys()) scheduler.schedule(uri, 0);
+    return null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,11 @@
+/**
+ * Entry point of the language server. `node dist/server.js --stdio` speaks LSP on
+ * stdin/stdout; the VS Code client starts it over IPC (`--node-ipc`).
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/serverMain';
+
+const connection = createConnection(ProposedFeatures.all);
+process.on('uncaughtException', error => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', reason => connection.console.error(`Unhandled rejection: ${String(reason)}`));
+startServer(connection);
