@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-const OVERRIDES = [];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_FILE = path.join(ROOT, 'server/src/core/intercom/catalog.generated.json');
@@ -62,15 +61,124 @@ function versionRanges(subset, all) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Overrides: where the published description disagrees with what the API really sends
+// (shared/reference/intercom-api.md §10), the parsed description is patched before extraction.
+// Each entry returns true when it changed something; entries that never apply are reported.
+
+const schemasOf = (doc) => doc.components?.schemas ?? {};
+
+const OVERRIDES = [
+  {
+    // ticket_type.ticket_type_attributes: the schema calls the array `ticket_type_attributes`, but
+    // every recorded example and the live API put the attributes under `data` (intercom-php#396).
+    id: 'ticket-type-attributes-under-data',
+    apply(doc) {
+      const props = schemasOf(doc).ticket_type_attribute_list?.properties;
+      if (!props?.ticket_type_attributes || props.data) return false;
+      props.data = props.ticket_type_attributes;
+      delete props.ticket_type_attributes;
+      return true;
+    },
+  },
+  {
+    // GET /ticket_types in 2.9–2.11: the schema lists `ticket_types`, but the examples (and the
+    // 2.12+ schema) carry the types under `data`.
+    id: 'ticket-types-list-under-data',
+    apply(doc) {
+      const props = schemasOf(doc).ticket_type_list?.properties;
+      if (!props?.ticket_types || props.data) return false;
+      props.data = props.ticket_types;
+      delete props.ticket_types;
+      return true;
+    },
+  },
+  {
+    // ticket_type.is_internal appears in every recorded example but is missing from the schema.
+    id: 'ticket-type-is-internal',
+    apply(doc) {
+      const props = schemasOf(doc).ticket_type?.properties;
+      if (!props || props.is_internal) return false;
+      props.is_internal = { type: 'boolean' };
+      return true;
+    },
+  },
+  {
+    // GET /conversations in 2.7–2.10 and 2.12 points at a generic paginated_response (news items
+    // under `data`); the examples return `conversations`, which is what conversation_list describes.
+    id: 'conversations-list-response',
+    apply(doc) {
+      const content = doc.paths?.['/conversations']?.get?.responses?.['200']?.content?.['application/json'];
+      if (content?.schema?.$ref !== '#/components/schemas/paginated_response') return false;
+      if (!schemasOf(doc).conversation_list) return false;
+      content.schema = { $ref: '#/components/schemas/conversation_list' };
+      return true;
+    },
+  },
+  {
+    // GET /contacts/{id}/companies: the schema says `companies`, the recorded example shows `data`.
+    // Which one the API sends is unclear, so both are recorded (list field `data`, alternative `companies`).
+    id: 'contact-companies-data-alias',
+    apply(doc) {
+      const props = schemasOf(doc).contact_attached_companies?.properties;
+      if (!props?.companies || props.data) return false;
+      props.data = props.companies;
+      return true;
+    },
+  },
+  {
+    // admin.away_status_reason_id is typed integer, but the examples carry the string "12345".
+    id: 'admin-away-status-reason-id-string',
+    apply(doc) {
+      const props = schemasOf(doc).admin?.properties;
+      const prop = props?.away_status_reason_id;
+      if (!prop || prop.type !== 'integer') return false;
+      props.away_status_reason_id = { nullable: prop.nullable, anyOf: [{ type: 'integer' }, { type: 'string' }] };
+      return true;
+    },
+  },
+  {
+    // POST /tickets: ticket_type_id is typed string, but the examples send a number (88); both work.
+    id: 'create-ticket-type-id-number',
+    apply(doc) {
+      const props = schemasOf(doc).create_ticket_request?.properties;
+      const prop = props?.ticket_type_id;
+      if (!prop || prop.type !== 'string') return false;
+      props.ticket_type_id = { anyOf: [{ type: 'string' }, { type: 'integer' }] };
+      return true;
+    },
+  },
+  {
+    // GET /contacts takes per_page and starting_after (cursor paging, docs and Fern config), though
+    // most descriptions declare no query parameters for it.
+    id: 'contacts-list-cursor-params',
+    apply(doc) {
+      const op = doc.paths?.['/contacts']?.get;
+      if (!op) return false;
+      const names = new Set((op.parameters ?? []).map((p) => p.name));
+      const missing = ['per_page', 'starting_after'].filter((n) => !names.has(n));
+      for (const name of missing) {
+        op.parameters = [...(op.parameters ?? []), { name, in: 'query', schema: { type: name === 'per_page' ? 'integer' : 'string' } }];
+      }
+      return missing.length > 0;
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
 // Schema normalisation. A normalised type ("Norm") is a union of
 //   prims    Set<string>   primitive types: string, integer, number, boolean, any
 //   refs     Set<string>   named component schemas, kept by name and not expanded
-//   obj      {props: Map<string, Norm>, required: Set<string>} | null   an inline object
+//   obj      an inline object {props: Map<string, Norm>, required: Set<string>, ext: Set<string>},
+//            where ext names component schemas whose fields it also has (allOf); or null
 //   arr      Norm | null   array items
 //   nullable boolean       the schema itself is declared nullable
 
 function emptyNorm() {
   return { prims: new Set(), refs: new Set(), obj: null, arr: null, nullable: false };
+}
+
+function newObj() {
+  return { props: new Map(), required: new Set(), ext: new Set() };
 }
 
 /** Adds the alternatives of src to target; object properties are merged by name. */
@@ -79,8 +187,9 @@ function unionInto(target, src) {
   for (const r of src.refs) target.refs.add(r);
   if (src.nullable) target.nullable = true;
   if (src.obj) {
-    target.obj ??= { props: new Map(), required: new Set() };
+    target.obj ??= newObj();
     for (const r of src.obj.required) target.obj.required.add(r);
+    for (const x of src.obj.ext) target.obj.ext.add(x);
     for (const [k, v] of src.obj.props) {
       const cur = target.obj.props.get(k);
       if (cur) unionInto(cur, v);
@@ -92,6 +201,7 @@ function unionInto(target, src) {
 }
 
 const objectParts = (n) => n.refs.size + (n.obj ? 1 : 0);
+const hasFields = (obj) => obj.props.size > 0 || obj.ext.size > 0;
 
 function refName(ref) {
   const m = /^#\/components\/schemas\/(.+)$/.exec(ref);
@@ -106,13 +216,21 @@ function schemaOf(ctx, name) {
   return s;
 }
 
-/** Replaces root-level refs by the referenced schema's content (one level: fields stay lazy). */
-function expand(ctx, n, stack = []) {
-  if (n.refs.size === 0) return n;
+/**
+ * Replaces root-level refs by the referenced schema's content (fields stay lazy). With full=true the
+ * allOf bases (obj.ext) are folded in too, so obj.props lists every field.
+ */
+function expand(ctx, n, full = false, stack = []) {
+  if (n.refs.size === 0 && !(full && n.obj?.ext.size)) return n;
   const out = unionInto(emptyNorm(), { ...n, refs: new Set() });
-  for (const name of [...n.refs].sort()) {
+  const names = [...n.refs];
+  if (full && out.obj) {
+    names.push(...out.obj.ext);
+    out.obj.ext = new Set();
+  }
+  for (const name of names.sort()) {
     if (stack.includes(name)) {
-      out.obj ??= { props: new Map(), required: new Set() };
+      out.obj ??= newObj();
       continue;
     }
     const target = schemaOf(ctx, name);
@@ -120,19 +238,29 @@ function expand(ctx, n, stack = []) {
       out.prims.add('any');
       continue;
     }
-    // Nullability is only recorded where a property itself says so, not inherited from its target.
-    unionInto(out, { ...expand(ctx, normalize(ctx, target), [...stack, name]), nullable: false });
+    // Nullability is recorded only where a property itself says so, not inherited from its target.
+    unionInto(out, { ...expand(ctx, normalize(ctx, target), full, [...stack, name]), nullable: false });
   }
   return out;
 }
 
-/** Flattens several object-bearing parts into one inline object. */
-function flatten(ctx, parts, mode) {
-  const expanded = parts.map((p) => expand(ctx, p));
+/** allOf with several object parts: one object that extends the named parts and adds the inline ones. */
+function combineAll(parts) {
+  const out = emptyNorm();
+  for (const p of parts) {
+    unionInto(out, { ...p, refs: new Set() });
+    if (p.refs.size) for (const r of p.refs) (out.obj ??= newObj()).ext.add(r);
+  }
+  return out;
+}
+
+/** oneOf/anyOf with several object alternatives: one object with the fields of all of them. */
+function combineAny(ctx, alts) {
+  const expanded = alts.map((p) => expand(ctx, p, true));
   const out = emptyNorm();
   for (const p of expanded) unionInto(out, p);
-  if (mode === 'any' && out.obj) {
-    // Conservative merge of alternatives: a field is required only if every object alternative requires it.
+  if (out.obj) {
+    // Conservative: a field is required only if every object alternative requires it.
     const objs = expanded.filter((p) => p.obj);
     out.obj.required = new Set([...out.obj.required].filter((r) => objs.every((p) => p.obj.required.has(r))));
   }
@@ -159,11 +287,12 @@ function normalize(ctx, schema) {
     const parts = schema[key].map((p) => normalize(ctx, p));
     const merged = emptyNorm();
     for (const p of parts) unionInto(merged, p);
-    unionInto(out, objectParts(merged) > 1 ? flatten(ctx, parts, key === 'allOf' ? 'all' : 'any') : merged);
+    if (objectParts(merged) <= 1) unionInto(out, merged);
+    else unionInto(out, key === 'allOf' ? combineAll(parts) : combineAny(ctx, parts));
   }
   const type = schema.type;
   if (type === 'object' || schema.properties || schema.additionalProperties) {
-    out.obj ??= { props: new Map(), required: new Set() };
+    out.obj ??= newObj();
     for (const [name, prop] of Object.entries(schema.properties ?? {})) {
       const n = normalize(ctx, prop);
       const cur = out.obj.props.get(name);
@@ -178,43 +307,41 @@ function normalize(ctx, schema) {
   } else if (!composite) {
     out.prims.add(schema.enum ? 'string' : 'any');
   }
-  // allOf:[ref] plus own properties, and similar: one object made of all parts.
-  return objectParts(out) > 1 ? flatten(ctx, [out], 'all') : out;
+  // e.g. allOf:[ref] next to own properties: one object extending the ref.
+  return objectParts(out) > 1 ? combineAll([out]) : out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Emission. Every object with fields becomes a named shape: component schemas keep their name,
-// inline objects are named after their position ("ticket.contacts", "admin_list.admins[]",
-// "response:GET /me"). A field's type string follows this grammar:
-//   string | integer | number | boolean | object | any | @<shape> | array<T>, unions joined by
-//   "|", a trailing "?" when the property is declared nullable.
+// inline objects are named after their place ("admin.role", "admin_list.admins[]",
+// "GET /contacts/{} response"). A field's type string follows this grammar:
+//   string | integer | number | boolean | object | any | @<shape> | array<T>, alternatives joined
+//   by "|", and a trailing "?" when the property is declared nullable.
 
-const REF_RE = /@([^|<>?]+)/g;
+const REF_RE = /@([^|<>?=]+)/g;
 
 class VersionEmitter {
   constructor(ctx) {
     this.ctx = ctx;
-    this.contents = new Map(); // shape name → {f, r?}
+    this.contents = new Map(); // shape name → {f, r?, x?}
     this.namedCache = new Map();
     this.inlining = new Set();
   }
 
   named(name) {
-    let n = this.namedCache.get(name);
-    if (!n) {
+    if (!this.namedCache.has(name)) {
       const seed = emptyNorm();
       seed.refs.add(name);
-      n = expand(this.ctx, seed);
-      this.namedCache.set(name, n);
+      this.namedCache.set(name, expand(this.ctx, seed));
     }
-    return n;
+    return this.namedCache.get(name);
   }
 
   typeOf(n, owner) {
     const parts = new Set(n.prims);
     for (const ref of [...n.refs].sort()) {
       const t = this.named(ref);
-      if (t.obj && t.obj.props.size > 0 && !t.arr && t.prims.size === 0) {
+      if (t.obj && hasFields(t.obj) && !t.arr && t.prims.size === 0) {
         this.define(ref, t.obj);
         parts.add(`@${ref}`);
       } else if (this.inlining.has(ref)) {
@@ -227,7 +354,7 @@ class VersionEmitter {
       }
     }
     if (n.obj) {
-      if (n.obj.props.size === 0) parts.add('object');
+      if (!hasFields(n.obj)) parts.add('object');
       else {
         this.define(owner, n.obj);
         parts.add(`@${owner}`);
@@ -242,15 +369,24 @@ class VersionEmitter {
   define(name, obj) {
     if (this.contents.has(name)) return;
     this.contents.set(name, null); // placeholder while the fields are written (recursion guard)
-    const f = {};
-    for (const k of [...obj.props.keys()].sort()) f[k] = this.typeOf(obj.props.get(k), `${name}.${k}`);
-    const r = [...obj.required].filter((x) => x in f).sort();
-    this.contents.set(name, r.length ? { f, r } : { f });
+    const shape = { f: {} };
+    for (const k of [...obj.props.keys()].sort()) shape.f[k] = this.typeOf(obj.props.get(k), `${name}.${k}`);
+    const ext = [...obj.ext].filter((x) => {
+      const t = this.named(x);
+      if (!t.obj || !hasFields(t.obj)) return false;
+      this.define(x, t.obj);
+      return true;
+    });
+    if (ext.length) shape.x = ext.sort();
+    // Required names may come from a base shape, so they are only filtered when there is none.
+    const r = [...obj.required].filter((x) => ext.length || x in shape.f).sort();
+    if (r.length) shape.r = r;
+    this.contents.set(name, shape);
   }
 }
 
-/** Keeps the shapes reachable from the endpoint roots within the depth limits. */
-function prune(contents, roots) {
+/** Shapes reachable from the roots within their depth budgets (bases share their child's depth). */
+function reachable(contents, roots) {
   const best = new Map();
   const queue = [...roots];
   while (queue.length) {
@@ -258,20 +394,22 @@ function prune(contents, roots) {
     if ((best.get(name) ?? 0) >= depth) continue;
     best.set(name, depth);
     const c = contents.get(name);
-    if (!c || depth <= 1) continue;
+    if (!c) continue;
+    for (const x of c.x ?? []) queue.push([x, depth]);
+    if (depth <= 1) continue;
     for (const t of Object.values(c.f)) for (const m of t.matchAll(REF_RE)) queue.push([m[1], depth - 1]);
   }
-  return [...best.keys()].filter((n) => contents.get(n));
+  return new Set([...best.keys()].filter((n) => contents.get(n)));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Operation extraction
 
 function propsOf(ctx, n) {
-  return n ? expand(ctx, n).obj?.props : undefined;
+  return n ? expand(ctx, n, true).obj?.props : undefined;
 }
 
-/** The top-level array of objects that holds the items of a list response, plus any other arrays. */
+/** The top-level array of objects that holds the items of a list response, plus any other such arrays. */
 function detectListField(ctx, root) {
   const props = propsOf(ctx, root);
   if (!props) return undefined;
@@ -288,16 +426,19 @@ function detectListField(ctx, root) {
   return { list, alt: arrays.filter((a) => a !== list) };
 }
 
+/**
+ * How the next page is requested. A declared `starting_after` query parameter means a cursor in the
+ * query; a `pagination` object in a POST body means a cursor in the body. Otherwise a `pages` object
+ * is the classic page-number style (`page`/`per_page`, `pages.next` a URL or null): the recorded
+ * examples of such endpoints never carry a cursor.
+ */
 function detectPagination(ctx, method, query, body, root) {
-  if (query.includes('scroll_param') || propsOf(ctx, root)?.has('scroll_param')) return 'scroll';
+  const props = propsOf(ctx, root);
+  if (query.includes('scroll_param') || props?.has('scroll_param')) return 'scroll';
   if (method === 'post' && propsOf(ctx, body)?.has('pagination')) return 'cursor-body';
   if (query.includes('starting_after')) return 'cursor-query';
-  if (query.includes('page')) return 'page-number';
-  const pages = propsOf(ctx, root)?.get('pages');
-  if (!pages) return 'none';
-  const next = propsOf(ctx, pages)?.get('next');
-  if (next && propsOf(ctx, next)?.has('starting_after')) return method === 'post' ? 'cursor-body' : 'cursor-query';
-  return 'page-number';
+  if (query.includes('page') || props?.has('pages')) return 'page-number';
+  return 'none';
 }
 
 function successSchema(op) {
@@ -311,16 +452,20 @@ function successSchema(op) {
   return undefined;
 }
 
+const canonicalKey = (method, p) => `${method.toUpperCase()} ${p.replace(/\{[^}]+\}/g, '{}')}`;
+
 function extractVersion(version, doc) {
-  const ctx = { version, schemas: doc.components?.schemas ?? {}, dangling: new Set() };
+  const ctx = { version, schemas: schemasOf(doc), dangling: new Set() };
   const emitter = new VersionEmitter(ctx);
-  const ops = new Map();
-  const roots = [];
+  const ops = new Map(); // canonical key → {path, summary, variant}
+  const bodyRoots = [];
+  const responseRoots = [];
   for (const [p, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      const key = `${method.toUpperCase()} ${p}`;
+      const key = canonicalKey(method, p);
+      if (ops.has(key)) throw new Error(`${version}: two paths share the template ${key}`);
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])];
       const queryParams = params.filter((x) => x.in === 'query');
       const query = [...new Set(queryParams.map((x) => x.name))].sort();
@@ -333,12 +478,12 @@ function extractVersion(version, doc) {
       if (query.length) variant.q = query;
       if (requiredQuery.length) variant.rq = requiredQuery;
       if (body) {
-        variant.body = emitter.typeOf({ ...body, nullable: false }, `body:${key}`);
-        for (const m of variant.body.matchAll(REF_RE)) roots.push([m[1], BODY_DEPTH]);
+        variant.body = emitter.typeOf({ ...body, nullable: false }, `${key} body`);
+        for (const m of variant.body.matchAll(REF_RE)) bodyRoots.push([m[1], BODY_DEPTH]);
       }
       if (res) {
-        variant.res = emitter.typeOf({ ...res, nullable: false }, `response:${key}`);
-        for (const m of variant.res.matchAll(REF_RE)) roots.push([m[1], RESPONSE_DEPTH]);
+        variant.res = emitter.typeOf({ ...res, nullable: false }, `${key} response`);
+        for (const m of variant.res.matchAll(REF_RE)) responseRoots.push([m[1], RESPONSE_DEPTH]);
       }
       const list = detectListField(ctx, res);
       if (list) {
@@ -347,13 +492,20 @@ function extractVersion(version, doc) {
       }
       const pg = detectPagination(ctx, method, query, body, res);
       if (list || pg !== 'none') variant.pg = pg;
-      ops.set(key, { summary: (op.summary ?? '').trim(), variant });
+      ops.set(key, { path: p, summary: (op.summary ?? '').trim(), variant });
     }
   }
   if (ctx.dangling.size) {
     console.warn(`gen-intercom-catalog: ${version} references undefined schemas: ${[...ctx.dangling].sort().join(', ')}`);
   }
-  const shapes = new Map(prune(emitter.contents, roots).map((n) => [n, emitter.contents.get(n)]));
+  // Required-field lists matter for request bodies only; response shapes drop them.
+  const inBodies = reachable(emitter.contents, bodyRoots);
+  const inResponses = reachable(emitter.contents, responseRoots);
+  const shapes = new Map();
+  for (const name of [...new Set([...inBodies, ...inResponses])].sort()) {
+    const { r, ...rest } = emitter.contents.get(name);
+    shapes.set(name, inBodies.has(name) && r ? { ...rest, r } : rest);
+  }
   return { ops, shapes };
 }
 
@@ -361,62 +513,83 @@ function extractVersion(version, doc) {
 // Catalog assembly
 
 function loadSpec(version) {
-  const doc = parse(fs.readFileSync(path.join(SPEC_DIR, version, SPEC_FILE), 'utf8'), {
-    maxAliasCount: -1,
-  });
+  const doc = parse(fs.readFileSync(path.join(SPEC_DIR, version, SPEC_FILE), 'utf8'), { maxAliasCount: -1 });
   if (String(doc.info?.version) !== version) {
     throw new Error(`${version}/${SPEC_FILE} declares info.version ${doc.info?.version}`);
   }
   return doc;
 }
 
-/** Groups per-version values by content: Map(key → {value, versions[]}). */
-function addVariant(map, value, version) {
-  const k = stableStringify(value);
-  const slot = map.get(k) ?? { value, versions: [] };
-  slot.versions.push(version);
-  map.set(k, slot);
-}
-
-function variantsOut(map, versions) {
-  return [...map.values()]
-    .sort((a, b) => compareVersions(a.versions[0], b.versions[0]))
-    .map(({ value, versions: vs }) => ({ in: versionRanges(vs, versions), ...value }));
+/**
+ * Merges one record (an endpoint or a shape) across versions into {in, ...}. A value that is the same
+ * in every version of the record is stored as is; otherwise it becomes a list of
+ * "<versions>=<value>" entries, and versions where it is missing are not listed. Name lists (q, r,
+ * x, ...) are qualified per name; objects of strings (a shape's fields) per key.
+ */
+function mergeVersioned(perVersion, allVersions) {
+  const present = perVersion.map(([v]) => v);
+  const qualify = (byValue) => {
+    const entries = [...byValue].sort((a, b) => compareVersions(a[1][0], b[1][0]));
+    if (entries.length === 1 && entries[0][1].length === present.length) return entries[0][0];
+    return entries.map(([value, vs]) => `${versionRanges(vs, allVersions)}=${value}`);
+  };
+  const add = (map, key, value, version) => {
+    if (!map.has(key)) map.set(key, new Map());
+    const byValue = map.get(key);
+    byValue.set(value, [...(byValue.get(value) ?? []), version]);
+  };
+  const scalars = new Map();
+  const lists = new Map();
+  const maps = new Map();
+  for (const [version, record] of perVersion) {
+    for (const [key, value] of Object.entries(record)) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) {
+        if (!lists.has(key)) lists.set(key, new Map());
+        for (const name of value) add(lists.get(key), name, name, version);
+      } else if (typeof value === 'object') {
+        if (!maps.has(key)) maps.set(key, new Map());
+        for (const [k, v] of Object.entries(value)) add(maps.get(key), k, v, version);
+      } else add(scalars, key, value, version);
+    }
+  }
+  const out = { in: versionRanges(present, allVersions) };
+  for (const [key, byValue] of scalars) out[key] = qualify(byValue);
+  for (const [key, byName] of lists) out[key] = [...byName.keys()].sort().flatMap((n) => qualify(byName.get(n)));
+  for (const [key, byName] of maps) {
+    out[key] = {};
+    for (const name of [...byName.keys()].sort()) out[key][name] = qualify(byName.get(name));
+  }
+  return out;
 }
 
 function buildCatalog(versions) {
-  const perEndpoint = new Map(); // "GET /x" → {summary, variants: Map}
-  const perShape = new Map(); // shape name → Map
+  const perEndpoint = new Map(); // canonical key → [[version, {path, summary, variant}]]
+  const perShape = new Map(); // shape name → [[version, shape]]
   const versionInfo = {};
   const headerValues = new Set(versions);
-  const unusedOverrides = new Set(OVERRIDES.map((o) => o.id));
+  const unused = new Set(OVERRIDES.map((o) => o.id));
   for (const version of versions) {
     const doc = loadSpec(version);
-    for (const o of OVERRIDES) if (o.spec?.(doc, version)) unusedOverrides.delete(o.id);
-    for (const v of doc.components?.schemas?.intercom_version?.enum ?? []) headerValues.add(String(v));
+    for (const o of OVERRIDES) if (o.apply(doc, version)) unused.delete(o.id);
+    for (const v of schemasOf(doc).intercom_version?.enum ?? []) headerValues.add(String(v));
     const { ops, shapes } = extractVersion(version, doc);
-    for (const o of OVERRIDES) if (o.ops?.(ops, version)) unusedOverrides.delete(o.id);
     versionInfo[version] = { operations: ops.size, paths: Object.keys(doc.paths ?? {}).length };
-    for (const [key, { summary, variant }] of ops) {
-      let entry = perEndpoint.get(key);
-      if (!entry) perEndpoint.set(key, (entry = { summary, variants: new Map() }));
-      entry.summary = summary || entry.summary; // the newest non-empty summary wins
-      addVariant(entry.variants, variant, version);
-    }
-    for (const [name, content] of shapes) {
-      if (!perShape.has(name)) perShape.set(name, new Map());
-      addVariant(perShape.get(name), content, version);
-    }
+    for (const [key, op] of ops) perEndpoint.set(key, [...(perEndpoint.get(key) ?? []), [version, op]]);
+    for (const [name, shape] of shapes) perShape.set(name, [...(perShape.get(name) ?? []), [version, shape]]);
   }
-  for (const id of unusedOverrides) console.warn(`gen-intercom-catalog: override "${id}" matched nothing`);
+  for (const id of unused) console.warn(`gen-intercom-catalog: override "${id}" matched nothing`);
 
   const endpoints = {};
-  for (const key of [...perEndpoint.keys()].sort()) {
-    const { summary, variants } = perEndpoint.get(key);
-    endpoints[key] = { summary, variants: variantsOut(variants, versions) };
+  for (const [key, entries] of perEndpoint) {
+    // Named after the newest version's path; other parameter spellings are kept as `path`.
+    const newest = entries[entries.length - 1][1];
+    const summary = [...entries].reverse().find(([, o]) => o.summary)?.[1].summary ?? '';
+    const records = entries.map(([v, op]) => [v, { ...op.variant, path: op.path === newest.path ? undefined : op.path }]);
+    endpoints[`${key.split(' ')[0]} ${newest.path}`] = { summary, ...mergeVersioned(records, versions) };
   }
   const shapes = {};
-  for (const name of [...perShape.keys()].sort()) shapes[name] = variantsOut(perShape.get(name), versions);
+  for (const [name, perVersion] of perShape) shapes[name] = mergeVersioned(perVersion, versions);
   return {
     $comment:
       "Generated by scripts/gen-intercom-catalog.mjs from Intercom's OpenAPI descriptions " +

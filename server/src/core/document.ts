@@ -38,9 +38,12 @@ export class AttributeDocument {
   }
 
   get json(): JSONDocument {
-    if (!this._json) this._json = jsonService().parseJSONDocument(this.jsonTextDocument);
+    if (!this._json) this._json = parseSafely(this);
     return this._json;
   }
+
+  /** Set when the text could not be parsed into a tree (too deeply nested): the reason. */
+  parseFailure: string | undefined;
 
   get root(): ASTNode | undefined {
     return this.json.root;
@@ -63,6 +66,39 @@ export class AttributeDocument {
     if (!this._memo.has(key)) this._memo.set(key, compute());
     return this._memo.get(key) as T;
   }
+}
+
+/** Deeper nesting than this is refused: the recursive parser would exhaust the stack. */
+export const MAX_NESTING = 400;
+
+function parseSafely(doc: AttributeDocument): JSONDocument {
+  const service = jsonService();
+  const depth = maxNesting(doc.text);
+  if (depth > MAX_NESTING) {
+    doc.parseFailure = `This document nests objects and lists ${depth} levels deep; more than ${MAX_NESTING} levels cannot be checked.`;
+    return service.newJSONDocument(undefined, []);
+  }
+  try {
+    return service.parseJSONDocument(doc.jsonTextDocument);
+  } catch (error) {
+    doc.parseFailure = `The document could not be parsed: ${error instanceof Error ? error.message : String(error)}`;
+    return service.newJSONDocument(undefined, []);
+  }
+}
+
+/** Maximum bracket nesting outside strings, in one linear pass. */
+export function maxNesting(text: string): number {
+  let depth = 0, max = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) { if (++depth > max) max = depth; }
+    else if (c === 125 || c === 93) { if (depth > 0) depth--; }
+  }
+  return max;
 }
 
 function safeDecode(uri: string): string {

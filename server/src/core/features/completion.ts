@@ -3,8 +3,11 @@ import type { CompletionItem, CompletionList } from 'vscode-languageserver-types
 import { jsonService } from '../json/jsonService';
 import { completionContributors, FeatureContext } from './contributors';
 import './all';
+import { embeddedContext, mapCompletions } from '../export/exportFeatures';
 
 export async function complete(ctx: FeatureContext, isCancelled?: () => boolean): Promise<CompletionList> {
+  const embedded = embeddedContext(ctx);
+  if (embedded) return mapCompletions(ctx.doc, embedded.embedded, await complete(embedded.inner, isCancelled));
   const items: CompletionItem[] = [];
   let exclusive = false;
   for (const contributor of completionContributors) {

@@ -3,8 +3,11 @@ import type { Hover } from 'vscode-languageserver-types';
 import { jsonService } from '../json/jsonService';
 import { hoverContributors, FeatureContext } from './contributors';
 import './all';
+import { embeddedContext, mapHover } from '../export/exportFeatures';
 
 export async function hover(ctx: FeatureContext): Promise<Hover | null> {
+  const embedded = embeddedContext(ctx);
+  if (embedded) return mapHover(ctx.doc, embedded.embedded, await hover(embedded.inner));
   for (const contributor of hoverContributors) {
     const result = contributor.provide(ctx);
     if (result) return result;

@@ -32,6 +32,8 @@ const SYNTAX_MESSAGES: Partial<Record<number, string>> = {
 
 export async function schemaFindings(doc: AttributeDocument, schemaCheck = true): Promise<Finding[]> {
   const service = jsonService();
+  doc.json;
+  if (doc.parseFailure) return [{ offset: 0, length: 0, severity: 'error', code: 'json-syntax', message: doc.parseFailure }];
   const diagnostics = await service.doValidation(doc.jsonTextDocument, doc.json, {
     comments: 'error',
     trailingCommas: 'error',

@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+// README screenshots from the real workbench ("route A" of the e2e recipe), offline.
+//
+//   npm run build && node e2e/ui-screenshots.mjs                 # every step
+//   node e2e/ui-screenshots.mjs diagnostics completion           # only the named steps
+//   node e2e/ui-screenshots.mjs --list                           # list the steps
+//
+// The extension is packaged exactly as users get it (vsce on Node 24, --no-dependencies), installed
+// into a sandboxed code-server with `--install-extension`, and the workbench is driven by headless
+// Chromium (no smoke-test driver, no test payload: a normal window). The fixture folder
+// test/e2e/workspace is copied into the sandbox and opened. Every step starts from a clean editor
+// area, and a failing step is reported and skipped: the other steps still run. Output goes to
+// docs/images/<step>.png; the last line is `ui: N passed, M failed` (exit code 0 when M = 0).
+//
+// Steps (add one by writing an async function in STEPS below):
+//   diagnostics     mistakes/CreateAccountJSON.json (a lower-case "put" and an unclosed ${) and the
+//                   Problems panel listing what the language server found
+//   completion      the suggest widget inside ${ in an httpParams string (screenshots/UpdateAccountJSON.json)
+//   import-preview  the import preview of intercom/ImportAccountEntJSON.json (a contributed command
+//                   whose title matches /import/ and /preview/)
+//   package         the package command (a contributed command whose title matches /package/)
+//
+// Environment: E2E_SCREENSHOT_DIR (default <repo>/docs/images), E2E_KEEP_TMP=1, E2E_VERBOSE=1,
+// E2E_SETTINGS (JSON merged into user settings), E2E_TOOLS, CHROMIUM, E2E_WORKSPACE.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import {
+  chromiumPath, codeServerCli, codeServerEntry, disposeSandbox, elapsed, extraSettingsFromEnv, launchChromium,
+  makeSandbox, node24, readExtHostLogs, repoDir, requirePaths, startCodeServer, verbose, vsceBin, workbenchUrl,
+} from './lib.mjs';
+
+const outDir = path.resolve(process.env.E2E_SCREENSHOT_DIR ?? path.join(repoDir, 'docs/images'));
+const manifest = JSON.parse(fs.readFileSync(path.join(repoDir, 'package.json'), 'utf8'));
+const extensionId = `${manifest.publisher}.${manifest.name}`;
+const say = (msg) => console.log(`[ui] ${elapsed().padStart(6)}  ${msg}`);
+
+// ---------------------------------------------------------------------------------------------
+// Steps. Each gets the Playwright page and helpers; it must leave a screenshot via shot().
+// ---------------------------------------------------------------------------------------------
+const STEPS = {
+  async diagnostics({ page, openFile, runCommand, shot }) {
+    await openFile('mistakes/CreateAccountJSON.json', '"httpMethod"');
+    await runCommand('View: Focus Problems');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.nth(1).waitFor({ timeout: 60_000 }); // row 0 is the file, rows 1.. are its problems
+    await settle(page, () => rows.count());
+    say(`Problems panel: ${await rows.count() - 1} problem row(s)`);
+    await shot();
+  },
+
+  async completion({ page, openFile, runCommand, shot }) {
+    await openFile('screenshots/UpdateAccountJSON.json', '"httpParams"');
+    await runCommand('View: Hide Panel', { optional: true });
+    await selectText(page, 'CURSOR');
+    await page.keyboard.type('${user.');
+    const suggest = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+    try {
+      await suggest.first().waitFor({ timeout: 5_000 });
+    } catch {
+      await page.keyboard.press('Control+Space');
+      await suggest.first().waitFor({ timeout: 30_000 });
+    }
+    await settle(page, () => suggest.count());
+    say(`suggest widget: ${await suggest.count()} visible item(s)`);
+    await shot();
+  },
+
+  async 'import-preview'({ page, openFile, runCommand, shot }) {
+    const title = contributedCommand((t) => /import/i.test(t) && /preview/i.test(t));
+    await openFile('intercom/ImportAccountEntJSON.json', '"accountParams"');
+    const tabsBefore = await page.locator('.tabs-container .tab').count();
+    await runCommand(title);
+    // A preview opens as a new editor (text or webview) beside the source.
+    await page.waitForFunction((n) => document.querySelectorAll('.tabs-container .tab').length > n, tabsBefore, { timeout: 60_000 });
+    await page.waitForTimeout(2_000);
+    await shot();
+  },
+
+  async package({ page, openFile, runCommand, shot }) {
+    const title = contributedCommand((t) => /package/i.test(t));
+    await openFile('intercom/ImportAccountEntJSON.json', '"accountParams"');
+    await runCommand(title);
+    // The command answers with a notification, a quick pick or an input box.
+    await page.locator('.notification-toast, .quick-input-widget:visible').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1_500);
+    await shot();
+  },
+};
+
+/** `Category: Title` of the first contributed command whose title satisfies test. */
+function contributedCommand(test) {
+  const commands = manifest.contributes?.commands ?? [];
+  const found = commands.find((c) => test(`${c.category ?? ''} ${c.title ?? ''}`));
+  if (!found) throw new Error('no matching command in package.json contributes.commands (feature not built yet?)');
+  return found.category ? `${found.category}: ${found.title}` : found.title;
+}
+
+/** Waits until count() stays the same for a second (results still streaming in otherwise). */
+async function settle(page, count, maxMs = 10_000) {
+  let last = -1;
+  const end = Date.now() + maxMs;
+  while (Date.now() < end) {
+    const now = await count();
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(1_000);
+  }
+}
+
+/** Selects the first occurrence of text in the active editor (editor find, then Escape keeps the selection). */
+async function selectText(page, text) {
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+F');
+  const input = page.locator('.editor-group-container.active .find-widget.visible textarea, .editor-group-container.active .find-widget.visible input').first();
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driver
+// ---------------------------------------------------------------------------------------------
+const args = process.argv.slice(2);
+if (args.includes('--list')) {
+  console.log(Object.keys(STEPS).join('\n'));
+  process.exit(0);
+}
+const unknown = args.filter((a) => !(a in STEPS));
+if (unknown.length) {
+  console.error(`[ui] unknown step(s): ${unknown.join(', ')}; known: ${Object.keys(STEPS).join(', ')}`);
+  process.exit(2);
+}
+const selected = args.length ? args : Object.keys(STEPS);
+requirePaths([['Node 24', node24], ['code-server', codeServerEntry], ['Chromium', chromiumPath], ['vsce', vsceBin],
+  ['the built extension', path.join(repoDir, manifest.main ?? 'package.json')]]);
+
+/**
+ * The ignore file for vsce: the repository's .vscodeignore (if any) plus lines that keep local
+ * tool and sandbox folders out of the package whatever that file says. Without a .vscodeignore but
+ * with a `files` list in package.json, vsce's own whitelist is used instead (returns undefined).
+ */
+function vsceIgnoreFile(dir) {
+  const own = path.join(repoDir, '.vscodeignore');
+  if (!fs.existsSync(own) && Array.isArray(manifest.files)) return undefined;
+  const guard = ['.e2e-tools', 'node_modules', '.bench', 'e2e-sandbox-*', '.vscode-test', '*.vsix'];
+  const devOnly = ['test/**', 'e2e/**', 'scripts/**', 'bench/**', '**/*.ts', '**/*.map', 'esbuild.mjs', 'tsconfig*.json', '.ci/**', 'docs/**'];
+  const lines = fs.existsSync(own) ? [fs.readFileSync(own, 'utf8'), ...guard] : [...guard, ...devOnly];
+  const file = path.join(dir, 'vscodeignore');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+function packageVsix(sb) {
+  const vsix = path.join(sb.dir, 'ext.vsix');
+  const ignoreFile = vsceIgnoreFile(sb.dir);
+  const r = spawnSync(node24, [vsceBin, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository',
+    ...(ignoreFile ? ['--ignoreFile', ignoreFile] : []), '-o', vsix],
+  { cwd: repoDir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`vsce package failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+  if (verbose) console.log(r.stdout);
+  return vsix;
+}
+
+const sb = makeSandbox({ trust: 'trusted', settings: { 'workbench.colorTheme': 'Default Dark Modern', ...extraSettingsFromEnv() }, label: 'ui' });
+let server;
+let browser;
+let page;
+const results = [];
+try {
+  const vsix = packageVsix(sb);
+  say(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB)`);
+  codeServerCli(sb, ['--install-extension', vsix, '--force']);
+  const installed = codeServerCli(sb, ['--list-extensions', '--show-versions']).trim();
+  if (!installed.toLowerCase().includes(extensionId.toLowerCase())) throw new Error(`${extensionId} not installed; code-server lists: ${installed}`);
+  say(`installed ${installed}`);
+
+  server = await startCodeServer(sb);
+  browser = await launchChromium(sb);
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+  await page.goto(workbenchUrl(server, sb.workspace));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  say(`workbench ready on ${server.origin}`);
+  fs.mkdirSync(outDir, { recursive: true });
+
+  const runCommand = async (label, { optional = false } = {}) => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${label}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    try {
+      await row.waitFor({ timeout: 15_000 });
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (optional) return;
+      throw new Error(`command "${label}" not found in the command palette`);
+    }
+    await page.keyboard.press('Enter');
+  };
+  const openFile = async (relative, expectText) => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(relative);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relative) }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: expectText }).first().waitFor({ timeout: 30_000 });
+  };
+
+  for (const name of selected) {
+    const file = path.join(outDir, `${name}.png`);
+    const started = Date.now();
+    try {
+      await page.keyboard.press('Escape');
+      await runCommand('View: Close All Editors', { optional: true });
+      await runCommand('Notifications: Clear All Notifications', { optional: true });
+      await STEPS[name]({ page, openFile, runCommand, shot: () => page.screenshot({ path: file }) });
+      if (!fs.existsSync(file)) throw new Error('the step took no screenshot');
+      results.push([name, true]);
+      say(`✔ ${name} -> ${path.relative(repoDir, file)} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    } catch (e) {
+      results.push([name, false]);
+      const failShot = path.join(sb.dir, `failed-${name}.png`);
+      await page.screenshot({ path: failShot }).catch(() => {});
+      say(`✘ ${name}: ${e.message.split('\n')[0]} (page: ${failShot})`);
+    }
+  }
+  const activation = readExtHostLogs(sb).split('\n').find((l) => l.includes(`_doActivateExtension ${extensionId}`));
+  say(activation ? `activation: ${activation.replace(/^.*ExtensionService#/, '')}` : `no activation of ${extensionId} in remoteexthost.log`);
+} catch (e) {
+  console.error(`[ui] ERROR: ${e.message}`);
+  if (page) await page.screenshot({ path: path.join(sb.dir, 'failure.png') }).catch(() => {});
+  for (const name of selected) if (!results.some(([n]) => n === name)) results.push([name, false]);
+}
+try { await browser?.close(); } catch { /* gone */ }
+await server?.stop();
+const passed = results.filter(([, ok]) => ok).length;
+const failed = results.length - passed;
+const note = disposeSandbox(sb, { success: failed === 0 });
+if (note) console.log(`[ui] ${note}`);
+console.log(`ui: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,57 @@
+/**
+ * The check run before packaging. The full check engine plugs in through the same
+ * signature; until then (and when nothing is injected) only JSON syntax is checked.
+ */
+import { ParseErrorCode, parse, type ParseError } from 'jsonc-parser';
+import { lineAndColumn } from './lenientJson';
+
+export interface ValidatedFile {
+  /** Attribute name as written into the package. */
+  attribute: string;
+  fileName: string;
+  path: string;
+  /** The file's text as on disk (before the package removes "$schema" or secrets). */
+  text: string;
+}
+
+export interface ValidationOutcome {
+  errors: number;
+  /** One line each, naming file, line and what to do. */
+  messages: string[];
+}
+
+export type PackageValidator = (files: ValidatedFile[]) => Promise<ValidationOutcome>;
+
+const EXPLAIN: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
+  [ParseErrorCode.InvalidNumberFormat]: 'malformed number',
+  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes is expected here (is there a trailing comma?)',
+  [ParseErrorCode.ValueExpected]: 'a value is expected here (is there a trailing comma?)',
+  [ParseErrorCode.ColonExpected]: 'a ":" is missing after the property name',
+  [ParseErrorCode.CommaExpected]: 'a comma is missing between two values',
+  [ParseErrorCode.CloseBraceExpected]: 'a closing "}" is missing',
+  [ParseErrorCode.CloseBracketExpected]: 'a closing "]" is missing',
+  [ParseErrorCode.EndOfFileExpected]: 'there is text after the end of the JSON document',
+  [ParseErrorCode.InvalidCommentToken]: 'comments are not allowed: EIC stores the text as JSON',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'unterminated comment',
+  [ParseErrorCode.UnexpectedEndOfString]: 'a string is not closed before the end of the line (raw line breaks must be written \\n)',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'unterminated number',
+  [ParseErrorCode.InvalidUnicode]: 'invalid \\u escape',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape: only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are JSON',
+  [ParseErrorCode.InvalidCharacter]: 'a control character (such as a raw tab) inside a string; write it escaped',
+};
+
+/** Strict JSON syntax, one message per error (empty files are fine: the attribute is unset). */
+export const jsonSyntaxValidator: PackageValidator = async files => {
+  const messages: string[] = [];
+  for (const file of files) {
+    if (file.text.trim() === '') continue;
+    const errors: ParseError[] = [];
+    parse(file.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    for (const e of errors) {
+      const { line, column } = lineAndColumn(file.text, e.offset);
+      messages.push(`${file.fileName} line ${line}, column ${column}: ${EXPLAIN[e.error] ?? 'JSON syntax error'}.`);
+    }
+  }
+  return { errors: messages.length, messages };
+};
