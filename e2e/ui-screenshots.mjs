@@ -188,19 +188,32 @@ try {
   fs.mkdirSync(outDir, { recursive: true });
 
   const runCommand = async (label, { optional = false } = {}) => {
+    const t = Date.now();
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(`>${label}`);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
     try {
-      await row.waitFor({ timeout: 15_000 });
-    } catch (e) {
+      await row.waitFor({ timeout: optional ? 3_000 : 15_000 });
+    } catch {
       await page.keyboard.press('Escape');
+      if (verbose) say(`command palette: "${label}" not found`);
       if (optional) return;
       throw new Error(`command "${label}" not found in the command palette`);
     }
     await page.keyboard.press('Enter');
+    if (verbose) say(`command palette: "${label}" (${Date.now() - t} ms)`);
+  };
+  /** A clean editor area: every editor closed without saving, no notifications. */
+  const resetWorkbench = async () => {
+    await page.keyboard.press('Escape');
+    await runCommand('View: Close All Editors', { optional: true });
+    const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
+    for (let i = 0; i < 10; i++) {
+      try { await dontSave.first().click({ timeout: 1_000 }); } catch { break; }
+    }
+    await runCommand('Notifications: Clear All Notifications', { optional: true });
   };
   const openFile = async (relative, expectText) => {
     await page.keyboard.press('Control+P');
@@ -216,9 +229,7 @@ try {
     const file = path.join(outDir, `${name}.png`);
     const started = Date.now();
     try {
-      await page.keyboard.press('Escape');
-      await runCommand('View: Close All Editors', { optional: true });
-      await runCommand('Notifications: Clear All Notifications', { optional: true });
+      await resetWorkbench();
       await STEPS[name]({ page, openFile, runCommand, shot: () => page.screenshot({ path: file }) });
       if (!fs.existsSync(file)) throw new Error('the step took no screenshot');
       results.push([name, true]);

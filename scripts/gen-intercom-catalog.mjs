@@ -285,10 +285,9 @@ function normalize(ctx, schema) {
     if (!Array.isArray(schema[key])) continue;
     composite = true;
     const parts = schema[key].map((p) => normalize(ctx, p));
-    const merged = emptyNorm();
-    for (const p of parts) unionInto(merged, p);
-    if (objectParts(merged) <= 1) unionInto(out, merged);
-    else unionInto(out, key === 'allOf' ? combineAll(parts) : combineAny(ctx, parts));
+    if (parts.reduce((sum, p) => sum + objectParts(p), 0) > 1) {
+      unionInto(out, key === 'allOf' ? combineAll(parts) : combineAny(ctx, parts));
+    } else for (const p of parts) unionInto(out, p);
   }
   const type = schema.type;
   if (type === 'object' || schema.properties || schema.additionalProperties) {
@@ -437,7 +436,10 @@ function detectPagination(ctx, method, query, body, root) {
   if (query.includes('scroll_param') || props?.has('scroll_param')) return 'scroll';
   if (method === 'post' && propsOf(ctx, body)?.has('pagination')) return 'cursor-body';
   if (query.includes('starting_after')) return 'cursor-query';
-  if (query.includes('page') || props?.has('pages')) return 'page-number';
+  if (query.includes('page')) return 'page-number';
+  // A free-form `pages` object (GET /segments) says nothing about paging.
+  const pages = props?.get('pages');
+  if (pages && (pages.prims.has('string') || propsOf(ctx, pages)?.size)) return 'page-number';
   return 'none';
 }
 

@@ -1,0 +1,87 @@
+/**
+ * `saviynt-rest package <connection-folder> -o <zip>`: builds the EIC transport zip of a
+ * connection folder. The check run first is injectable (setPackageValidator); until the
+ * check engine provides one, only JSON syntax is checked.
+ */
+import * as path from 'node:path';
+import { flag, parseArgs, type CliIO } from './io';
+import { nodeFs } from '../core/transport/nodeFs';
+import { PackageRefusedError, packageConnectionFolder } from '../core/transport/package';
+import { jsonSyntaxValidator, type PackageValidator } from '../core/transport/packageValidator';
+import { parseStamp } from '../core/transport/timestamp';
+
+export const PACKAGE_USAGE = `Usage: saviynt-rest package <connection-folder> [-o <zip-or-folder>] [options]
+
+Builds the transport package (zip) that EIC imports under Admin → Transport → Import Package,
+laid out like EIC's own exports. The access token never goes into the package: a literal token
+in ConnectionJSON is replaced by a placeholder, and one anywhere else stops the package.
+
+Options:
+  -o, --output <path>      The zip to write, or a folder to write transport_<user>_<stamp>(UTC).zip into
+                           (default: that name in the current folder)
+  --timestamp <stamp>      Export time, UTC, "yyyy-MM-dd_HH-mm-ss" (or ISO 8601); the same folder and
+                           stamp give a byte-identical zip (default: $SOURCE_DATE_EPOCH, else now)
+  --allow-errors           Package even when the check reports errors (secrets are never allowed)
+  --exported-by <name>     "Exported By" in the object summary (default: admin)
+  --system <host>          "System" in the object summary: your EIC tenant host (default: localhost)
+  --store                  Store entries uncompressed (bytes then also match across zlib builds)
+  -h, --help               Show this help`;
+
+let validator: PackageValidator = jsonSyntaxValidator;
+
+/** Lets the check engine take over the pre-package check (default: JSON syntax only). */
+export function setPackageValidator(fn: PackageValidator | undefined): void {
+  validator = fn ?? jsonSyntaxValidator;
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args, ['allow-errors', 'store', 'help', 'h']);
+  if (flag(parsed, 'help', 'h')) { io.out(PACKAGE_USAGE); return 0; }
+  if (parsed.positionals.length !== 1) {
+    io.err(`package: give exactly one connection folder.\n\n${PACKAGE_USAGE}`);
+    return 2;
+  }
+  const folder = path.resolve(io.cwd, parsed.positionals[0]);
+  let timestamp: Date;
+  const stampText = flag(parsed, 'timestamp');
+  if (stampText !== undefined) {
+    const parsedStamp = parseStamp(stampText);
+    if (!parsedStamp) { io.err(`package: --timestamp "${stampText}" is not a date; write it as yyyy-MM-dd_HH-mm-ss (UTC), e.g. 2024-05-01_09-30-00.`); return 2; }
+    timestamp = parsedStamp;
+  } else if (process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH)) {
+    timestamp = new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
+  } else {
+    timestamp = new Date();
+  }
+  try {
+    const result = await packageConnectionFolder(nodeFs, folder, {
+      timestamp, allowErrors: flag(parsed, 'allow-errors') === 'true', validate: validator,
+      exportedBy: flag(parsed, 'exported-by'), system: flag(parsed, 'system'), compress: flag(parsed, 'store') !== 'true',
+    });
+    const output = await outputPath(io.cwd, flag(parsed, 'o', 'output'), result.fileName);
+    await nodeFs.mkdir(path.dirname(output));
+    await nodeFs.writeFile(output, result.zip);
+    for (const message of result.checkMessages) io.err(`warning: ${message}`);
+    for (const s of result.secretPlaceholders) {
+      io.out(`${s.fileName} line ${s.line}: the literal ${s.what} (${s.jsonPath}) was replaced by a placeholder in the package; set it in EIC after import.`);
+    }
+    for (const note of result.notes) io.out(`note: ${note}`);
+    io.out(`Wrote ${output}: connection "${result.connectionName}", entries ${result.entries.map(e => e.name).join(' and ')}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof PackageRefusedError) {
+      io.err(`package: ${error.message}`);
+      return 1;
+    }
+    io.err(`package: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+async function outputPath(cwd: string, given: string | undefined, defaultName: string): Promise<string> {
+  if (!given) return path.resolve(cwd, defaultName);
+  const resolved = path.resolve(cwd, given);
+  const stat = await nodeFs.stat(resolved);
+  if (stat?.kind === 'directory' || /[\\/]$/.test(given)) return path.join(resolved, defaultName);
+  return resolved;
+}
