@@ -1,4 +1,7 @@
 /** The client's feature modules (commands, status items). One line per module. */
 import type { ClientContext } from './clientContext';
+import { registerTokenFeature } from './token/tokenCommands';
 
-export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [];
+export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [
+  registerTokenFeature,
+];

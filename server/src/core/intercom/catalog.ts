@@ -224,4 +224,298 @@ export function queryParams(endpoint: IntercomEndpoint, version: string): { name
   return { names: namesIn(rawOf(endpoint).q, v), required: namesIn(rawOf(endpoint).rq, v) };
 }
 
-export { matchEndpoint, nearestEndpoints, splitRequestPath } from './endpointMatching';
+
+// ------------------------------------------------------------------------------------------------
+// Matching concrete request paths
+
+/**
+ * Path segments of a URL or path as written in a connector: scheme, host (or a leading `${...}` base
+ * binding), query string and fragment are dropped; `${...}` bindings are kept as written.
+ * "https://api.intercom.io/tickets/${ticketID}?x=1" → ["tickets", "${ticketID}"]
+ */
+export function splitRequestPath(pathOrUrl: string): string[] {
+  let s = pathOrUrl.trim();
+  // Cut the query/fragment at the first ? or # outside a ${...} binding.
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.startsWith('${', i)) depth++;
+    else if (s[i] === '}' && depth > 0) depth--;
+    else if (depth === 0 && (s[i] === '?' || s[i] === '#')) {
+      s = s.slice(0, i);
+      break;
+    }
+  }
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  if (!s.startsWith('/')) {
+    // Host, or a base-URL binding such as ${baseUrl}: everything up to the first / outside ${...}.
+    depth = 0;
+    let cut = s.length;
+    for (let i = 0; i < s.length; i++) {
+      if (s.startsWith('${', i)) depth++;
+      else if (s[i] === '}' && depth > 0) depth--;
+      else if (depth === 0 && s[i] === '/') {
+        cut = i;
+        break;
+      }
+    }
+    s = s.slice(cut);
+  }
+  return s.split('/').filter((seg) => seg.length > 0);
+}
+
+const isParam = (seg: string) => seg.startsWith('{') && seg.endsWith('}');
+const isBinding = (seg: string) => seg.includes('${');
+
+/** Number of literal segments matched, or -1 when the template does not match. */
+function matchScore(template: string[], concrete: string[]): number {
+  if (template.length !== concrete.length) return -1;
+  let score = 0;
+  for (let i = 0; i < template.length; i++) {
+    if (isParam(template[i])) continue;
+    if (isBinding(concrete[i]) || template[i] !== concrete[i]) return -1;
+    score++;
+  }
+  return score;
+}
+
+/**
+ * The operation whose template matches a concrete path in `version`: `/tickets/{id}` matches
+ * `/tickets/123` and `/tickets/${ticketID}`. Literal segments win over parameters
+ * (`/contacts/search` over `/contacts/{id}`).
+ */
+export function matchEndpoint(version: string, method: string, pathOrUrl: string): IntercomEndpoint | undefined {
+  const m = method.trim().toUpperCase();
+  const concrete = splitRequestPath(pathOrUrl);
+  let best: IntercomEndpoint | undefined;
+  let bestScore = -1;
+  for (const e of endpointsFor(version)) {
+    if (e.method !== m) continue;
+    const score = matchScore(e.path.split('/').filter(Boolean), concrete);
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function charDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/** 0 for a match, up to 1 for an unrelated segment. */
+function segmentCost(template: string, concrete: string): number {
+  if (isParam(template)) return 0;
+  if (template === concrete) return 0;
+  if (isBinding(concrete)) return 1;
+  return charDistance(template, concrete) / Math.max(template.length, concrete.length);
+}
+
+/** Edit distance over path segments (insert/delete 1, substitute by character similarity). */
+function pathDistance(template: string[], concrete: string[]): number {
+  const row = Array.from({ length: concrete.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= template.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= concrete.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + segmentCost(template[i - 1], concrete[j - 1]));
+      prev = cur;
+    }
+  }
+  return row[concrete.length];
+}
+
+/**
+ * Closest operations in `version` to a path that matched nothing (for "did you mean"), closest
+ * first. A different method adds 1 to the distance; pass an empty method to ignore methods.
+ */
+export function nearestEndpoints(
+  version: string,
+  method: string,
+  pathOrUrl: string,
+  n = 3,
+): { endpoint: IntercomEndpoint; distance: number }[] {
+  const m = method.trim().toUpperCase();
+  const concrete = splitRequestPath(pathOrUrl);
+  return endpointsFor(version)
+    .map((endpoint) => ({
+      endpoint,
+      distance: pathDistance(endpoint.path.split('/').filter(Boolean), concrete) + (m && endpoint.method !== m ? 1 : 0),
+    }))
+    .sort((a, b) => a.distance - b.distance || a.endpoint.key.localeCompare(b.endpoint.key))
+    .slice(0, n);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Fields
+
+interface ShapeView {
+  fields: Record<string, string>;
+  required: Set<string>;
+}
+const shapeCache = new Map<string, ShapeView | null>();
+
+/** A shape's fields in `version`, including those of the shapes it extends (allOf). */
+function shapeIn(name: string, version: string, seen: string[] = []): ShapeView | undefined {
+  const cacheKey = `${version} ${name}`;
+  const cached = shapeCache.get(cacheKey);
+  if (cached !== undefined) return cached ?? undefined;
+  const raw = RAW.shapes[name];
+  let view: ShapeView | null = null;
+  if (raw && versionSet(raw.in).has(version) && !seen.includes(name)) {
+    view = { fields: {}, required: new Set(namesIn(raw.r, version)) };
+    for (const base of namesIn(raw.x, version)) {
+      const b = shapeIn(base, version, [...seen, name]);
+      if (!b) continue;
+      Object.assign(view.fields, b.fields);
+      for (const r of b.required) view.required.add(r);
+    }
+    for (const [field, type] of Object.entries(raw.f)) {
+      const t = valueIn(type, version);
+      if (t !== undefined) view.fields[field] = t;
+    }
+  }
+  shapeCache.set(cacheKey, view);
+  return view ?? undefined;
+}
+
+/** Splits "a|array<b|c>|d" at top-level bars. */
+function splitUnion(type: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < type.length; i++) {
+    if (type[i] === '<') depth++;
+    else if (type[i] === '>') depth--;
+    else if (type[i] === '|' && depth === 0) {
+      parts.push(type.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(type.slice(start));
+  return parts;
+}
+
+/** Turns a stored type string into a FieldInfo, expanding object shapes `depth` levels deep. */
+function fieldInfo(stored: string, version: string, depth: number, withRequired: boolean, required?: boolean): FieldInfo {
+  const nullable = stored.endsWith('?');
+  const body = nullable ? stored.slice(0, -1) : stored;
+  let fields: FieldTree | undefined;
+  const describe = (t: string): string => {
+    if (t.startsWith('array<') && t.endsWith('>')) return `array<${splitUnion(t.slice(6, -1)).map(describe).join('|')}>`;
+    if (t.startsWith('@')) {
+      if (!fields && depth > 0) fields = treeOf(t.slice(1), version, depth, withRequired);
+      return 'object';
+    }
+    return t;
+  };
+  const type = [...new Set(splitUnion(body).map(describe))].join('|');
+  return {
+    type,
+    ...(nullable ? { nullable: true } : {}),
+    ...(required ? { required: true } : {}),
+    ...(fields ? { fields } : {}),
+  };
+}
+
+function treeOf(shape: string, version: string, depth: number, withRequired: boolean): FieldTree | undefined {
+  const view = shapeIn(shape, version);
+  if (!view) return undefined;
+  const tree: Record<string, FieldInfo> = {};
+  for (const name of Object.keys(view.fields).sort()) {
+    const required = withRequired && view.required.has(name);
+    tree[name] = fieldInfo(view.fields[name], version, depth - 1, withRequired, required);
+  }
+  return tree;
+}
+
+/** Fields of the success response in `version` (`depth` object levels, default as generated). */
+export function responseFields(endpoint: IntercomEndpoint, version: string, depth = RAW.depth.response): FieldTree | undefined {
+  const v = dataVersion(endpoint, version);
+  const res = v && valueIn(rawOf(endpoint).res, v);
+  return res ? fieldInfo(res, v, depth, false).fields : undefined;
+}
+
+/** The response field that holds a list's items (`admins`, `teams`, `data`, `tickets` …). */
+export function listFieldOf(endpoint: IntercomEndpoint, version?: string): string | undefined {
+  const v = version ? dataVersion(endpoint, version) : endpoint.versions[endpoint.versions.length - 1];
+  return v ? valueIn(rawOf(endpoint).list, v) : undefined;
+}
+
+/** Other response arrays that may hold the items where the spec and reality disagree. */
+export function listFieldAlternativesOf(endpoint: IntercomEndpoint, version?: string): string[] {
+  const v = version ? dataVersion(endpoint, version) : endpoint.versions[endpoint.versions.length - 1];
+  return v ? namesIn(rawOf(endpoint).listAlt, v) : [];
+}
+
+/** How the next page is fetched; "none" for unpaginated or non-list operations. */
+export function paginationOf(endpoint: IntercomEndpoint, version?: string): PaginationStyle {
+  const v = version ? dataVersion(endpoint, version) : endpoint.versions[endpoint.versions.length - 1];
+  return ((v && valueIn(rawOf(endpoint).pg, v)) || 'none') as PaginationStyle;
+}
+
+/** Fields of each item of a list response (the objects inside listFieldOf). */
+export function itemFields(endpoint: IntercomEndpoint, version: string): FieldTree | undefined {
+  const list = listFieldOf(endpoint, version);
+  return list ? responseFields(endpoint, version)?.[list]?.fields : undefined;
+}
+
+/** Request-body fields in `version` with `required` flags, or undefined without a JSON body. */
+export function bodyFields(endpoint: IntercomEndpoint, version: string, depth = RAW.depth.body): FieldTree | undefined {
+  const v = dataVersion(endpoint, version);
+  const body = v && valueIn(rawOf(endpoint).body, v);
+  return body ? fieldInfo(body, v, depth, true).fields : undefined;
+}
+
+/** Top-level body fields the API requires in `version` (sorted). */
+export function requiredBodyFields(endpoint: IntercomEndpoint, version: string): string[] {
+  const fields = bodyFields(endpoint, version, 1) ?? {};
+  return Object.keys(fields).filter((k) => fields[k].required);
+}
+
+/**
+ * Follows a dotted path through a field tree: "ticket_state.category", "data[0].id", "$.admins[*].email".
+ * Array items are entered implicitly. Returns the field, or undefined when a segment does not exist.
+ */
+export function resolveField(fields: FieldTree | undefined, path: string): FieldInfo | undefined {
+  const segments = path.trim().replace(/^\$\.?/, '').split('.').filter(Boolean);
+  let tree = fields;
+  let current: FieldInfo | undefined;
+  for (const segment of segments) {
+    const m = /^([^[\]]+)((?:\[[^\]]*\])*)$/.exec(segment);
+    if (!m || !tree) return undefined;
+    current = tree[m[1]];
+    if (!current) return undefined;
+    const indexes = m[2].match(/\[[^\]]*\]/g)?.length ?? 0;
+    for (let i = 0; i < indexes; i++) {
+      const inner = /^array<(.*)>$/.exec(current.type);
+      if (!inner) return undefined;
+      current = { type: inner[1], ...(current.fields ? { fields: current.fields } : {}) };
+    }
+    tree = current.fields;
+  }
+  return current;
+}
+
+/** The type of the field at `path` (see resolveField), or undefined. */
+export function resolvePath(fields: FieldTree | undefined, path: string): string | undefined {
+  return resolveField(fields, path)?.type;
+}
+
+/** Documented versions whose response has a field at `path` (for "only from 2.12" hints). */
+export function versionsWithResponsePath(endpoint: IntercomEndpoint, path: string, withinItems = false): string[] {
+  return endpoint.versions.filter((v) =>
+    resolveField(withinItems ? itemFields(endpoint, v) : responseFields(endpoint, v), path),
+  );
+}

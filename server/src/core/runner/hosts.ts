@@ -1,0 +1,77 @@
+/**
+ * Which hosts may receive the access token, and pointing a call at another base URL
+ * (for example the local fake Intercom).
+ */
+
+/** Intercom's REST API hosts (US, Europe, Australia). */
+export const INTERCOM_API_HOSTS = ['api.intercom.io', 'api.eu.intercom.io', 'api.au.intercom.io'] as const;
+
+export const ALLOWED_HOSTS_SETTING = 'saviyntRest.http.allowedHosts';
+
+export function isIntercomHost(hostname: string): boolean {
+  return (INTERCOM_API_HOSTS as readonly string[]).includes(hostname.toLowerCase().replace(/\.$/, ''));
+}
+
+/** `host` or `host:port` of a URL as the allow-list spells it (IPv6 in brackets). */
+export function hostOf(url: URL): { hostname: string; hostPort: string } {
+  const hostname = url.hostname.toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '');
+  return { hostname, hostPort: port ? `${hostname}:${port}` : hostname };
+}
+
+/**
+ * True when the token may be sent to this URL: an Intercom API host over https, or a host the
+ * user listed (`host` matches any port, `host:port` only that port).
+ */
+export function tokenAllowedFor(url: URL, allowedHosts: readonly string[] = []): boolean {
+  const { hostname, hostPort } = hostOf(url);
+  if (isIntercomHost(hostname)) return url.protocol === 'https:';
+  return allowedHosts.some(entry => {
+    const e = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+    if (!e) return false;
+    return e === hostname || e === hostPort;
+  });
+}
+
+/** The message shown when a call would send the token to a host that is not allowed. */
+export function hostRefusedMessage(url: URL): string {
+  const { hostname, hostPort } = hostOf(url);
+  if (isIntercomHost(hostname)) {
+    return `Refusing to send the access token to ${hostname} over ${url.protocol.replace(':', '')}: Intercom's API is only called over https.`;
+  }
+  return `Refusing to send the access token to ${hostPort}: it is not one of Intercom's API hosts (${INTERCOM_API_HOSTS.join(', ')}). ` +
+    `If you trust this host (for example a local fake Intercom), add "${url.port ? hostPort : hostname}" to the setting ${ALLOWED_HOSTS_SETTING}.`;
+}
+
+/** The region's API base URL. */
+export function intercomBaseUrl(region: string | undefined): string {
+  switch ((region ?? 'us').toLowerCase()) {
+    case 'eu': return 'https://api.eu.intercom.io';
+    case 'au': return 'https://api.au.intercom.io';
+    default: return 'https://api.intercom.io';
+  }
+}
+
+/** A leading `@HOST_URL@`-style install-time placeholder (never filled at run time). */
+const LEADING_PLACEHOLDER = /^(@@?[A-Za-z0-9_-]+@@?|<<?[A-Za-z0-9_ -]+>>?)/;
+
+/**
+ * Replaces the scheme and host of `url` by `baseUrl` (which may carry a path prefix such as
+ * `/__region/eu`). URLs that already start with the base are left alone, and a leading
+ * `@HOST_URL@` placeholder is replaced by the base.
+ */
+export function rebaseUrl(url: string, baseUrl: string | undefined): string {
+  if (!baseUrl) return url;
+  const base = baseUrl.replace(/\/+$/, '');
+  if (url === base || url.startsWith(base + '/') || url.startsWith(base + '?')) return url;
+  const placeholder = LEADING_PLACEHOLDER.exec(url);
+  if (placeholder) return base + url.slice(placeholder[0].length);
+  let parsed: URL;
+  try { parsed = new URL(url); } catch { return url; }
+  let baseParsed: URL;
+  try { baseParsed = new URL(base); } catch { return url; }
+  const prefix = baseParsed.pathname.replace(/\/+$/, '');
+  let path = parsed.pathname;
+  if (parsed.origin === baseParsed.origin && prefix && (path === prefix || path.startsWith(prefix + '/'))) path = path.slice(prefix.length);
+  return `${baseParsed.origin}${prefix}${path}${parsed.search}`;
+}
