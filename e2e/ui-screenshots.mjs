@@ -42,6 +42,13 @@ const STEPS = {
   async diagnostics({ page, openFile, runCommand, shot }) {
     await openFile('mistakes/CreateAccountJSON.json', '"httpMethod"');
     await runCommand('View: Focus Problems');
+    // Only this file's problems (earlier steps may have left others in the panel).
+    const filter = page.locator('.panel .viewpane-filter textarea, .panel .viewpane-filter input').first();
+    try {
+      await filter.fill('**/mistakes/**', { timeout: 5_000 });
+    } catch {
+      say('Problems filter box not found; the panel shows all problems');
+    }
     const rows = page.locator('.markers-panel .monaco-list-row');
     await rows.nth(1).waitFor({ timeout: 60_000 }); // row 0 is the file, rows 1.. are its problems
     await settle(page, () => rows.count());
@@ -78,7 +85,7 @@ const STEPS = {
   },
 
   async package({ page, openFile, runCommand, shot }) {
-    const title = contributedCommand((t) => /package/i.test(t));
+    const title = contributedCommand((t) => /(^|: |\s)package\b/i.test(t) && !/unpack/i.test(t));
     await openFile('intercom/ImportAccountEntJSON.json', '"accountParams"');
     await runCommand(title);
     // The command answers with a notification, a quick pick or an input box.

@@ -497,9 +497,6 @@ function extractVersion(version, doc) {
       ops.set(key, { path: p, summary: (op.summary ?? '').trim(), variant });
     }
   }
-  if (ctx.dangling.size) {
-    console.warn(`gen-intercom-catalog: ${version} references undefined schemas: ${[...ctx.dangling].sort().join(', ')}`);
-  }
   // Required-field lists matter for request bodies only; response shapes drop them.
   const inBodies = reachable(emitter.contents, bodyRoots);
   const inResponses = reachable(emitter.contents, responseRoots);
@@ -508,7 +505,7 @@ function extractVersion(version, doc) {
     const { r, ...rest } = emitter.contents.get(name);
     shapes.set(name, inBodies.has(name) && r ? { ...rest, r } : rest);
   }
-  return { ops, shapes };
+  return { ops, shapes, dangling: ctx.dangling };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -571,16 +568,22 @@ function buildCatalog(versions) {
   const versionInfo = {};
   const headerValues = new Set(versions);
   const unused = new Set(OVERRIDES.map((o) => o.id));
+  const danglingRefs = new Map(); // schema name → versions that reference it without defining it
   for (const version of versions) {
     const doc = loadSpec(version);
     for (const o of OVERRIDES) if (o.apply(doc, version)) unused.delete(o.id);
-    for (const v of schemasOf(doc).intercom_version?.enum ?? []) headerValues.add(String(v));
-    const { ops, shapes } = extractVersion(version, doc);
+    // The intercom_version enum lists the legacy versions too (2.11's also lists Preview, added below).
+    for (const v of schemasOf(doc).intercom_version?.enum ?? []) if (/^\d+\.\d+$/.test(String(v))) headerValues.add(String(v));
+    const { ops, shapes, dangling } = extractVersion(version, doc);
+    for (const name of dangling) danglingRefs.set(name, [...(danglingRefs.get(name) ?? []), version]);
     versionInfo[version] = { operations: ops.size, paths: Object.keys(doc.paths ?? {}).length };
     for (const [key, op] of ops) perEndpoint.set(key, [...(perEndpoint.get(key) ?? []), [version, op]]);
     for (const [name, shape] of shapes) perShape.set(name, [...(perShape.get(name) ?? []), [version, shape]]);
   }
   for (const id of unused) console.warn(`gen-intercom-catalog: override "${id}" matched nothing`);
+  for (const [name, vs] of danglingRefs) {
+    console.log(`gen-intercom-catalog: note: ${versionRanges(vs, versions)} reference the undefined schema ${name} (recorded as "any")`);
+  }
 
   const endpoints = {};
   for (const [key, entries] of perEndpoint) {

@@ -76,7 +76,7 @@ export function handleControl(c: FakeController, method: string, path: string, q
       case 'DELETE faults':
         return { status: 200, body: faults(c, method, body) };
       case 'GET requests':
-        return { status: 200, body: { requests: c.requests() } };
+        return { status: 200, body: { requests: c.requestLog() } };
       case 'DELETE requests':
         c.clearRequests();
         return { status: 200, body: { ok: true } };

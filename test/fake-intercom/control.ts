@@ -40,10 +40,10 @@ export interface WorkspaceSettings {
 
 export class FakeController {
   constructor(
-    private readonly store: FakeStore,
-    private readonly faults: FaultEngine,
-    private readonly log: RequestLog,
-    private readonly startTime: number,
+    protected readonly store: FakeStore,
+    protected readonly faults: FaultEngine,
+    protected readonly log: RequestLog,
+    protected readonly startTime: number,
   ) {}
 
   reset(spec: ResetSpec = {}): void {
@@ -148,7 +148,8 @@ export class FakeController {
     }
   }
 
-  requests(): RequestLogEntry[] {
+  /** The request log (Authorization redacted to its last 4 characters). */
+  requestLog(): RequestLogEntry[] {
     return this.log.list();
   }
 

@@ -162,10 +162,12 @@ export async function handleApiRequest(
   const fired = deps.faults.evaluate(method, split.apiPath);
   const mods: OutputMods = { ...NO_MODS };
   let delayMs = 0;
+  let delayAfterMs = 0;
   let terminal: FaultAction | undefined;
   for (const f of fired) {
     if (f.type === 'delay') {
       if (f.trickle) mods.trickleMs += f.ms;
+      else if (f.phase === 'after') delayAfterMs += f.ms;
       else delayMs += f.ms;
     } else if (f.type === 'omit_rate_headers') mods.omitRateHeaders = true;
     else if (f.type === 'omit_request_id') mods.omitRequestId = true;
@@ -205,6 +207,7 @@ export async function handleApiRequest(
     }
   }
   const outcome = await process(deps, req, raw, url, requestId);
+  if (delayAfterMs > 0) await sleep(delayAfterMs);
   let body = outcome.body;
   if (mods.omitRequestId && outcome.code !== null) {
     body = JSON.stringify({ ...JSON.parse(body), request_id: null });

@@ -72,6 +72,7 @@ export function seedContacts(input: ContactSeedInput): void {
   const adminIds = ws.admins.map((a) => Number(a.id));
   const tagIds = ws.tags.map((t) => t.id);
   const companyIds = ws.companies.filter((c) => !c.name.includes('no users')).map((c) => c.id);
+  const bioText = input.largeAttributeCount > 0 ? fillerText(`${ws.idCode}/bio`, 6000) : '';
   let previousCreated = 0;
   for (let i = 0; i < count; i++) {
     let createdAt = i === count - 1 ? now : now - (count - i) * 93_600 + Math.floor(rnd() * 3600);
@@ -93,7 +94,7 @@ export function seedContacts(input: ContactSeedInput): void {
       department: DEPARTMENTS[i % DEPARTMENTS.length],
       cost_center: 1000 + (i % 50),
     };
-    if (i < input.largeAttributeCount) custom.bio = fillerText(`${ws.idCode}/bio/${i}`, 6000);
+    if (i < input.largeAttributeCount) custom.bio = `Contact ${i}: ${bioText}`;
     if (i === SPECIAL_CONTACT_INDEX.nestedAttributes) {
       custom.profile_json = JSON.stringify({ groups: ['finance-ro', 'hr-admin'], level: 3, flags: { mfa: true } });
       custom.access = { apps: [{ name: 'Workday', role: 'Viewer' }, { name: 'GitHub', role: 'Maintainer' }] };

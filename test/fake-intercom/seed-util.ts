@@ -1,9 +1,19 @@
 // Deterministic helpers for building seed data: stable pseudo-random numbers and realistic ids.
 
-import { createHash } from 'node:crypto';
-
+/** 64 hex characters derived from text (eight FNV-1a rounds; fast, stable, not cryptographic). */
 export function hashHex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  let out = '';
+  for (let round = 0; round < 8; round++) {
+    let h = (0x811c9dc5 ^ Math.imul(round + 1, 0x9e3779b1)) >>> 0;
+    for (let i = 0; i < text.length; i++) {
+      h = Math.imul((h ^ text.charCodeAt(i)) >>> 0, 0x01000193) >>> 0;
+    }
+    h = (h ^ (h >>> 15)) >>> 0;
+    h = Math.imul(h, 0x2c1b3c6d) >>> 0;
+    h = (h ^ (h >>> 12)) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
 }
 
 /** Mulberry32: small, fast, deterministic. */

@@ -281,7 +281,8 @@ export interface FaultMatch {
 export type FaultAction =
   | { type: 'html'; status?: number; body?: string; preset?: 'rails_500' | 'elb_502' | 'cdn_503' | 'html_200' }
   | { type: 'json_error'; status: number; code: string; message?: string }
-  | { type: 'delay'; ms: number; trickle?: boolean }
+  /** Slow response. phase "after" waits after the handler ran (the change is committed, the answer is late). */
+  | { type: 'delay'; ms: number; trickle?: boolean; phase?: 'before' | 'after' }
   | { type: 'hang' }
   | { type: 'reset_connection' }
   | { type: 'close_after_headers' }

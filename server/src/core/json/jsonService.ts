@@ -7,7 +7,9 @@
  */
 import { getLanguageService, LanguageService, SchemaConfiguration } from 'vscode-json-languageservice';
 import { ATTRIBUTES } from '../attributes';
-import { loadSchemaTexts, schemaUri, SCHEMA_URI_PREFIX } from '../schema/schemaStore';
+import { loadSchemaTexts, schemaUri } from '../schema/schemaStore';
+
+const SCHEMA_SCHEME = 'saviynt-schema:';
 
 export const ATTRIBUTE_URI_PREFIX = 'saviynt-attr:///';
 
@@ -22,7 +24,8 @@ export function jsonService(): LanguageService {
   const texts = loadSchemaTexts();
   service = getLanguageService({
     schemaRequestService: (uri: string) => {
-      const name = uri.startsWith(SCHEMA_URI_PREFIX) ? uri.slice(SCHEMA_URI_PREFIX.length).replace(/#.*$/, '') : undefined;
+      // The service normalises `saviynt-schema:///x` to `saviynt-schema:/x`: match on the file name.
+      const name = uri.startsWith(SCHEMA_SCHEME) ? uri.replace(/#.*$/, '').replace(/^.*\//, '') : undefined;
       const text = name ? texts.get(name) : undefined;
       return text !== undefined ? Promise.resolve(text) : Promise.reject(new Error(`Schema not bundled: ${uri}`));
     },

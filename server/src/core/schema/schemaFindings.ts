@@ -84,9 +84,10 @@ function schemaProblem(doc: AttributeDocument, d: { message: string }, offset: n
     return unknownKey(doc, m[1], offset, length);
   }
   if ((m = /^Missing property "(.+)"\.$/.exec(d.message))) {
-    const owner = node && ownerName(node);
+    const objectNode = node?.type === 'object' ? node : node?.parent;
+    const what = objectNode ? describeObject(objectNode) : 'this object';
     return { offset, length: Math.min(length, 1), severity: 'error', code: 'missing-key',
-      message: `${owner ? `\`${owner}\`` : 'This object'} needs \`${m[1]}\`; EIC cannot run it without that key.` };
+      message: `${what[0].toUpperCase()}${what.slice(1)} needs \`${m[1]}\`; EIC cannot use it without that key.` };
   }
   if ((m = /^Incorrect type\. Expected (?:"(.+)"|one of (.+))\.$/.exec(d.message))) {
     return wrongType(doc, node, (m[1] ?? m[2]).split(/,\s*/), offset, length);
@@ -112,7 +113,7 @@ function unknownKey(doc: AttributeDocument, quotedKey: string, offset: number, l
   const fixes: Fix[] = suggestion
     ? [{ title: `Rename to "${suggestion}"`, edits: [{ offset, length, newText: JSON.stringify(suggestion) }], isPreferred: true }]
     : [];
-  const where = path.length ? ` in \`${String(path[path.length - 1])}\`` : '';
+  const where = objectNode ? ` in ${describeObject(objectNode)}` : '';
   const message = suggestion
     ? `\`${key}\`: EIC ignores unknown keys${where}; did you mean \`${suggestion}\`?`
     : `\`${key}\`: EIC ignores unknown keys${where}, so this has no effect.${known.length ? ` Known keys here: ${known.slice(0, 12).map(k => `\`${k}\``).join(', ')}${known.length > 12 ? ' …' : ''}.` : ''}`;
@@ -154,6 +155,20 @@ function invalidValue(doc: AttributeDocument, node: ASTNode | undefined, validLi
   return { offset, length, severity: 'error', code: 'invalid-value',
     message: `${owner ? `\`${owner}\`: ` : ''}${actual !== undefined ? `\`${actual}\` is not a value EIC knows` : 'This value is not accepted'}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Allowed: ${shown}${valid.length > 10 ? ' …' : ''}.`,
     fixes };
+}
+
+/** Names an object for a message: `call "call1"`, `accountParams`, `call #2`, `the document`. */
+function describeObject(node: ASTNode): string {
+  if (!node.parent) return 'the document';
+  const key = keyOf(node);
+  if (key !== undefined) return `\`${key}\``;
+  if (node.parent.type === 'array') {
+    const arrayKey = keyOf(node.parent) ?? 'list';
+    const name = isObject(node) ? node.properties.find(p => p.keyNode.value === 'name')?.valueNode : undefined;
+    if (name?.type === 'string') return `${arrayKey} "${name.value}"`;
+    return `${arrayKey} #${node.parent.items.indexOf(node) + 1}`;
+  }
+  return 'this object';
 }
 
 function ownerName(node: ASTNode): string | undefined {

@@ -100,8 +100,9 @@ export async function buildPackage(folder: ConnectionFolder, options: PackageOpt
       }
     } else if (lookup(encryptedAttrs, name) !== undefined) {
       value = lookup(encryptedAttrs, name)!;
-      notes.push(`${name}: carried the encrypted value from connection.meta.json; only the tenant that exported it `
-        + `(${folder.meta.exportedFrom?.system ?? 'unknown'}) can decrypt it — elsewhere, set ${name} in EIC after import.`);
+      const tenant = folder.meta.exportedFrom?.system ? ` (${folder.meta.exportedFrom.system})` : '';
+      notes.push(`${name}: carried the encrypted value from connection.meta.json; only the tenant that exported it${tenant} `
+        + `can decrypt it — on any other tenant, set ${name} in EIC after import.`);
     } else {
       value = nullAttrs.has(key) ? null : '';
     }

@@ -41,17 +41,19 @@ const EXPLAIN: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidCharacter]: 'a control character (such as a raw tab) inside a string; write it escaped',
 };
 
-/** Strict JSON syntax, one message per error (empty files are fine: the attribute is unset). */
+/** Strict JSON syntax, one message per broken file (empty files are fine: the attribute is unset). */
 export const jsonSyntaxValidator: PackageValidator = async files => {
   const messages: string[] = [];
   for (const file of files) {
     if (file.text.trim() === '') continue;
     const errors: ParseError[] = [];
     parse(file.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-    for (const e of errors) {
-      const { line, column } = lineAndColumn(file.text, e.offset);
-      messages.push(`${file.fileName} line ${line}, column ${column}: ${EXPLAIN[e.error] ?? 'JSON syntax error'}.`);
-    }
+    if (errors.length === 0) continue;
+    // The first error only: the ones after it are mostly its echo.
+    const first = errors[0];
+    const { line, column } = lineAndColumn(file.text, first.offset);
+    const more = errors.length > 1 ? ` (${errors.length - 1} more syntax error(s) follow from here)` : '';
+    messages.push(`${file.fileName} line ${line}, column ${column}: ${EXPLAIN[first.error] ?? 'JSON syntax error'}${more}.`);
   }
   return { errors: messages.length, messages };
 };

@@ -93,7 +93,11 @@ export function readTransportZip(bytes: Uint8Array, limitOverrides: Partial<ZipL
   const limits = { ...DEFAULT_ZIP_LIMITS, ...limitOverrides };
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) { reject(new UnsafeArchiveError(`This is not a readable zip archive: ${err?.message ?? 'unknown error'}.`)); return; }
+      if (err || !zip) {
+        const reason = (err?.message ?? 'unknown error').replace(/\.+$/, '');
+        reject(new UnsafeArchiveError(`This is not a readable zip archive (${reason}); it was not unpacked.`));
+        return;
+      }
       if (zip.entryCount > limits.maxEntries) {
         zip.close();
         reject(new UnsafeArchiveError(`The archive has ${zip.entryCount} entries; an EIC transport package has a handful `
@@ -146,7 +150,9 @@ export function readTransportZip(bytes: Uint8Array, limitOverrides: Partial<ZipL
             }
             chunks.push(chunk);
           });
-          stream.on('error', (e: Error) => fail(`Cannot read entry "${stored}": ${e.message}`));
+          stream.on('error', (e: Error) => fail(/too (many|few) bytes/.test(e.message)
+            ? `Refused: entry "${stored}" does not inflate to the size it declares (${e.message.replace(/\.+$/, '')})`
+            : `Cannot read entry "${stored}": ${e.message.replace(/\.+$/, '')}`));
           stream.on('end', () => {
             if (failed) return;
             result.files.push({ name: decision.name, entryName: stored, data: new Uint8Array(Buffer.concat(chunks)) });

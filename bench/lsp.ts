@@ -1,0 +1,77 @@
+/** LSP-level measurements through the bundled dist/server.js. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { importAccountEnt, createAccount } from './generate';
+
+// The protocol-test client is plain JavaScript (ESM); load it dynamically.
+async function loadClient(): Promise<any> {
+  return import(pathToFileURL(path.resolve(__dirname, '..', 'test', 'protocol', 'lspClient.mjs')).toString());
+}
+
+function rssOf(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /VmRSS:\s+(\d+) kB/.exec(status);
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch { return NaN; }
+}
+
+export async function lspMeasurements(oneMegabyte: string, quick: boolean): Promise<Record<string, unknown>> {
+  const { LspClient } = await loadClient();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'saviynt-bench-'));
+  const uriOf = (name: string) => pathToFileURL(path.join(tmp, name)).toString();
+
+  // Start-up to first diagnostics: spawn → initialize → didOpen → publishDiagnostics.
+  const started = performance.now();
+  const client = new LspClient();
+  await client.initialize(pathToFileURL(tmp).toString());
+  const small = createAccount(3);
+  const firstUri = uriOf('first/CreateAccountJSON.json');
+  const first = client.waitForDiagnostics(firstUri);
+  client.open(firstUri, small, 1);
+  await first;
+  const startupToFirstDiagnosticsMs = Math.round(performance.now() - started);
+
+  // didChange → publishDiagnostics on a 1 MB document (debounce 0 from initializationOptions).
+  client.notify('workspace/didChangeConfiguration', { settings: { saviyntRest: { validation: { debounceMs: 0 } } } });
+  const bigUri = uriOf('big/ImportAccountEntJSON.json');
+  let version = 1;
+  const opened = client.waitForDiagnostics(bigUri, version, 60000);
+  client.open(bigUri, oneMegabyte, version);
+  await opened;
+  const samples: number[] = [];
+  for (let i = 0; i < (quick ? 5 : 15); i++) {
+    version++;
+    const text = oneMegabyte.replace('"callOrder": 0', `"callOrder": ${i % 2}`);
+    const wait = client.waitForDiagnostics(bigUri, version, 60000);
+    const t = performance.now();
+    client.notify('textDocument/didChange', { textDocument: { uri: bigUri, version }, contentChanges: [{ text }] });
+    await wait;
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  const changeToDiagnostics = { median: Math.round(samples[Math.floor(samples.length / 2)]), p95: Math.round(samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]) };
+
+  // Responsiveness: a hover request while a 5 MB document is being validated.
+  const hugeUri = uriOf('huge/ImportAccountEntJSON.json');
+  const huge = importAccountEnt(quick ? 2e6 : 5e6);
+  client.open(hugeUri, huge, 1);
+  const hoverStart = performance.now();
+  await client.request('textDocument/hover', { textDocument: { uri: firstUri }, position: { line: 3, character: 8 } }, 60000);
+  const hoverDuringLargeValidationMs = Math.round(performance.now() - hoverStart);
+
+  // Memory with 200 documents open.
+  const openDocuments = 200;
+  for (let i = 0; i < openDocuments; i++) {
+    const uri = uriOf(`many/c${i}/${i % 2 ? 'CreateAccountJSON' : 'ImportAccountEntJSON'}.json`);
+    client.open(uri, i % 2 ? createAccount(10) : importAccountEnt(20e3), 1);
+  }
+  await client.request('textDocument/documentSymbol', { textDocument: { uri: firstUri } }, 60000);
+  await new Promise(r => setTimeout(r, 1500));
+  const rssMB = Math.round(rssOf(client.proc.pid));
+  await client.shutdown();
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return { startupToFirstDiagnosticsMs, changeToDiagnostics, hoverDuringLargeValidationMs, openDocuments, rssMB };
+}

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench [-- --json] [-- --quick]`: how fast the editor stays, as ratios against
+ * peers measured in the same run on the same documents.
+ *
+ *  1. full diagnostics (our core) vs vscode-json-languageservice parse + schema validation
+ *     with our schemas (the peer) vs jsonc-parser parse alone (the floor);
+ *  2. completion latency at 100 positions (keys, values, inside `${`) vs the peer's;
+ *  3. over LSP through dist/server.js: didChange → publishDiagnostics (debounce set to 0),
+ *     and start-up to first diagnostics;
+ *  4. memory of the server with 200 documents open; the .vsix size.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as jsoncParse } from 'jsonc-parser';
+import { getLanguageService } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../server/src/core/analyze';
+import { AttributeDocument } from '../server/src/core/document';
+import { complete } from '../server/src/core/features/completion';
+import { singleDocumentConnection } from '../server/src/core/connection';
+import { loadSchemaTexts, schemaUri } from '../server/src/core/schema/schemaStore';
+import { completionOffsets, exportWithEveryAttribute, importAccountEnt } from './generate';
+import { lspMeasurements } from './lsp';
+import { vsixSize } from './vsix';
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const quick = args.includes('--quick');
+
+interface Stats { median: number; p95: number; runs: number }
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: round(at(0.5)), p95: round(at(0.95)), runs: samples.length };
+}
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function time(fn: () => unknown | Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function repeat(runs: number, fn: () => unknown | Promise<unknown>): Promise<Stats> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await time(fn));
+  return stats(samples);
+}
+
+/** The peer: a plain vscode-json-languageservice with our schemas, as a user gets from a JSON schema. */
+function peerService() {
+  const texts = loadSchemaTexts();
+  const service = getLanguageService({
+    schemaRequestService: uri => { const n = uri.replace(/^.*\//, ''); const t = texts.get(n); return t ? Promise.resolve(t) : Promise.reject(new Error(uri)); },
+    workspaceContext: { resolveRelativePath: (r, base) => new URL(r, base).toString() },
+  });
+  service.configure({ validate: true, schemas: [
+    { uri: schemaUri('ImportAccountEntJSON.schema.json'), fileMatch: ['/ImportAccountEntJSON.json'] },
+  ] });
+  return service;
+}
+
+async function main(): Promise<void> {
+  const sizes: [string, number][] = quick ? [['5KB', 5e3], ['100KB', 1e5], ['1MB', 1e6]] : [['5KB', 5e3], ['100KB', 1e5], ['1MB', 1e6], ['5MB', 5e6]];
+  const peer = peerService();
+  const result: Record<string, unknown> = { node: process.version, date: new Date().toISOString(), documents: {} as Record<string, unknown> };
+  const docs = result.documents as Record<string, unknown>;
+
+  for (const [label, bytes] of sizes) {
+    const text = importAccountEnt(bytes);
+    const runs = bytes >= 5e6 ? 5 : bytes >= 1e6 ? 15 : 40;
+    let version = 0;
+    const ours = await repeat(runs, () => analyze(AttributeDocument.fromFile('bench/ImportAccountEntJSON.json', text, ++version)));
+    const peerValidation = await repeat(runs, async () => {
+      const td = TextDocument.create('file:///bench/ImportAccountEntJSON.json', 'json', ++version, text);
+      const jd = peer.parseJSONDocument(td);
+      await peer.doValidation(td, jd, { schemaValidation: 'error' });
+    });
+    const floor = await repeat(runs, () => jsoncParse(text));
+
+    // Completion: our full completion vs the peer's doComplete, same positions, parse cached.
+    const doc = AttributeDocument.fromFile('bench/ImportAccountEntJSON.json', text, ++version);
+    await analyze(doc);
+    const peerTd = TextDocument.create('file:///bench/ImportAccountEntJSON.json', 'json', version, text);
+    const peerJd = peer.parseJSONDocument(peerTd);
+    const positions = completionOffsets(text, 100);
+    const oursCompletion: number[] = [];
+    const peerCompletion: number[] = [];
+    for (const { offset } of positions) {
+      oursCompletion.push(await time(() => complete({ doc, offset, connection: singleDocumentConnection(doc), settings: {} })));
+      peerCompletion.push(await time(() => peer.doComplete(peerTd, peerTd.positionAt(offset), peerJd)));
+    }
+    const oc = stats(oursCompletion);
+    const pc = stats(peerCompletion);
+    docs[label] = {
+      bytes: text.length,
+      diagnostics: { ours, peer: peerValidation, floor, ratioToPeer: round(ours.median / peerValidation.median) },
+      completion: { positions: positions.length, ours: oc, peer: pc, p95RatioToPeer: round(oc.p95 / Math.max(pc.p95, 0.01)) },
+    };
+    if (!asJson) console.error(`measured ${label}`);
+  }
+
+  const exportText = exportWithEveryAttribute(quick ? 1e6 : 5e6);
+  let v = 0;
+  result.export = { bytes: exportText.length, diagnostics: await repeat(quick ? 5 : 5, () => analyze(AttributeDocument.fromFile('bench/Connection_bench.json', exportText, ++v))) };
+  result.lsp = await lspMeasurements(importAccountEnt(1e6), quick);
+  result.vsix = vsixSize();
+  if (asJson) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } else {
+    printTable(result);
+  }
+}
+
+function printTable(result: Record<string, any>): void {
+  const lines: string[] = [];
+  lines.push(`Benchmark (${result.node}, ${result.date})`);
+  lines.push('');
+  lines.push('size    | ours diag med/p95 ms | peer parse+schema med/p95 | floor parse med | ratio | completion ours p50/p95 | peer p50/p95 | p95 ratio');
+  for (const [label, d] of Object.entries<any>(result.documents)) {
+    lines.push(`${label.padEnd(7)} | ${`${d.diagnostics.ours.median}/${d.diagnostics.ours.p95}`.padEnd(20)} | ${`${d.diagnostics.peer.median}/${d.diagnostics.peer.p95}`.padEnd(25)} | ${String(d.diagnostics.floor.median).padEnd(15)} | ${String(d.diagnostics.ratioToPeer).padEnd(5)} | ${`${d.completion.ours.median}/${d.completion.ours.p95}`.padEnd(23)} | ${`${d.completion.peer.median}/${d.completion.peer.p95}`.padEnd(12)} | ${d.completion.p95RatioToPeer}`);
+  }
+  lines.push('');
+  lines.push(`export with every attribute (${(result.export.bytes / 1e6).toFixed(1)} MB): diagnostics median ${result.export.diagnostics.median} ms, p95 ${result.export.diagnostics.p95} ms`);
+  const l = result.lsp;
+  lines.push(`LSP: start-up to first diagnostics ${l.startupToFirstDiagnosticsMs} ms; didChange → publishDiagnostics (1 MB, debounce 0) median ${l.changeToDiagnostics.median} ms, p95 ${l.changeToDiagnostics.p95} ms`);
+  lines.push(`LSP: hover answered while a 5 MB document validates: max wait ${l.hoverDuringLargeValidationMs} ms`);
+  lines.push(`LSP: server memory with ${l.openDocuments} documents open: ${l.rssMB} MB RSS`);
+  lines.push(`.vsix: ${result.vsix.bytes ? `${Math.round(result.vsix.bytes / 1024)} KB (${result.vsix.how})` : result.vsix.how}`);
+  console.log(lines.join('\n'));
+}
+
+main().catch(error => { console.error(error); process.exitCode = 1; });
