@@ -62,11 +62,13 @@ const STEPS = {
     await selectText(page, 'CURSOR');
     await page.keyboard.type('${user.');
     const suggest = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+    // The list must offer user attributes (email, firstname ...), not just any suggestion.
+    const binding = suggest.filter({ hasText: /^(user\.)?(email|firstname|lastname|username)\b/ });
     try {
-      await suggest.first().waitFor({ timeout: 5_000 });
+      await binding.first().waitFor({ timeout: 5_000 });
     } catch {
       await page.keyboard.press('Control+Space');
-      await suggest.first().waitFor({ timeout: 30_000 });
+      await expectVisible(page, binding.first(), 30_000, 'user.* attributes in the suggest widget');
     }
     await settle(page, () => suggest.count());
     say(`suggest widget: ${await suggest.count()} visible item(s)`);
@@ -79,7 +81,8 @@ const STEPS = {
     const tabsBefore = await page.locator('.tabs-container .tab').count();
     await runCommand(title);
     // A preview opens as a new editor (text or webview) beside the source.
-    await page.waitForFunction((n) => document.querySelectorAll('.tabs-container .tab').length > n, tabsBefore, { timeout: 60_000 });
+    const tabs = page.locator('.tabs-container .tab');
+    await waitUntil(page, async () => (await tabs.count()) > tabsBefore, 60_000, 'new editor with the preview');
     await page.waitForTimeout(2_000);
     await shot();
   },
@@ -88,8 +91,12 @@ const STEPS = {
     const title = contributedCommand((t) => /(^|: |\s)package\b/i.test(t) && !/unpack/i.test(t));
     await openFile('intercom/ImportAccountEntJSON.json', '"accountParams"');
     await runCommand(title);
-    // The command answers with a notification, a quick pick or an input box.
-    await page.locator('.notification-toast, .quick-input-widget:visible').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500); // let the command palette close
+    // The command answers with a notification, a quick pick or an input box (not the palette itself).
+    const toast = page.locator('.notification-toast').first();
+    const prompt = page.locator('.quick-input-widget input');
+    await waitUntil(page, async () => (await toast.isVisible())
+      || ((await prompt.isVisible()) && !(await prompt.inputValue()).startsWith('>')), 60_000, 'notification or prompt from the command');
     await page.waitForTimeout(1_500);
     await shot();
   },
@@ -102,6 +109,29 @@ function contributedCommand(test) {
   if (!found) throw new Error('no matching command in package.json contributes.commands (feature not built yet?)');
   return found.category ? `${found.category}: ${found.title}` : found.title;
 }
+
+const ERROR_UI = '.monaco-dialog-box, .notification-toast:has(.codicon-error)';
+
+/**
+ * Polls until ready() is true. Fails early, with the message shown, when an error dialog or an
+ * error notification appears (e.g. "command ... not found" while a feature is not built yet).
+ */
+async function waitUntil(page, ready, timeout, what) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const error = page.locator(ERROR_UI).first();
+    if (await error.count() > 0) {
+      const text = (await error.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+      throw new Error(`the workbench reported an error: ${text}`);
+    }
+    if (await ready()) return;
+    if (Date.now() > end) throw new Error(`no ${what} within ${timeout} ms`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/** waitUntil() for a locator to be visible. */
+const expectVisible = (page, locator, timeout, what) => waitUntil(page, () => locator.isVisible(), timeout, what);
 
 /** Waits until count() stays the same for a second (results still streaming in otherwise). */
 async function settle(page, count, maxMs = 10_000) {
@@ -160,12 +190,32 @@ function vsceIgnoreFile(dir) {
   return file;
 }
 
+/**
+ * A copy of the repository without the heavy local folders, to package from: vsce lists every file
+ * under its working directory before applying the ignore rules, and .e2e-tools alone holds ~100k
+ * files (20 s of crawling). node_modules is linked back so a `vscode:prepublish` script still works.
+ */
+function stageRepository(sb) {
+  const stage = path.join(sb.dir, 'stage');
+  const skipTop = new Set(['node_modules', '.e2e-tools', '.git', '.bench', '.vscode-test', 'out']);
+  fs.cpSync(repoDir, stage, {
+    recursive: true,
+    filter: (src) => {
+      const rel = path.relative(repoDir, src);
+      const top = rel.split(path.sep)[0];
+      return rel === '' || (!skipTop.has(top) && !top.startsWith('e2e-sandbox-') && !rel.endsWith('.vsix'));
+    },
+  });
+  if (fs.existsSync(path.join(repoDir, 'node_modules'))) fs.symlinkSync(path.join(repoDir, 'node_modules'), path.join(stage, 'node_modules'));
+  return stage;
+}
+
 function packageVsix(sb) {
   const vsix = path.join(sb.dir, 'ext.vsix');
   const ignoreFile = vsceIgnoreFile(sb.dir);
   const r = spawnSync(node24, [vsceBin, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository',
     ...(ignoreFile ? ['--ignoreFile', ignoreFile] : []), '-o', vsix],
-  { cwd: repoDir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  { cwd: stageRepository(sb), encoding: 'utf8', env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
   if (r.status !== 0) throw new Error(`vsce package failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   if (verbose) console.log(r.stdout);
   return vsix;
@@ -213,13 +263,23 @@ try {
     if (verbose) say(`command palette: "${label}" (${Date.now() - t} ms)`);
   };
   /** A clean editor area: every editor closed without saving, no notifications. */
+  /** Discards unsaved edits ("Don't Save") and dismisses any other dialog (e.g. an error). */
+  const dismissDialogs = async () => {
+    const dialog = page.locator('.monaco-dialog-box');
+    for (let i = 0; i < 10 && await dialog.count() > 0; i++) {
+      const dontSave = dialog.locator('.monaco-button', { hasText: "Don't Save" });
+      if (await dontSave.count() > 0) await dontSave.first().click();
+      else await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+    }
+  };
+  /** A clean editor area: every editor closed without saving, no dialogs, no notifications. */
   const resetWorkbench = async () => {
     await page.keyboard.press('Escape');
+    await dismissDialogs();
     await runCommand('View: Close All Editors', { optional: true });
-    const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
-    for (let i = 0; i < 10; i++) {
-      try { await dontSave.first().click({ timeout: 1_000 }); } catch { break; }
-    }
+    await page.waitForTimeout(500);
+    await dismissDialogs();
     await runCommand('Notifications: Clear All Notifications', { optional: true });
   };
   const openFile = async (relative, expectText) => {

@@ -20,9 +20,12 @@ const SPEC_DIR = process.env.INTERCOM_OPENAPI_DIR
   : path.resolve(ROOT, '../shared/intercom-openapi');
 const SPEC_FILE = 'api.intercom.io.yaml';
 const PREVIEW = 'Preview';
-/** Object levels listed below a response root; deeper objects are recorded as plain "object". */
+/**
+ * Object levels kept below a response root (5: a list item still gets 4). Shapes only reachable
+ * deeper are left out, and readers then see a plain "object".
+ */
 const RESPONSE_DEPTH = 5;
-/** Object levels listed below a request-body root. */
+/** Object levels kept below a request-body root. */
 const BODY_DEPTH = 3;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 

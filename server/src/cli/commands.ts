@@ -9,3 +9,11 @@ export interface CliCommand {
 }
 
 export const CLI_COMMANDS: CliCommand[] = [];
+
+// Test calls against Intercom (runner engine, issue 4).
+import * as callCommand from './call';
+import * as previewImportCommand from './previewImport';
+CLI_COMMANDS.push(
+  { name: 'call', synopsis: 'call <attribute-file>', summary: 'Send one call (--base-url, --token-env, --var, --allow-host, --yes)', run: callCommand.run },
+  { name: 'preview-import', synopsis: 'preview-import <connection-folder>', summary: 'Run ImportAccountEntJSON and show the rows EIC would store', run: previewImportCommand.run },
+);

@@ -20,6 +20,11 @@ Options:
   --force                  Replace files that already exist in the folder
   -h, --help               Show this help`;
 
+/** For the command table (cli/commands.ts). */
+export const NAME = 'init';
+export const SYNOPSIS = 'init <folder>';
+export const SUMMARY = 'Scaffold an Intercom connection folder';
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, ['force', 'help', 'h']);
   if (flag(parsed, 'help', 'h')) { io.out(INIT_USAGE); return 0; }

@@ -34,6 +34,11 @@ export function setPackageValidator(fn: PackageValidator | undefined): void {
   validator = fn ?? jsonSyntaxValidator;
 }
 
+/** For the command table (cli/commands.ts). */
+export const NAME = 'package';
+export const SYNOPSIS = 'package <connection-folder> -o <zip>';
+export const SUMMARY = 'Build the EIC transport zip of a connection folder';
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, ['allow-errors', 'store', 'help', 'h']);
   if (flag(parsed, 'help', 'h')) { io.out(PACKAGE_USAGE); return 0; }

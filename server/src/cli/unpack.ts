@@ -20,6 +20,11 @@ Options:
   --force                  Write into a folder that is not empty (same-named files are replaced)
   -h, --help               Show this help`;
 
+/** For the command table (cli/commands.ts). */
+export const NAME = 'unpack';
+export const SYNOPSIS = 'unpack <zip|Connection_*.json> -o <dir>';
+export const SUMMARY = 'Unpack an EIC export into a connection folder';
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, ['force', 'help', 'h']);
   if (flag(parsed, 'help', 'h')) { io.out(UNPACK_USAGE); return 0; }

@@ -62,11 +62,11 @@ const KNOWN_MISTAKES: readonly KnownMistake[] = [
     reason: '`put` in lower case (mistake 3.6).' },
   // 3.8 — header without a name: the token is not sent as Authorization.
   ...['AddAccessJSON', 'CreateAccountJSON', 'RemoveAccessJSON', 'RemoveAccountJSON', 'UpdateAccountJSON'].map(attribute => ({
-    apps: ['Lessonly'], attribute, where: '/call/0/httpHeaders', keywords: ['propertyNames', 'minLength'],
+    apps: ['Lessonly'], attribute, where: '/call/0/httpHeaders', keywords: ['propertyNames', 'pattern'],
     reason: 'empty header name `""` holding ${access_token} (mistake 3.8).',
   })),
   ...['/accountParams/call/call1', '/entitlementParams/entTypes/Group/call/call1', '/acctEntParams/entTypes/Group/call/call1'].map(call => ({
-    apps: ['Lessonly'], attribute: 'ImportAccountEntJSON', where: `${call}/http/httpHeaders`, keywords: ['propertyNames', 'minLength'],
+    apps: ['Lessonly'], attribute: 'ImportAccountEntJSON', where: `${call}/http/httpHeaders`, keywords: ['propertyNames', 'pattern'],
     reason: 'empty header name `""` holding ${access_token} (mistake 3.8).',
   })),
   // 3.9 — leading/trailing spaces in URLs.

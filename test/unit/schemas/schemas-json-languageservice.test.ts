@@ -66,16 +66,26 @@ test('unknown and misplaced keys are reported as "not allowed"', async () => {
   assert.ok(found.includes('Property active is not allowed.'), JSON.stringify(found));
 });
 
-test('our messages reach the editor: patterns, auth types, call arrays', async () => {
+test('messages reach the editor in the forms the language server rewrites', async () => {
+  // The server turns these default messages into its own wording and quick fixes (schemaFindings.ts),
+  // so type and enum checks keep vscode's defaults; only patterns carry our own text.
   const conn = await messages('ConnectionJSON', { authentications: { acctAuth: { authType: 'Bearer', tokenExpiry: '1h' } } });
-  assert.ok(conn.some(m => m.startsWith('authType must be oauth2')), JSON.stringify(conn));
+  assert.ok(conn.some(m => m.startsWith('Value is not accepted. Valid values: "oauth2", "Basic"')), JSON.stringify(conn));
   assert.ok(conn.includes('Property tokenExpiry is not allowed.'), JSON.stringify(conn));
+  const method = await messages('RemoveAccessJSON', { call: [{ name: 'Tag', connection: 'acctAuth', url: 'https://x', httpMethod: 'put' }] });
+  assert.ok(method.some(m => m.startsWith('Value is not accepted. Valid values: "GET"')), JSON.stringify(method));
+  const codes = await messages('UpdateUserJSON', { actions: { 'Update Login': { call: [{ name: 'c', connection: 'a', url: 'https://x', httpMethod: 'PUT', successResponses: { statusCode: 200 } }] } } });
+  assert.ok(codes.includes('Incorrect type. Expected "array".'), JSON.stringify(codes));
+  const add = await messages('AddAccessJSON', { call: { Tag: {} } });
+  assert.ok(add.includes('Incorrect type. Expected "array".'), JSON.stringify(add));
   const ticket = await messages('CreateTicketJSON', { call: [{ name: 'call1', connection: 'acctAuth', url: ' https://api.intercom.io/tickets', httpMethod: 'POST' }] });
   assert.ok(ticket.some(m => m.startsWith('The URL starts or ends with a space')), JSON.stringify(ticket));
-  const add = await messages('AddAccessJSON', { call: { Tag: {} } });
-  assert.ok(add.some(m => m.startsWith('call must be an array')), JSON.stringify(add));
   const mapping = await messages('ImportUserJSON', { colsToPropsMap: { username: 'id~#~char ' } });
   assert.ok(mapping.some(m => m.includes('~#~<type>')), JSON.stringify(mapping));
+  const header = await messages('RemoveAccountJSON', { call: [{ name: 'c', connection: 'a', url: 'https://x', httpMethod: 'DELETE', httpHeaders: { '': '${access_token}' } }] });
+  assert.ok(header.some(m => m.startsWith('A header name is empty')), JSON.stringify(header));
+  const media = await messages('ConnectionJSON', { authentications: { a: { authType: 'oauth2', httpContentType: 'application /x-www-form-urlencoded' } } });
+  assert.equal(media.length, 1, JSON.stringify(media));
 });
 
 test('alternatives never report "matches multiple schemas"', async () => {

@@ -1,7 +1,7 @@
 /** Building packages: layout, determinism, "$schema", secrets, refusals, folder model. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as yauzl from 'yauzl';
 import { EXPORT_ATTRIBUTE_ORDER } from '../../../server/src/core/attributes';
@@ -165,6 +165,10 @@ test('a literal bearer token in any other attribute stops the package, naming fi
   }
   await assert.rejects(buildPackage(folderOf({ 'UpdateAccountJSON.json': '{"h":{"Authorization":"Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.abcdefghijklmnop"}}' }), { timestamp: STAMP }),
     /UpdateAccountJSON\.json line 1.*JSON web token/);
+  await assert.rejects(buildPackage(folderOf({ 'ImportAccountEntJSON.json': '{"http":{"httpHeaders":{"X-API-KEY":"a1b2c3d4e5f6g7h8i9"}}}' }), { timestamp: STAMP }),
+    /ImportAccountEntJSON\.json line 1, column 38: this looks like a literal credential in a header \("a1b2c3…"\)/);
+  await assert.rejects(buildPackage(folderOf({ 'CreateAccountJSON.json': '{"call":[{"httpParams":"{\\"apiKey\\":\\"k9Xq2mP4vL7wR3tZ\\"}"}]}' }), { timestamp: STAMP }),
+    /credential in a header/);
   // Text that only mentions the scheme is fine.
   await buildPackage(folderOf({ 'UpdateAccountJSON.json': '{"description":"uses Bearer authentication with ${access_token}"}' }), { timestamp: STAMP });
 });
@@ -201,8 +205,12 @@ test('folder model: case-insensitive names, duplicates, ignored files, metadata 
   mkdirSync(folder);
   writeFileSync(path.join(folder, 'CreateAccountJSON.json'), '\ufeff' + CREATE);
   writeFileSync(path.join(folder, 'connection.meta.json'), JSON.stringify({ connectionname: 'Intercom EU', status: 0, templateName: 'Intercom' }));
+  writeFileSync(path.join(dir, 'outside.json'), '{"secret": "outside the folder"}');
+  symlinkSync(path.join(dir, 'outside.json'), path.join(folder, 'ImportAccountEntJSON.json'));
   const result = await packageConnectionFolder(nodeFs, folder, { timestamp: STAMP });
   const { name, conn, value } = connectionOf(result);
+  assert.equal(value('ImportAccountEntJSON'), '', 'a symlinked attribute file is not followed');
+  assert.ok(result.notes.some(n => n.includes('ImportAccountEntJSON.json: a symlink')));
   assert.equal(name, 'Intercom EU');
   assert.equal(conn.connectionname, 'Intercom EU');
   assert.equal(conn.status, 0);

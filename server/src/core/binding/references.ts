@@ -61,7 +61,7 @@ export function memberChain(tokens: readonly Token[], k: number): { members: Seg
   let m = k + 1;
   while (isMemberOp(tokens[m]) && (tokens[m + 1]?.kind === 'ident' || tokens[m + 1]?.kind === 'string')) {
     const name = tokens[m + 1];
-    const call = tokens[m + 2]?.kind === 'open' && tokens[m + 2].text === '(';
+    const call = tokens[m + 2]?.kind === 'open' && (tokens[m + 2].text === '(' || tokens[m + 2].text === '{');
     members.push({
       name: name.text, start: name.start, end: name.end,
       nullSafe: tokens[m].text === '?.' || undefined,

@@ -2,7 +2,7 @@
  * Where a string sits in an attribute document, as far as bindings care: is `${…}`
  * evaluated there, and which kind of place is it (URL, header, body, pagination …).
  */
-import type { ASTNode, StringASTNode } from '../json/ast';
+import type { StringASTNode } from '../json/ast';
 import { pathOf } from '../json/ast';
 
 export type SiteKind =
@@ -47,20 +47,13 @@ export function classifySite(node: StringASTNode, grammar: string | undefined): 
     return site('mapping', false);
   }
   if (path.includes('pagination')) return site('pagination', key === 'nextUrlPath' || !NOT_EVALUATED_KEYS.has(key ?? ''));
+  if (path.includes('httpHeaders')) return site('header');
+  if (key === 'httpParams') return site('body');
+  if (path.includes('httpParams')) return site('authParam');
   if (key !== undefined && NOT_EVALUATED_KEYS.has(key)) return site('other', false);
   if (key === 'url') return site('url');
   if (key === 'httpMethod') return site('method');
-  if (key === 'httpParams') return site('body');
-  if (path.includes('httpParams')) return site('authParam');
-  if (path.includes('httpHeaders')) return site('header');
   if (key === 'callCondition') return site('condition');
   if (path.includes('successResponses') || path.includes('unsuccessResponses')) return site('successCondition');
   return site('other');
-}
-
-/** The nearest ancestor (or the node itself) that is an object node. */
-export function enclosingObject(node: ASTNode): ASTNode | undefined {
-  let current: ASTNode | undefined = node.parent;
-  while (current && current.type !== 'object') current = current.parent;
-  return current;
 }

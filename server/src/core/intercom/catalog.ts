@@ -196,10 +196,15 @@ export function endpointByKey(key: string): IntercomEndpoint | undefined {
   return BY_KEY.get(key);
 }
 
-/** Operations available in `version` (for URL completion). */
-export function endpointsFor(version: string): IntercomEndpoint[] {
+const byVersion = new Map<string, readonly IntercomEndpoint[]>();
+
+/** Operations available in `version` (for URL completion); empty for an unknown version. */
+export function endpointsFor(version: string): readonly IntercomEndpoint[] {
   const v = catalogVersionFor(version);
-  return v ? ENDPOINTS.filter((e) => e.versions.includes(v)) : [];
+  if (!v) return [];
+  let list = byVersion.get(v);
+  if (!list) byVersion.set(v, (list = ENDPOINTS.filter((e) => e.versions.includes(v))));
+  return list;
 }
 
 export function isEndpointAvailable(endpoint: IntercomEndpoint, version: string): boolean {

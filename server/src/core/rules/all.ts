@@ -1,2 +1,3 @@
 /** Imports every rule module so that each registers itself. One line per rule file. */
 export {};
+import './bindingRules';

@@ -169,7 +169,8 @@ function prepareValues(folder: ConnectionFolder, notes: string[]): PreparedValue
     }
     const withoutSchema = removeTopLevelSchemaKey(text);
     if (withoutSchema.removed) schemaRemoved.push(attr.fileName);
-    texts.set(attr.name.toLowerCase(), withoutSchema.text.trim() === '' ? '' : withoutSchema.text);
+    // An empty file means "unset" (and does not hide a kept encrypted value).
+    if (withoutSchema.text.trim() !== '') texts.set(attr.name.toLowerCase(), withoutSchema.text);
   }
   if (refusals.length) throw new PackageRefusedError(refusals);
   if (schemaRemoved.length) notes.push(`left the editor-only "$schema" key out of ${schemaRemoved.join(', ')}.`);

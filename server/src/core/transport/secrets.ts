@@ -144,6 +144,12 @@ const PATTERNS: CredentialPattern[] = [
   { kind: 'Intercom access token', regex: /\bdG9rO[A-Za-z0-9+/_-]{16,}={0,2}/g, group: 0 },
   { kind: 'bearer token', regex: /\bBearer\s+([A-Za-z0-9\-._~+/]+=*)/gi, group: 1, accept: looksLikeTokenText },
   { kind: 'basic credentials', regex: /\bBasic\s+([A-Za-z0-9+/]+={0,2})/gi, group: 1, accept: looksLikeTokenText },
+  // A literal value under a header that carries credentials (also inside an escaped JSON string).
+  {
+    kind: 'credential in a header',
+    regex: /\\?"(?:authorization|x-api-key|api-key|api_key|apikey|x-api-token|x-auth-token|x-auth-key|private-token|x-dc-devkey)\\?"\s*:\s*\\?"(?:(?:Bearer|Basic|Token)\s+)?([^"\\$<\s]{12,})/gi,
+    group: 1, accept: looksLikeTokenText,
+  },
 ];
 
 /** Finds literal credentials in a text; overlapping findings are reported once. */

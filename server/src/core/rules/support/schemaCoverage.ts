@@ -48,8 +48,15 @@ export const defaultSchemaProbe: SchemaProbe = (doc, path, value, kind) => {
   const file = doc.attribute?.schema;
   if (!file || !getSchema(file)) return false;
   if (kind === 'key') {
-    const names = schemasAt(file, path).map(l => l.schema.propertyNames).filter((s): s is Schema => !!s && typeof s === 'object');
-    return names.some(s => (typeof s.minLength === 'number' && String(value).length < s.minLength) || !accepts(s, value));
+    const key = String(value);
+    const located = schemasAt(file, path).map(l => l.schema);
+    const names = located.map(s => s.propertyNames).filter((s): s is Schema => !!s && typeof s === 'object');
+    if (names.some(s => (typeof s.minLength === 'number' && key.length < s.minLength) || !accepts(s, key))) return true;
+    // additionalProperties:false everywhere and the key is not declared: the schema reports it as unknown.
+    const objects = located.filter(s => s.properties || s.patternProperties || 'additionalProperties' in s);
+    return objects.length > 0 && objects.every(s => s.additionalProperties === false
+      && !(s.properties && key in s.properties)
+      && !Object.keys(s.patternProperties ?? {}).some(p => { try { return new RegExp(p, 'u').test(key); } catch { return false; } }));
   }
   const constrained = schemasAt(file, path).map(l => l.schema).filter(constrains);
   return constrained.length > 0 && constrained.every(s => !accepts(s, value));

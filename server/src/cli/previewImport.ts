@@ -1,0 +1,133 @@
+/**
+ * `preview-import <connection-folder> [--base-url URL] --token-env VAR [--format text|json|csv]
+ * [--out DIR] [--max-pages N]`: runs the folder's ImportAccountEntJSON against the API the way
+ * EIC's import does and shows the accounts, entitlements and memberships it would store.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadConnectionFolder } from '../node/connectionFolder';
+import { runImport, toCsv, type ImportPreview, type ImportRow } from '../core/runner';
+import { BOOLEAN_FLAGS, commonOptions, redactingIO, refusalHint } from './call';
+import { type CliIO, flag, parseArgs } from './io';
+
+export const PREVIEW_IMPORT_USAGE = `Usage: saviynt-rest preview-import <connection-folder> [--base-url URL] --token-env VAR
+                         [--allow-host HOST[:PORT]]... [--format text|json|csv] [--out DIR]
+                         [--max-pages N] [--max-items N] [--var path=value]... [--timeout SECONDS]
+
+Runs the folder's ImportAccountEntJSON against the API as EIC's import job would (accounts,
+entitlement types in entTypeOrder, then account-entitlement memberships, following pagination)
+and shows the rows EIC would store. Nothing is stored anywhere; only GET-style calls are made.
+
+  --base-url URL      replaces scheme and host of every call (e.g. the local fake Intercom)
+  --token-env VAR     environment variable holding the Intercom access token
+  --allow-host HOST   also send the token to this host (host or host:port); needed when
+                      --base-url is not one of Intercom's API hosts
+  --format csv        CSV tables (accounts, one per entitlement type, memberships); with --out DIR
+                      they are written as files, otherwise printed one after the other
+  --max-pages N       pages per call before the preview stops (default 50)
+  --max-items N       records per call before the preview stops (default 5000)
+
+Exit code: 0 when the preview is complete, 1 when it stopped early or a call failed, 2 for a usage problem.`;
+
+export async function run(args: string[], rawIO: CliIO): Promise<number> {
+  const parsed = parseArgs(args, BOOLEAN_FLAGS);
+  if (parsed.flags.has('help')) { rawIO.out(PREVIEW_IMPORT_USAGE); return 0; }
+  const format = flag(parsed, 'format') ?? 'text';
+  if (!['text', 'json', 'csv'].includes(format)) { rawIO.err(`Unknown --format "${format}": use text, json or csv.`); return 2; }
+  const folder = parsed.positionals[0];
+  if (!folder || parsed.positionals.length > 1) { rawIO.err(PREVIEW_IMPORT_USAGE); return 2; }
+  const common = commonOptions(parsed, rawIO);
+  if (typeof common === 'string') { rawIO.err(common); return 2; }
+  const io = redactingIO(rawIO, common.token);
+  const count = (name: string, fallback: number): number | string => {
+    const v = flag(parsed, name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    return Number.isInteger(n) && n > 0 ? n : `--${name} "${v}" must be a positive whole number.`;
+  };
+  const maxPages = count('max-pages', 50);
+  const maxItems = count('max-items', 5000);
+  if (typeof maxPages === 'string') { io.err(maxPages); return 2; }
+  if (typeof maxItems === 'string') { io.err(maxItems); return 2; }
+
+  const absolute = path.resolve(io.cwd, folder);
+  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) { io.err(`${folder}: no such folder`); return 2; }
+  const connection = loadConnectionFolder(absolute);
+  const doc = connection.get('ImportAccountEntJSON');
+  if (!doc) { io.err(`${folder} has no ImportAccountEntJSON.json to preview.`); return 2; }
+
+  const controller = new AbortController();
+  const onSigint = () => { io.err('Stopping… (partial results follow)'); controller.abort(); };
+  process.once('SIGINT', onSigint);
+  let preview: ImportPreview;
+  try {
+    preview = await runImport({ ImportAccountEntJSON: doc.text }, {
+      token: common.token, baseUrl: common.baseUrl, variables: common.variables,
+      send: { timeoutMs: common.send.timeoutMs, allowedHosts: common.send.allowedHosts },
+      signal: controller.signal, maxPages, maxItems,
+      onProgress: e => {
+        if (format !== 'text') return;
+        if (e.type === 'page') io.err(`  ${e.entType ? `${e.entType} › ` : ''}${e.call}: page ${e.page}, ${e.items} record${e.items === 1 ? '' : 's'}`);
+        else if (e.type === 'http' && (e.event.type === 'rate-limit-wait' || e.event.type === 'retry')) io.err(`  ${e.event.type === 'retry' ? `retrying: ${e.event.reason}` : e.event.message}`);
+      },
+    });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  for (const p of preview.problems) p.message = refusalHint(p.message, common.baseUrl);
+
+  if (format === 'json') io.out(JSON.stringify(preview, null, 2));
+  else if (format === 'csv') {
+    const tables = csvTables(preview);
+    const out = flag(parsed, 'out');
+    if (out) {
+      const dir = path.resolve(io.cwd, out);
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name, csv] of tables) fs.writeFileSync(path.join(dir, `${name}.csv`), csv, 'utf8');
+      io.err(`Wrote ${tables.map(([n]) => `${n}.csv`).join(', ')} to ${out}.`);
+    } else {
+      io.out(tables.map(([name, csv]) => `# ${name}\r\n${csv}`).join('\r\n'));
+    }
+  } else printSummary(io, preview);
+  if (format !== 'text') for (const p of preview.problems) io.err(`${p.entType ? `${p.entType} › ` : ''}${p.call ?? p.section}: ${p.message}`);
+  return preview.complete ? 0 : 1;
+}
+
+function csvTables(preview: ImportPreview): [string, string][] {
+  const withKey = (rows: ImportRow[]) => rows.map(r => r.columns);
+  const tables: [string, string][] = [['accounts', toCsv(withKey(preview.accounts))]];
+  for (const [type, rows] of Object.entries(preview.entitlements)) tables.push([`entitlements-${type.replace(/[^\w.-]+/g, '_')}`, toCsv(withKey(rows))]);
+  tables.push(['memberships', toCsv(preview.memberships.map(m => ({ accountID: m.accountID, entType: m.entType, entitlement: m.entitlement, keyField: m.keyField, source: m.source, accountKnown: m.accountKnown, entitlementKnown: m.entitlementKnown })))]);
+  return tables;
+}
+
+function printSummary(io: CliIO, preview: ImportPreview): void {
+  io.out(`Import preview — ${preview.complete ? 'complete' : preview.cancelled ? 'STOPPED (partial)' : 'INCOMPLETE'}`);
+  io.out('\nCalls');
+  for (const c of preview.calls) {
+    io.out(`  ${c.section.padEnd(12)} ${(c.entType ? `${c.entType} › ` : '') + c.name}: ${c.pages} page${c.pages === 1 ? '' : 's'}, ${c.items} record${c.items === 1 ? '' : 's'}, ${c.requests} request${c.requests === 1 ? '' : 's'}, ${c.timeMs} ms${c.duplicates ? `, ${c.duplicates} duplicate${c.duplicates === 1 ? '' : 's'} dropped` : ''}${c.stoppedBecause !== 'done' ? ` [stopped: ${c.stoppedBecause}]` : ''}`);
+  }
+  table(io, `Accounts (${preview.accounts.length})`, preview.accounts);
+  for (const [type, rows] of Object.entries(preview.entitlements)) table(io, `Entitlements ${type} (${rows.length})`, rows);
+  io.out(`\nMemberships (${preview.memberships.length})`);
+  for (const m of preview.memberships.slice(0, 20)) io.out(`  ${m.accountID} → ${m.entType} ${m.entitlement}${m.entitlementKnown ? '' : '  (entitlement not imported)'}`);
+  if (preview.memberships.length > 20) io.out(`  … ${preview.memberships.length - 20} more (use --format csv or json)`);
+  const s = preview.stats;
+  io.out(`\n${s.pages} pages, ${s.items} records, ${s.requests} requests in ${s.timeMs} ms` +
+    (s.rateLimit.limit !== undefined ? `; rate limit ${s.rateLimit.limit} per window, lowest remaining ${s.rateLimit.lowestRemaining ?? '?'}` : ''));
+  for (const w of preview.warnings) io.err(`warning: ${w}`);
+  for (const p of preview.problems) io.err(`problem: ${p.entType ? `${p.entType} › ` : ''}${p.call ?? p.section}: ${p.message}`);
+}
+
+function table(io: CliIO, title: string, rows: ImportRow[]): void {
+  io.out(`\n${title}`);
+  if (!rows.length) return;
+  const columns = [...new Set(rows.flatMap(r => Object.keys(r.columns)))];
+  const cell = (v: string | null | undefined) => {
+    const t = (v ?? '').replace(/[\r\n\t]+/g, ' ');
+    return [...t].length > 30 ? `${[...t].slice(0, 29).join('')}…` : t;
+  };
+  io.out('  ' + columns.join(' | '));
+  for (const r of rows.slice(0, 10)) io.out('  ' + columns.map(c => cell(r.columns[c])).join(' | '));
+  if (rows.length > 10) io.out(`  … ${rows.length - 10} more (use --format csv or json)`);
+}

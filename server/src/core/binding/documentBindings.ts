@@ -1,0 +1,137 @@
+/**
+ * The bindings of one attribute document, scanned once per document version.
+ *
+ * Each JSON string value is decoded with its exact offset map (decodeJsonString), the
+ * decoded value is scanned, and every index of the expression model can be turned back
+ * into the document offset of the character (or escape sequence) that produced it.
+ */
+import type { AttributeDocument } from '../document';
+import type { StringASTNode } from '../json/ast';
+import { stringValues } from '../json/ast';
+import { decodeJsonString } from '../text/jsonString';
+import type { Binding } from './model';
+import { scanTemplate } from './scanner';
+import { classifySite, StringSite } from './sites';
+
+export interface BoundString {
+  readonly node: StringASTNode;
+  /** Document offset of the first character after the opening quote. */
+  readonly contentStart: number;
+  /** Document offset of the closing quote (the end of the text when the string is not closed). */
+  readonly contentEnd: number;
+  /** The raw string has its closing quote. */
+  readonly terminated: boolean;
+  /** The decoded value: what EIC evaluates. */
+  readonly value: string;
+  /** offsets[i] = document offset of value[i]; absent when the raw text has no escapes (offset = contentStart + i). */
+  readonly offsets?: Int32Array;
+  readonly site: StringSite;
+  readonly bindings: readonly Binding[];
+}
+
+/** Document offset of index i of the decoded value (i may equal value.length). */
+export function docOffset(bs: BoundString, index: number): number {
+  const i = Math.max(0, Math.min(index, bs.value.length));
+  return bs.offsets ? bs.offsets[i] : bs.contentStart + i;
+}
+
+/** Document span of the decoded range [start, end). */
+export function docSpan(bs: BoundString, start: number, end: number): { offset: number; length: number } {
+  const offset = docOffset(bs, start);
+  return { offset, length: Math.max(0, docOffset(bs, end) - offset) };
+}
+
+/** The decoded index whose character sits at (or covers) the document offset. */
+export function indexAt(bs: BoundString, offset: number): number {
+  if (!bs.offsets) return Math.max(0, Math.min(offset - bs.contentStart, bs.value.length));
+  let lo = 0;
+  let hi = bs.value.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bs.offsets[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Every string value of the document that holds at least one `${`, scanned. */
+export function documentBindings(doc: AttributeDocument): readonly BoundString[] {
+  return doc.memo('binding.strings', () => {
+    const out: BoundString[] = [];
+    if (doc.kind !== 'attribute') return out;
+    for (const node of stringValues(doc.root)) {
+      if (!mayHoldBinding(doc.text, node)) continue;
+      const bs = boundString(doc, node);
+      if (bs.bindings.length) out.push(bs);
+    }
+    return out;
+  });
+}
+
+/** The scanned string for a string value node (computed once per node and version). */
+export function boundString(doc: AttributeDocument, node: StringASTNode): BoundString {
+  return doc.memo(`binding.string:${node.offset}`, () => scanStringNode(doc.text, node, doc.attribute?.grammar));
+}
+
+/** The scanned string value node containing the document offset, if any (cursor inside the quotes). */
+export function boundStringAt(doc: AttributeDocument, offset: number): BoundString | undefined {
+  if (doc.kind !== 'attribute') return undefined;
+  const node = doc.json.getNodeFromOffset(offset, true);
+  if (node?.type !== 'string') return undefined;
+  if (node.parent?.type === 'property' && node.parent.keyNode === node) return undefined;
+  const bs = boundString(doc, node);
+  return offset >= bs.contentStart && offset <= bs.contentEnd ? bs : undefined;
+}
+
+/** The binding whose `${…}` contains the document offset (between `${` and the closing `}` inclusive). */
+export function bindingAt(bs: BoundString, offset: number): Binding | undefined {
+  for (const b of bs.bindings) {
+    const start = docOffset(bs, b.contentStart);
+    const end = docOffset(bs, b.contentEnd);
+    if (offset >= start && offset <= end) return b;
+  }
+  return undefined;
+}
+
+/** Scans one string literal of `text` (the node spans the quotes). */
+export function scanStringNode(text: string, node: StringASTNode, grammar: string | undefined): BoundString {
+  const contentStart = node.offset + 1;
+  const last = node.offset + node.length - 1;
+  const terminated = node.length >= 2 && text.charCodeAt(last) === 34 && !escapedAt(text, last, contentStart);
+  const contentEnd = terminated ? last : node.offset + node.length;
+  let value: string;
+  let offsets: Int32Array | undefined;
+  if (!hasBackslash(text, contentStart, contentEnd)) {
+    value = text.slice(contentStart, contentEnd);
+  } else {
+    const decoded = decodeJsonString(text, contentStart, contentEnd);
+    value = decoded.value;
+    offsets = decoded.offsets;
+  }
+  const site = classifySite(node, grammar);
+  return { node, contentStart, contentEnd, terminated, value, offsets, site, bindings: scanTemplate(value) };
+}
+
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 92) return true;
+  return false;
+}
+
+function escapedAt(text: string, index: number, floor: number): boolean {
+  let backslashes = 0;
+  for (let k = index - 1; k >= floor && text.charCodeAt(k) === 92; k--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** Cheap raw test: a `${`, or a `\u` escape that might encode one. */
+function mayHoldBinding(text: string, node: StringASTNode): boolean {
+  const end = node.offset + node.length;
+  for (let k = node.offset + 1; k < end - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 36 && text.charCodeAt(k + 1) === 123) return true;
+    if (c === 92) {
+      if (text.charCodeAt(k + 1) === 117) return true;
+      k++;
+    }
+  }
+  return false;
+}

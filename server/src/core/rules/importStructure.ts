@@ -1,0 +1,150 @@
+/**
+ * Structure of ImportAccountEntJSON beyond what the schema says (grammar §5.2–5.5):
+ * - `call-order`: two calls of one `call` block share a callOrder (or two entitlement types an
+ *   entTypeOrder), or a later call has a lower stageNumber than an earlier one;
+ * - `processing-type`: the processingType does not fit its level (SequentialAndIterative for account and
+ *   entitlement params; acctToEntMapping, entToAcctMapping, httpEntToAcct, httpAcctToEnt or http for
+ *   account↔entitlement calls), or a mapping call lacks what its processingType reads;
+ * - `ent-type-undeclared`: acctEntParams / acctEntMappings name an entitlement type that
+ *   entitlementParams.entTypes does not declare.
+ */
+import type { ASTNode, ObjectASTNode, PropertyASTNode } from '../json/ast';
+import { getPath, getValue, isObject, isString, stringValue, walk } from '../json/ast';
+import type { Fix } from '../types';
+import { didYouMean } from '../text/didYouMean';
+import { registerRules } from './index';
+import type { RuleContext } from './rule';
+import { schemaRejects } from './support/schemaCoverage';
+import { replaceString } from './support/stringNodes';
+
+const PARAMS_TYPE = 'SequentialAndIterative';
+const MAPPING_TYPES = ['acctToEntMapping', 'entToAcctMapping', 'httpEntToAcct', 'httpAcctToEnt', 'http'];
+
+function numberOf(node: ASTNode | undefined): number | undefined {
+  return node?.type === 'number' ? Number(node.value) : undefined;
+}
+
+function checkOrderBlock(ctx: RuleContext, block: ObjectASTNode, orderKey: string, what: string): void {
+  const seen = new Map<number, string>();
+  const calls: { order: number; stage?: number; stageNode?: ASTNode; name: string }[] = [];
+  for (const p of block.properties) {
+    if (!isObject(p.valueNode)) continue;
+    const orderNode = getValue(p.valueNode, orderKey);
+    const order = numberOf(orderNode);
+    if (order === undefined || !orderNode) continue;
+    const earlier = seen.get(order);
+    if (earlier !== undefined) {
+      ctx.report({ offset: orderNode.offset, length: orderNode.length, severity: 'warning', code: 'call-order',
+        message: `${what} "${p.keyNode.value}" has ${orderKey} ${order}, like "${earlier}"; the order between them is then undefined. Give each a distinct ${orderKey} (gaps are fine).` });
+    } else {
+      seen.set(order, p.keyNode.value);
+    }
+    const stageNode = getValue(p.valueNode, 'stageNumber');
+    calls.push({ order, stage: numberOf(stageNode), stageNode, name: p.keyNode.value });
+  }
+  if (orderKey !== 'callOrder') return;
+  calls.sort((a, b) => a.order - b.order);
+  let maxStage: { stage: number; name: string } | undefined;
+  for (const c of calls) {
+    if (c.stage === undefined) continue;
+    if (maxStage && c.stage < maxStage.stage && c.stageNode) {
+      ctx.report({ offset: c.stageNode.offset, length: c.stageNode.length, severity: 'warning', code: 'call-order',
+        message: `Call "${c.name}" runs after "${maxStage.name}" (higher callOrder) but has a lower stageNumber (${c.stage} < ${maxStage.stage}); a dependent call must not be in an earlier stage than the call it follows.` });
+    }
+    if (!maxStage || c.stage > maxStage.stage) maxStage = { stage: c.stage, name: c.name };
+  }
+}
+
+function checkOrders(ctx: RuleContext): void {
+  walk(ctx.doc.root, node => {
+    if (node.type === 'property' && node.keyNode.value === 'call' && isObject(node.valueNode)) {
+      checkOrderBlock(ctx, node.valueNode, 'callOrder', 'Call');
+      return false;
+    }
+    return undefined;
+  });
+  const entTypes = getPath(ctx.doc.root, ['entitlementParams', 'entTypes']);
+  if (isObject(entTypes)) checkOrderBlock(ctx, entTypes, 'entTypeOrder', 'Entitlement type');
+}
+
+function checkValue(ctx: RuleContext, node: ASTNode | undefined, allowed: string[], level: string): void {
+  if (!isString(node) || node.value.includes('${') || allowed.includes(node.value) || schemaRejects(ctx.doc, node)) return;
+  const value = node.value;
+  const suggestion = didYouMean(value, allowed);
+  const wrongLevel = value === PARAMS_TYPE ? `${PARAMS_TYPE} belongs to accountParams and entitlementParams; `
+    : MAPPING_TYPES.includes(value) ? `"${value}" is an account↔entitlement mapping type for acctEntParams; ` : '';
+  const fixes: Fix[] = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceString(node, suggestion)], isPreferred: true }]
+    : allowed.length === 1 ? [{ title: `Change to "${allowed[0]}"`, edits: [replaceString(node, allowed[0])], isPreferred: true }] : [];
+  ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'processing-type',
+    message: `processingType "${value}" is not valid in ${level}: ${wrongLevel}here EIC accepts ${allowed.map(a => `"${a}"`).join(', ')}${suggestion ? `. Did you mean "${suggestion}"?` : '.'}` });
+}
+
+function objectEntries(node: ASTNode | undefined): PropertyASTNode[] {
+  return isObject(node) ? node.properties.filter(p => isObject(p.valueNode)) : [];
+}
+
+function checkMappingCall(ctx: RuleContext, callProperty: PropertyASTNode, inherited: string | undefined): void {
+  const call = callProperty.valueNode as ObjectASTNode;
+  const own = getValue(call, 'processingType');
+  checkValue(ctx, own, MAPPING_TYPES, 'an acctEntParams call');
+  const type = stringValue(own) ?? inherited;
+  const key = callProperty.keyNode;
+  const at = { offset: key.offset, length: key.length };
+  if (!type) {
+    ctx.report({ ...at, severity: 'warning', code: 'processing-type',
+      message: `Call "${key.value}" has no processingType and acctEntParams sets none, so EIC does not know how to read the links. Add one of ${MAPPING_TYPES.map(t => `"${t}"`).join(', ')}.` });
+    return;
+  }
+  const needs: string[] = [];
+  if (type === 'httpEntToAcct' || type === 'http') if (!getValue(call, 'acctIdPath')) needs.push('acctIdPath');
+  if (type === 'httpAcctToEnt' || type === 'http') if (!getValue(call, 'entIdPath')) needs.push('entIdPath');
+  if (type.startsWith('http') && !getValue(call, 'http')) needs.push('http');
+  if (needs.length) {
+    ctx.report({ ...at, severity: 'warning', code: 'processing-type',
+      message: `Call "${key.value}" uses processingType "${type}", which reads ${needs.map(n => `\`${n}\``).join(' and ')} — missing here, so no link is found.` });
+  }
+}
+
+function checkProcessingTypes(ctx: RuleContext): void {
+  const root = ctx.doc.root;
+  checkValue(ctx, getPath(root, ['accountParams', 'processingType']), [PARAMS_TYPE], 'accountParams');
+  checkValue(ctx, getPath(root, ['entitlementParams', 'processingType']), [PARAMS_TYPE], 'entitlementParams');
+  const acctEntParams = getValue(root, 'acctEntParams');
+  if (!isObject(acctEntParams)) return;
+  const top = getValue(acctEntParams, 'processingType');
+  checkValue(ctx, top, MAPPING_TYPES, 'acctEntParams');
+  const inherited = stringValue(top);
+  for (const c of objectEntries(getValue(acctEntParams, 'call'))) checkMappingCall(ctx, c, inherited);
+  for (const t of objectEntries(getValue(acctEntParams, 'entTypes'))) {
+    for (const c of objectEntries(getValue(t.valueNode, 'call'))) checkMappingCall(ctx, c, inherited);
+  }
+}
+
+function checkDeclaredTypes(ctx: RuleContext): void {
+  const root = ctx.doc.root;
+  const entTypes = getPath(root, ['entitlementParams', 'entTypes']);
+  if (!isObject(entTypes)) return;
+  const declared = entTypes.properties.map(p => p.keyNode.value);
+  const uses = [
+    ...objectEntries(getPath(root, ['acctEntParams', 'entTypes'])).map(p => ({ p, where: 'acctEntParams.entTypes' })),
+    ...objectEntries(getPath(root, ['accountParams', 'acctEntMappings'])).map(p => ({ p, where: 'accountParams.acctEntMappings' })),
+  ];
+  for (const { p, where } of uses) {
+    const name = p.keyNode.value;
+    if (declared.includes(name)) continue;
+    const suggestion = didYouMean(name, declared);
+    ctx.report({ offset: p.keyNode.offset, length: p.keyNode.length, severity: 'warning', code: 'ent-type-undeclared',
+      message: `${where} uses the entitlement type "${name}", which entitlementParams.entTypes does not declare${suggestion ? `; did you mean "${suggestion}"?` : '.'} Links are stored against declared types only; declare it (an empty {"call": {}} is enough when acctEntMappings fills it).`,
+      fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [replaceString(p.keyNode, suggestion)], isPreferred: true }] : [] });
+  }
+}
+
+registerRules({
+  id: 'import-structure',
+  grammars: ['importAccountEnt'],
+  run(ctx) {
+    checkOrders(ctx);
+    checkProcessingTypes(ctx);
+    checkDeclaredTypes(ctx);
+  },
+});

@@ -1,0 +1,27 @@
+/**
+ * `unfilled-placeholder` (grammar §2.8): an install-time token such as @HOST_URL@ or @@ORG_ID@@
+ * left in a value other than `url` (headers, bodies, nextUrlPath …). EIC never evaluates these;
+ * they reach the target verbatim. Information only when App Onboarding maps the token.
+ */
+import { keyOf, stringValues } from '../json/ast';
+import { registerRules } from './index';
+import { TEXT_PLACEHOLDERS } from './catalog/placeholderCatalog';
+import { aobVariables, findPlaceholders, placeholderVerdict } from './support/placeholders';
+import { spanIn } from './support/stringNodes';
+
+registerRules({
+  id: 'template-placeholders',
+  run(ctx) {
+    if (ctx.doc.attribute?.grammar === 'templateVariables' || !ctx.doc.text.includes('@')) return;
+    let aob: Map<string, string> | undefined;
+    for (const node of stringValues(ctx.doc.root)) {
+      if (!node.value.includes('@') || keyOf(node) === 'url') continue;
+      for (const hit of findPlaceholders(node.value, TEXT_PLACEHOLDERS)) {
+        aob ??= aobVariables(ctx.connection);
+        const verdict = placeholderVerdict(hit, aob);
+        ctx.report({ ...spanIn(ctx.doc, node, hit.index, hit.text.length), severity: verdict.severity, code: 'unfilled-placeholder',
+          message: `Unfilled template placeholder ${hit.text}. ${verdict.note}` });
+      }
+    }
+  },
+});

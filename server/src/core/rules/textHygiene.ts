@@ -1,0 +1,94 @@
+/**
+ * Text damaged by copying from web pages and rich-text editors (mistakes 1.6, 1.8):
+ * - `smart-quote`: typographic quotes (“ ” ‘ ’) where JSON or Groovy needs straight quotes;
+ * - `markdown-link`: a Markdown link `[https://x](https://x)` pasted into a value;
+ * - `object-object`: the text "[object Object]" — a JavaScript serialisation accident, not a value.
+ */
+import type { StringASTNode } from '../json/ast';
+import { keyOf, walk } from '../json/ast';
+import type { Fix, TextEdit } from '../types';
+import { registerRules } from './index';
+import type { RuleContext } from './rule';
+import { bindingRegions, editIn, insideBinding, spanIn } from './support/stringNodes';
+
+const CURLY_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033]/g;
+const CURLY_SINGLE = /[\u2018\u2019\u201A\u201B\u2032]/g;
+const MARKDOWN_LINK = /\[([^\]\n]+)\]\(\s*(?:\\?"|')?([^)"'\s]+)(?:\\?"|')?\s*\)/g;
+
+function isKey(node: StringASTNode): boolean {
+  const parent = node.parent;
+  return parent?.type === 'property' && parent.keyNode === node;
+}
+
+function checkSmartQuotes(ctx: RuleContext, node: StringASTNode): void {
+  const value = node.value;
+  if (!/[\u2018-\u201F\u2032\u2033]/.test(value)) return;
+  const { doc } = ctx;
+  if (isKey(node)) {
+    const cleaned = value.replace(CURLY_DOUBLE, '').replace(CURLY_SINGLE, '');
+    ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'smart-quote',
+      message: `The key contains typographic quotes (“ ” ‘ ’), probably copied from a web page; EIC looks the key up as "${cleaned}" without them, so this key is ignored.`,
+      fixes: [{ title: `Rename to "${cleaned}"`, edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(cleaned) }], isPreferred: true }] });
+    return;
+  }
+  const regions = bindingRegions(value);
+  const trimmed = value.trim();
+  const jsonBody = keyOf(node) === 'httpParams' || /^[{[]/.test(trimmed);
+  const wrapped = /^[\u201C\u201E]/.test(trimmed) && /[\u201D\u201F]$/.test(trimmed) && (trimmed.match(CURLY_DOUBLE) ?? []).length === 2;
+  const edits: TextEdit[] = [];
+  let first = -1;
+  const mark = (index: number, replacement: string) => {
+    if (first < 0) first = index;
+    edits.push(editIn(doc, node, index, 1, replacement));
+  };
+  for (const m of value.matchAll(CURLY_DOUBLE)) {
+    const i = m.index!;
+    if (insideBinding(regions, i)) mark(i, "'");
+    else if (jsonBody) mark(i, '"');
+    else if (wrapped) mark(i, '');
+  }
+  for (const m of value.matchAll(CURLY_SINGLE)) {
+    if (insideBinding(regions, m.index!)) mark(m.index!, "'");
+  }
+  if (first < 0) return;
+  const where = jsonBody ? 'in this JSON body' : wrapped ? 'around this value' : 'inside this ${…} expression';
+  ctx.report({ ...spanIn(doc, node, first, 1), severity: 'warning', code: 'smart-quote',
+    message: `Typographic quotes (“ ” ‘ ’) ${where}, probably copied from a forum post or a document: JSON needs straight double quotes and Groovy straight single quotes, so EIC cannot parse this${wrapped ? ' and sends the quotes along with the value' : ''}.`,
+    fixes: [{ title: 'Replace with straight quotes', edits, isPreferred: true }] });
+}
+
+function checkMarkdownLink(ctx: RuleContext, node: StringASTNode): void {
+  if (!node.value.includes('](')) return;
+  for (const m of node.value.matchAll(MARKDOWN_LINK)) {
+    const target = /^(https?:|\/|@|\$\{)/.test(m[2]) ? m[2] : m[1];
+    const inUrl = keyOf(node) === 'url';
+    ctx.report({ ...spanIn(ctx.doc, node, m.index!, m[0].length), severity: inUrl ? 'error' : 'warning', code: 'markdown-link',
+      message: `Markdown link syntax "[…](…)" was pasted into this value (copied from a README or a rendered page); EIC takes the text literally${inUrl ? ', so the URL is invalid' : ''}. Write just "${target}".`,
+      fixes: [{ title: `Replace with "${target}"`, edits: [editIn(ctx.doc, node, m.index!, m[0].length, target)], isPreferred: true }] });
+  }
+}
+
+function checkObjectObject(ctx: RuleContext, node: StringASTNode): void {
+  const index = node.value.indexOf('[object Object]');
+  if (index < 0) return;
+  const fixes: Fix[] = [];
+  if (keyOf(node) === 'httpParams' && node.value.trim() === '[object Object]') {
+    fixes.push({ title: 'Replace with an empty body "{}"', edits: [{ offset: node.offset, length: node.length, newText: '"{}"' }] });
+  }
+  ctx.report({ ...spanIn(ctx.doc, node, index, '[object Object]'.length), severity: 'error', code: 'object-object',
+    message: '"[object Object]" is what a JavaScript page prints when it fails to serialise an object — the real content was lost when this was copied. Write the actual value (for httpParams, the JSON body or form fields).',
+    fixes });
+}
+
+registerRules({
+  id: 'text-hygiene',
+  run(ctx) {
+    walk(ctx.doc.root, node => {
+      if (node.type !== 'string') return;
+      checkSmartQuotes(ctx, node);
+      if (isKey(node)) return;
+      checkMarkdownLink(ctx, node);
+      checkObjectObject(ctx, node);
+    });
+  },
+});
