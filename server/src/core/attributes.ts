@@ -76,7 +76,7 @@ export const ATTRIBUTES: readonly AttributeInfo[] = [
   { name: 'SendOtpJSON', order: 21, grammar: 'any', summary: 'One-time-password delivery (no public grammar).' },
   { name: 'ValidateOtpJSON', order: 22, grammar: 'any', summary: 'One-time-password validation (no public grammar).' },
   { name: 'PAM_CONFIG', order: 23, grammar: 'any', summary: 'Privileged access configuration (no public grammar).' },
-  { name: 'AOB_CONNECTION_TEMPLATE_VARIABLES', grammar: 'templateVariables',
+  { name: 'AOB_CONNECTION_TEMPLATE_VARIABLES', grammar: 'templateVariables', schema: 'AOB_CONNECTION_TEMPLATE_VARIABLES.schema.json',
     summary: 'App-Onboarding template variables: @NAME@ tokens and the values that replace them.' },
   { name: 'ApplicationDiscoveryJSON', grammar: 'any', summary: 'Application discovery (no public grammar).' },
   { name: 'CreateEntitlementJSON', grammar: 'any', summary: 'Entitlement creation (no public grammar).' },

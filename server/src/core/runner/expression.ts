@@ -36,11 +36,17 @@ export function evaluateExpression(expression: string, scope: EvalScope): unknow
   } catch (e) {
     throw new CannotEvaluate(expression.trim(), e instanceof Error ? e.message : String(e));
   }
+  const missing: string[] = [];
   try {
-    return new Evaluator(scope).eval(ast).value;
+    return new Evaluator({ ...scope, onMissing: p => missing.push(p) }).eval(ast).value;
   } catch (e) {
     if (e instanceof CannotEvaluate) throw e;
     throw new CannotEvaluate(expression.trim(), e instanceof Error ? e.message : String(e));
+  } finally {
+    // Report the deepest path only: `account.accountID`, not also `account`.
+    for (const p of missing) {
+      if (!missing.some(q => q !== p && (q.startsWith(p + '.') || q.startsWith(p + '[')))) scope.onMissing?.(p);
+    }
   }
 }
 
@@ -136,7 +142,8 @@ class Evaluator {
     const path = target.path !== undefined ? `${target.path}${typeof key === 'number' ? `[${key}]` : `.${key}`}` : undefined;
     const v = target.value;
     if (v === undefined && !target.data && target.path !== undefined) {
-      // A missing input variable: keep going, the missing root was already reported.
+      // A missing input variable: keep going and report the longer path.
+      if (path !== undefined) this.missing(path, false);
       return { value: undefined, path, data: false };
     }
     if (v === undefined || v === null) {

@@ -70,7 +70,7 @@ export function schemasAt(schemaFile: string, path: (string | number)[]): Locate
 export function knownPropertiesAt(schemaFile: string, path: (string | number)[]): string[] {
   const names = new Set<string>();
   for (const { schema } of schemasAt(schemaFile, path)) {
-    for (const key of Object.keys(schema.properties ?? {})) names.add(key);
+    for (const [key, sub] of Object.entries(schema.properties ?? {})) if (sub !== false) names.add(key);
   }
   return [...names];
 }
