@@ -13,7 +13,7 @@
 // docs/images/<step>.png; the last line is `ui: N passed, M failed` (exit code 0 when M = 0).
 //
 // Steps (add one by writing an async function in STEPS below):
-//   diagnostics     mistakes/CreateAccountJSON.json (a lower-case "put" and an unclosed ${) and the
+//   diagnostics     mistakes/CreateAccountJSON.json (a lower-case "put", a misspelled ${user.firstnme}) and the
 //                   Problems panel listing what the language server found
 //   completion      the suggest widget inside ${ in an httpParams string (screenshots/UpdateAccountJSON.json)
 //   import-preview  the import preview of intercom/ImportAccountEntJSON.json (a contributed command

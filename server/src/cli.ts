@@ -27,6 +27,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 if (require.main === module) {
+  // A closed pipe (`… | head`) is not an error: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => { if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0); });
+  }
   main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },
     error => { process.stderr.write(`saviynt-rest: ${error instanceof Error ? error.message : String(error)}\n`); process.exitCode = 2; },

@@ -1,5 +1,9 @@
 /** The CLI commands besides `check`: one entry each (name, synopsis, summary, run). */
 import type { CliIO } from './io';
+import * as packageCommand from './package';
+import * as unpackCommand from './unpack';
+import * as initCommand from './init';
+import { engineValidator } from '../core/transport/engineValidator';
 
 export interface CliCommand {
   name: string;
@@ -8,12 +12,10 @@ export interface CliCommand {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const CLI_COMMANDS: CliCommand[] = [];
+packageCommand.setPackageValidator(engineValidator);
 
-// Test calls against Intercom (runner engine, issue 4).
-import * as callCommand from './call';
-import * as previewImportCommand from './previewImport';
-CLI_COMMANDS.push(
-  { name: 'call', synopsis: 'call <attribute-file>', summary: 'Send one call (--base-url, --token-env, --var, --allow-host, --yes)', run: callCommand.run },
-  { name: 'preview-import', synopsis: 'preview-import <connection-folder>', summary: 'Run ImportAccountEntJSON and show the rows EIC would store', run: previewImportCommand.run },
-);
+export const CLI_COMMANDS: CliCommand[] = [
+  { name: packageCommand.NAME, synopsis: packageCommand.SYNOPSIS, summary: packageCommand.SUMMARY, run: packageCommand.run },
+  { name: unpackCommand.NAME, synopsis: unpackCommand.SYNOPSIS, summary: unpackCommand.SUMMARY, run: unpackCommand.run },
+  { name: initCommand.NAME, synopsis: initCommand.SYNOPSIS, summary: initCommand.SUMMARY, run: initCommand.run },
+];

@@ -48,10 +48,16 @@ export async function analyze(doc: AttributeDocument, options: AnalyzeOptions = 
   return dedupe(findings);
 }
 
+/** Generic schema codes that a specific rule's finding on the same value replaces. */
+const GENERIC_CODES = new Set(['schema']);
+
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
+  const specific = findings.filter(f => !GENERIC_CODES.has(f.code));
+  const covered = (g: Finding) => specific.some(f => f.offset >= g.offset && f.offset + f.length <= g.offset + g.length && f.length > 0);
   for (const f of findings) {
+    if (GENERIC_CODES.has(f.code) && covered(f)) continue;
     const key = `${f.offset}:${f.length}:${f.code}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,2 +1,3 @@
 /** Imports every editor-feature module so that each registers its contributors. One line per module. */
 export {};
+import './bindingFeatures';
