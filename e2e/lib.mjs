@@ -126,14 +126,17 @@ export function makeSandbox({ trust = 'trusted', settings = {}, env = {}, label 
   return { dir, env: sbEnv, dirArgs, workspace, trust };
 }
 
-/** Deletes the sandbox unless asked to keep it; returns a one-line note for the log. */
-export function disposeSandbox(sb, { success }) {
+/** Deletes the sandbox unless asked to keep it; returns a one-line note for the log ('' when deleted). */
+export function disposeSandbox(sb, { success, hint = '' }) {
   if (success && !keepTmp) {
     fs.rmSync(sb.dir, { recursive: true, force: true });
     return '';
   }
-  return `sandbox kept: ${sb.dir} (code-server.log, workbench.log, user-data/logs/*/exthost1/remoteexthost.log)`;
+  return `sandbox kept: ${sb.dir}${hint ? ` (${hint})` : ''}`;
 }
+
+/** Where to look in a kept code-server sandbox. */
+export const CODE_SERVER_LOG_HINT = 'code-server.log, workbench.log, user-data/logs/*/exthost1/remoteexthost.log';
 
 /** Runs a one-shot code-server CLI command (e.g. --install-extension) against the sandbox. */
 export function codeServerCli(sb, args) {

@@ -30,7 +30,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import {
-  chromiumPath, codeServerEntry, disposeSandbox, elapsed, extraSettingsFromEnv, launchChromium, makeSandbox,
+  CODE_SERVER_LOG_HINT, chromiumPath, codeServerEntry, disposeSandbox, elapsed, extraSettingsFromEnv, launchChromium, makeSandbox,
   node24, repoDir, requirePaths, startCodeServer, verbose, workbenchUrl,
 } from './lib.mjs';
 
@@ -119,7 +119,7 @@ async function runOnce(trust) {
         }
         return;
       }
-      (type === 'error' ? console.error : console.log)(`${TAG}${text}`);
+      (type === 'error' ? console.error : console.log)(`${TAG}${text}`.trimEnd());
     });
     page.on('console', (m) => { if (verbose) console.log(`[browser ${m.type()}] ${m.text()}`); });
     page.on('pageerror', (e) => fs.appendFileSync(workbenchLog, `[pageerror] ${e.stack ?? e.message}\n`));
@@ -155,7 +155,7 @@ async function runOnce(trust) {
   }
   await cleanup();
   abortCurrent = async () => {};
-  const note = disposeSandbox(sb, { success: result.ok });
+  const note = disposeSandbox(sb, { success: result.ok, hint: CODE_SERVER_LOG_HINT });
   if (note) console.log(`[e2e] ${note}`);
   return result;
 }

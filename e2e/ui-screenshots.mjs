@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import {
-  chromiumPath, codeServerCli, codeServerEntry, disposeSandbox, elapsed, extraSettingsFromEnv, launchChromium,
+  CODE_SERVER_LOG_HINT, chromiumPath, codeServerCli, codeServerEntry, disposeSandbox, elapsed, extraSettingsFromEnv, launchChromium,
   makeSandbox, node24, readExtHostLogs, repoDir, requirePaths, startCodeServer, verbose, vsceBin, workbenchUrl,
 } from './lib.mjs';
 
@@ -319,7 +319,7 @@ try { await browser?.close(); } catch { /* gone */ }
 await server?.stop();
 const passed = results.filter(([, ok]) => ok).length;
 const failed = results.length - passed;
-const note = disposeSandbox(sb, { success: failed === 0 });
+const note = disposeSandbox(sb, { success: failed === 0, hint: `${CODE_SERVER_LOG_HINT}, failed-<step>.png` });
 if (note) console.log(`[ui] ${note}`);
 console.log(`ui: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

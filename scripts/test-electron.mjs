@@ -84,7 +84,7 @@ try {
 if (!result.reported) result.failed = Math.max(result.failed, 1);
 else if (exitCode !== 0 && result.failed === 0) result.failed = 1;
 const ok = exitCode === 0 && result.failed === 0 && result.passed > 0;
-const note = disposeSandbox(sb, { success: ok });
+const note = disposeSandbox(sb, { success: ok, hint: 'user-data/logs/' });
 if (note) console.log(`[e2e] ${note}`);
 console.log(`e2e: ${result.passed} passed, ${result.failed} failed`);
 process.exit(ok ? 0 : 1);

@@ -1,7 +1,9 @@
 /** The client's feature modules (commands, status items). One line per module. */
 import type { ClientContext } from './clientContext';
 import { registerTokenFeature } from './token/tokenCommands';
+import { registerTransportCommands } from './transport/transportCommands';
 
 export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [
   registerTokenFeature,
+  registerTransportCommands,
 ];

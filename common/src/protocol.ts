@@ -72,6 +72,11 @@ export const DescribeCallsRequest = 'saviyntRest/describeCalls';
 export interface DescribeCallsParams { uri: string; path?: (string | number)[] }
 export type DescribeCallsResult = CallDescription[];
 
+/** Request: check a set of attribute files as one connection (used before packaging). */
+export const CheckFilesRequest = 'saviyntRest/checkFiles';
+export interface CheckFilesParams { files: { attribute: string; fileName: string; path: string; text: string }[] }
+export interface CheckFilesResult { errors: number; messages: string[] }
+
 /** Request: re-validate every open document (e.g. after the settings changed). */
 export const RevalidateRequest = 'saviyntRest/revalidate';
 

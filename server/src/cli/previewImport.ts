@@ -16,7 +16,7 @@ export const PREVIEW_IMPORT_USAGE = `Usage: saviynt-rest preview-import <connect
 
 Runs the folder's ImportAccountEntJSON against the API as EIC's import job would (accounts,
 entitlement types in entTypeOrder, then account-entitlement memberships, following pagination)
-and shows the rows EIC would store. Nothing is stored anywhere; only GET-style calls are made.
+and shows the rows EIC would store. Nothing is stored anywhere; only GET calls (and POST calls to search endpoints) are made.
 
   --base-url URL      replaces scheme and host of every call (e.g. the local fake Intercom)
   --token-env VAR     environment variable holding the Intercom access token

@@ -7,7 +7,7 @@ import {
   LocationLink, TextDocumentSyncKind, TextDocuments, TextEdit, CodeAction,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DescribeCallsParams, DescribeCallsRequest, RevalidateRequest, mergeSettings, ServerSettings, SETTINGS_SECTION, DEFAULT_SETTINGS } from '../../../common/src/protocol';
+import { CheckFilesParams, CheckFilesRequest, DescribeCallsParams, DescribeCallsRequest, RevalidateRequest, mergeSettings, ServerSettings, SETTINGS_SECTION, DEFAULT_SETTINGS } from '../../../common/src/protocol';
 import { DocumentStore } from './documentStore';
 import { ValidationScheduler } from './validation';
 import { runSafe } from './runSafe';
@@ -20,6 +20,7 @@ import { format } from '../core/features/format';
 import { codeLenses } from '../core/features/codeLens';
 import { describeCalls } from '../core/calls/callModel';
 import type { FeatureContext } from '../core/features/contributors';
+import { engineValidator } from '../core/transport/engineValidator';
 import type { AttributeDocument } from '../core/document';
 
 export function startServer(connection: Connection): void {
@@ -142,6 +143,9 @@ export function startServer(connection: Connection): void {
     const doc = store.get(params.uri);
     return doc ? describeCalls(doc, params.path) : [];
   }));
+
+  connection.onRequest(CheckFilesRequest, (params: CheckFilesParams, token) =>
+    runSafe(log, 'checkFiles', { errors: 0, messages: ['The check could not run; see the output channel.'] }, token, () => engineValidator(params.files)));
 
   connection.onRequest(RevalidateRequest, () => {
     for (const uri of documents.keys()) scheduler.schedule(uri, 0);

@@ -81,25 +81,35 @@ function skipChain(tokens: readonly Token[], k: number): number {
 }
 
 /** Names the expression declares: typed locals, loop variables, closure parameters, assigned script variables. */
+const NO_NAMES: Set<string> = new Set();
+
 function declaredNames(tokens: readonly Token[]): Set<string> {
-  const names = new Set<string>();
+  let names = NO_NAMES;
   let hasClosure = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (t.kind === 'open' && t.text === '{') {
       hasClosure = true;
+      if (names === NO_NAMES) names = new Set();
       closureParameters(tokens, k, names);
       continue;
     }
     if (t.kind !== 'ident' || KEYWORDS.has(t.text) || isMemberOp(tokens[k - 1])) continue;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
-    if (next?.kind === 'op' && next.text === '=') { names.add(t.text); continue; }
-    if (next?.kind === 'ident' && next.text === 'in' && prev?.text === '(') { names.add(t.text); continue; }
-    if (prev && isTypeEnd(tokens, k - 1)) names.add(t.text);
+    const declared = (next?.kind === 'op' && next.text === '=')
+      || (next?.kind === 'ident' && next.text === 'in' && prev?.text === '(')
+      || (prev !== undefined && isTypeEnd(tokens, k - 1));
+    if (declared) {
+      if (names === NO_NAMES) names = new Set();
+      names.add(t.text);
+    }
   }
-  if (hasClosure) names.add('it');
-  return names;
+  if (hasClosure) {
+    if (names === NO_NAMES) names = new Set();
+    names.add('it');
+  }
+  return names.size ? names : NO_NAMES;
 }
 
 /** True when the token at index k ends a type in a declaration (`String`, `def`, `List<String>`, `String[]`). */

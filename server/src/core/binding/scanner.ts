@@ -15,6 +15,17 @@ const TWO_CHAR_OPS = new Set([
   '?.', '*.', '.&', '.@', '?:', '->', '==', '!=', '<=', '>=', '&&', '||', '++', '--',
   '+=', '-=', '*=', '/=', '%=', '<<', '>>', '=~', '**', '..', '::',
 ]);
+/** Characters that start a two- or three-character operator. */
+const OPERATOR_STARTS = new Set([...TWO_CHAR_OPS, ...THREE_CHAR_OPS].map(o => o.charCodeAt(0)));
+
+function operatorAt(value: string, j: number): string {
+  const single = value[j];
+  if (!OPERATOR_STARTS.has(value.charCodeAt(j))) return single;
+  const three = value.slice(j, j + 3);
+  if (THREE_CHAR_OPS.has(three)) return three;
+  const two = value.slice(j, j + 2);
+  return TWO_CHAR_OPS.has(two) ? two : single;
+}
 
 interface Opener {
   ch: '(' | '[' | '{' | '$';
@@ -185,9 +196,7 @@ export function scanBinding(value: string, start: number): Binding {
       j = k;
       continue;
     }
-    const three = value.slice(j, j + 3);
-    const two = value.slice(j, j + 2);
-    const op = THREE_CHAR_OPS.has(three) ? three : TWO_CHAR_OPS.has(two) ? two : value[j];
+    const op = operatorAt(value, j);
     tokens.push({ kind: 'op', text: op, start: j, end: j + op.length });
     j += op.length;
   }

@@ -1,3 +1,19 @@
 /** Imports every rule module so that each registers itself. One line per rule file. */
 export {};
 import './bindingRules';
+import '../schema/misplacedKeyRules';
+import './mappingSyntax';
+import './mappingTargets';
+import './importKeys';
+import './acctEntMappingRule';
+import './importStructure';
+import './paginationRule';
+import './crossFileNames';
+import './callNames';
+import './urlLint';
+import './templatePlaceholders';
+import './textHygiene';
+import './httpFields';
+import './authConfig';
+import './valueTypes';
+import './secretLiteral';

@@ -52,6 +52,8 @@ function checkResponseRefs(ctx: RuleContext, list: CallList): void {
         for (const m of expression.matchAll(RESPONSE_REF)) {
           const name = m[1] ?? m[2] ?? m[3] ?? m[4];
           if (NOT_CALL_NAMES.has(name) || earlier.has(name)) continue;
+          // A misspelt call name with a close match is reported by the binding checks (binding-unknown-variable).
+          if (!isLaterCall(name, allNames) && didYouMean(name, resultNames(list)) !== undefined) continue;
           const nameIndex = start + m.index! + m[0].lastIndexOf(name);
           reportRef(ctx, node, nameIndex, name, call.name, earlier, allNames);
         }
@@ -60,13 +62,21 @@ function checkResponseRefs(ctx: RuleContext, list: CallList): void {
   }
 }
 
+function isLaterCall(name: string, allNames: Set<string>): boolean {
+  return allNames.has(name) || (/\d$/.test(name) && allNames.has(name.replace(/\d+$/, '')));
+}
+
+function resultNames(list: CallList): string[] {
+  return [...responseNamesBefore(list, Number.MAX_SAFE_INTEGER)];
+}
+
 function reportRef(ctx: RuleContext, node: ASTNode & { type: 'string' }, index: number, name: string, current: string | undefined,
   earlier: Set<string>, allNames: Set<string>): void {
   const span = spanIn(ctx.doc, node, index, name.length);
   const base = name.replace(/\d+$/, '');
-  const later = allNames.has(name) || (base !== name && allNames.has(base));
+  const later = isLaterCall(name, allNames);
   const candidates = [...earlier];
-  const suggestion = didYouMean(name, candidates);
+  const suggestion = later ? undefined : didYouMean(name, candidates);
   const fixes: Fix[] = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [editIn(ctx.doc, node, index, name.length, suggestion)], isPreferred: true }] : [];
   const before = candidates.length ? ` Calls that ran before${current ? ` "${current}"` : ''}: ${candidates.map(c => `"${c}"`).join(', ')}.` : ` No call runs before${current ? ` "${current}"` : ' this one'}.`;
   ctx.report({ ...span, severity: 'error', code: 'response-unknown-call',

@@ -65,6 +65,9 @@ export async function fetchAllPages(call: CallTemplate, listField: string | unde
   if (!first.ready) {
     return stop('unevaluable', first.missing.length ? `No value for ${first.missing.join(', ')}.` : first.problems.map(p => p.message).join(' '));
   }
+  if (['PUT', 'PATCH', 'DELETE', 'DELETEWITHBODY'].includes(first.eicMethod)) {
+    return stop('error', `${first.eicMethod} changes data; an import call must read (GET, or POST for search endpoints), so the preview does not send it.`);
+  }
   url = first.url;
   if (kind === 'offset') url = setQuery(url, { [String(conf.offsetParam ?? 'offset')]: offset, [String(conf.batchParam ?? 'limit')]: batchSize(conf) });
   if (kind === 'page') url = setQuery(url, { [String(conf.pageNumberParam ?? 'page')]: pageNumber, ...(conf.pageSizeParam ? { [String(conf.pageSizeParam)]: Number(conf.pageSize ?? 0) } : {}) });
@@ -80,7 +83,8 @@ export async function fetchAllPages(call: CallTemplate, listField: string | unde
     let response: HttpResponse;
     try {
       await waitForBudget(ctx);
-      response = await sendRequest(request, { ...ctx.send, signal: ctx.signal });
+      // Import calls only read: a POST here is a search (never retried automatically, like every POST).
+      response = await sendRequest(request, { ...ctx.send, signal: ctx.signal, confirmed: request.eicMethod === 'POST' });
     } catch (e) {
       if (e instanceof HttpProblemError) return stop(e.problem.kind === 'cancelled' ? 'cancelled' : 'error', e.problem.message, e.problem);
       throw e;
