@@ -117,7 +117,7 @@ export function makeSandbox({ trust = 'trusted', settings = {}, env = {}, label 
   fs.mkdirSync(userDir, { recursive: true });
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...baseSettings(trust), ...settings }, null, 2));
 
-  const workspace = path.join(dir, 'workspace');
+  const workspace = path.join(dir, 'eic-connections'); // the folder name shows in the Explorer and screenshots
   if (!fs.existsSync(fixtureWorkspace)) throw new Error(`fixture workspace not found: ${fixtureWorkspace}`);
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
 

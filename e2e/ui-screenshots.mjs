@@ -92,11 +92,19 @@ const STEPS = {
     await openFile('intercom/ImportAccountEntJSON.json', '"accountParams"');
     await runCommand(title);
     await page.waitForTimeout(500); // let the command palette close
-    // The command answers with a notification, a quick pick or an input box (not the palette itself).
+    // The command may ask where to save (quick input / simple file dialog): accept the proposal each
+    // time, until it reports with a notification.
     const toast = page.locator('.notification-toast').first();
     const prompt = page.locator('.quick-input-widget input');
-    await waitUntil(page, async () => (await toast.isVisible())
-      || ((await prompt.isVisible()) && !(await prompt.inputValue()).startsWith('>')), 60_000, 'notification or prompt from the command');
+    for (let answered = 0; ; answered++) {
+      await waitUntil(page, async () => (await toast.isVisible())
+        || ((await prompt.isVisible()) && !(await prompt.inputValue()).startsWith('>')), 60_000, 'notification or prompt from the command');
+      if (await toast.isVisible()) break;
+      if (answered >= 4) throw new Error('the command kept prompting; expected a notification after the save prompt');
+      say(`package: accepting prompt "${(await prompt.inputValue()).split('/').pop()}"`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(750);
+    }
     await page.waitForTimeout(1_500);
     await shot();
   },
