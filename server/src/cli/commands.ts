@@ -19,3 +19,11 @@ export const CLI_COMMANDS: CliCommand[] = [
   { name: unpackCommand.NAME, synopsis: unpackCommand.SYNOPSIS, summary: unpackCommand.SUMMARY, run: unpackCommand.run },
   { name: initCommand.NAME, synopsis: initCommand.SYNOPSIS, summary: initCommand.SUMMARY, run: initCommand.run },
 ];
+
+// Test calls against Intercom (runner engine, issue 4): call, preview-import.
+import * as callCommand from './call';
+import * as previewImportCommand from './previewImport';
+CLI_COMMANDS.push(
+  { name: 'call', synopsis: 'call <attribute-file>', summary: 'Send one call (--base-url, --token-env, --var, --allow-host, --yes)', run: callCommand.run },
+  { name: 'preview-import', synopsis: 'preview-import <connection-folder>', summary: 'Run ImportAccountEntJSON and show the rows EIC would store', run: previewImportCommand.run },
+);

@@ -84,6 +84,22 @@ describe('contacts with cursor pagination', () => {
     assert.equal(new Set(preview.accounts.map(a => a.key)).size, preview.accounts.length);
   });
 
+  it('honours X-RateLimit-Remaining proactively: waits for the reset instead of drawing a 429', async () => {
+    f.setRateLimit({ preset: 'tiny' });
+    const clock = followClock(f);
+    const waits: string[] = [];
+    const preview = await runImport({ ImportAccountEntJSON: contactsImport(100) }, options({
+      send: { allowedHosts: [hostOf(f)], clock, random: () => 0 },
+      onProgress: e => { if (e.type === 'http' && e.event.type === 'rate-limit-wait') waits.push(e.event.message); },
+    }));
+    assert.equal(preview.complete, true, JSON.stringify(preview.problems));
+    assert.equal(preview.calls[0].pages, 4);
+    assert.equal(logged(f, /^\/contacts$/).filter(r => r.status === 429).length, 0);
+    assert.equal(clock.sleeps.length, 1);
+    assert.match(waits[0], /No rate-limit budget left/);
+    assert.equal(preview.stats.rateLimit.lowestRemaining, 0);
+  });
+
   it('stops at the page cap and marks the result incomplete', async () => {
     const preview = await runImport({ ImportAccountEntJSON: contactsImport(150) }, options({ maxPages: 2 }));
     assert.equal(preview.complete, false);

@@ -274,6 +274,27 @@ describe('answers that are not usable JSON', () => {
   });
 });
 
+describe('network failures', () => {
+  const failing = (cause: Record<string, string>) => async () => { throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(cause.message ?? 'x'), cause) }); };
+
+  it('classifies DNS, TLS and refused connections in plain language', async () => {
+    const dns = await problemOf(sendRequest(get('/admins'), opts({ fetch: failing({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND x' }), maxRetries: 0 })));
+    assert.equal(dns.kind, 'dns');
+    const tls = await problemOf(sendRequest(get('/admins'), opts({ fetch: failing({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', message: 'unable to verify the first certificate' }) })));
+    assert.equal(tls.kind, 'tls');
+    assert.match(tls.message, /proxy/);
+  });
+
+  it('reports a closed port as connection refused', async () => {
+    const closed = await fake();
+    const url = closed.url;
+    await closed.close();
+    const r = prepareRequest({ method: 'GET', url: 'https://api.intercom.io/admins', headers: headers() }, {}, { token: token(), baseUrl: url });
+    const problem = await problemOf(sendRequest(r, opts({ allowedHosts: [new URL(url).host], maxRetries: 0 })));
+    assert.equal(problem.kind, 'connection-refused');
+  });
+});
+
 describe('Intercom errors in plain language', () => {
   const call = (tok: string, path = '/admins', version = '2.15') => sendRequest(get(path, version, new SecretToken(tok)), opts());
   const kindAndMessage = (r: HttpResponse) => [r.problem?.kind, r.problem?.code, r.problem?.message];

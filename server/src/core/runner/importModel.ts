@@ -67,7 +67,7 @@ export function readImportModel(source: string | object): ImportModel {
   const entitlementParams = obj(root.entitlementParams);
   const acctEntParams = obj(root.acctEntParams);
 
-  const accountCalls = callsOf(accountParams?.call, 'accounts', undefined, str(accountParams?.connection));
+  const accountCalls = callsOf(accountParams?.call, 'accounts', undefined);
   const acctEntMappings: Record<string, AcctEntMapping> = {};
   for (const [type, m] of Object.entries(obj(accountParams?.acctEntMappings) ?? {})) {
     const o = obj(m);
@@ -83,15 +83,15 @@ export function readImportModel(source: string | object): ImportModel {
     entTypes.push({
       name,
       order: typeof o.entTypeOrder === 'number' ? o.entTypeOrder : Number.MAX_SAFE_INTEGER,
-      calls: callsOf(o.call, 'entitlements', name, str(entitlementParams?.connection)),
+      calls: callsOf(o.call, 'entitlements', name),
       acctEntMappings: m ? { listField: str(m.listField) ?? '', idPath: str(m.idPath) ?? '', keyField: str(m.keyField) ?? 'accountID' } : undefined,
     });
   }
   entTypes.sort((a, b) => a.order - b.order);
 
-  const acctEntCalls = callsOf(acctEntParams?.call, 'memberships', undefined, str(acctEntParams?.connection));
+  const acctEntCalls = callsOf(acctEntParams?.call, 'memberships', undefined);
   for (const [name, t] of Object.entries(obj(acctEntParams?.entTypes) ?? {})) {
-    acctEntCalls.push(...callsOf(obj(t)?.call, 'memberships', name, str(acctEntParams?.connection)));
+    acctEntCalls.push(...callsOf(obj(t)?.call, 'memberships', name));
   }
   const acctEntProcessingType = str(acctEntParams?.processingType);
   if (Object.keys(acctEntMappings).length && acctEntProcessingType !== 'acctToEntMapping') {
@@ -100,7 +100,7 @@ export function readImportModel(source: string | object): ImportModel {
   return { accountCalls, acctEntMappings, entTypes, acctEntProcessingType, acctEntCalls: sortCalls(acctEntCalls), warnings };
 }
 
-function callsOf(node: unknown, section: ImportSection, entType: string | undefined, _connection: string | undefined): ImportCallSpec[] {
+function callsOf(node: unknown, section: ImportSection, entType: string | undefined): ImportCallSpec[] {
   const calls: ImportCallSpec[] = [];
   for (const [name, c] of Object.entries(obj(node) ?? {})) {
     const o = obj(c);

@@ -4,7 +4,6 @@
  * and returns the rows EIC would store, without storing anything.
  * Cancellable at any point; partial results are kept and marked incomplete.
  */
-import { realClock } from './clock';
 import { readImportModel, type ImportCallSpec, type ImportModel, type ImportSection } from './importModel';
 import { mapRecord } from './mapping';
 import { fetchAllPages, type PagedResult, type PagingContext, type StopReason } from './pagination';
@@ -95,7 +94,7 @@ export type ConnectionDocs = Record<string, string | object | undefined>;
 interface RawRow extends ImportRow { item: unknown }
 
 export async function runImport(connectionDocs: ConnectionDocs, options: ImportOptions = {}): Promise<ImportPreview> {
-  const started = (options.send?.clock ?? realClock).now();
+  const started = Date.now();
   const source = Object.entries(connectionDocs).find(([k]) => k.toLowerCase() === 'importaccountentjson')?.[1];
   const preview: ImportPreview = {
     accounts: [], entitlements: {}, memberships: [], complete: true, cancelled: false, calls: [], problems: [], warnings: [],
@@ -136,7 +135,10 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
     const iterations: Record<string, unknown>[] = dependent
       ? [...rows.values()].slice(0, options.maxIterations ?? 100).map(r => ({ ...baseVars, accountName: r.columns.name ?? r.key, accountID: r.key, entitlementID: r.key, id: r.key }))
       : [baseVars];
-    if (dependent && rows.size > iterations.length) note(spec, `Ran ${spec.name} for the first ${iterations.length} of ${rows.size} records only (the preview's limit).`, true);
+    if (dependent && rows.size > iterations.length) {
+      preview.warnings.push(`Ran ${spec.name} for the first ${iterations.length} of ${rows.size} records only (the preview's limit).`);
+      preview.complete = false;
+    }
     const summary: CallRunSummary = { section: spec.section, entType: spec.entType, name: spec.name, pages: 0, items: 0, requests: 0, timeMs: 0, urls: [], stoppedBecause: 'done', duplicates: 0 };
     preview.calls.push(summary);
     for (const vars of iterations) {
@@ -178,12 +180,6 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
     }
   };
 
-  const note = (spec: ImportCallSpec, message: string, incomplete: boolean) => {
-    preview.warnings.push(message);
-    if (incomplete) preview.complete = false;
-    void spec;
-  };
-
   let ok = true;
   if (sections.has('accounts')) {
     for (const spec of model.accountCalls) { if (!(ok = await runCall(spec, accountRows))) break; }
@@ -221,7 +217,7 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
   const s = preview.stats;
   for (const c of preview.calls) { s.pages += c.pages; s.items += c.items; s.duplicates += c.duplicates; }
   s.requests = rate.requests;
-  s.timeMs = (options.send?.clock ?? realClock).now() - started;
+  s.timeMs = Date.now() - started;
   s.rateLimit = { limit: rate.last?.limit, lowestRemaining: rate.lowestRemaining, lastRemaining: rate.last?.remaining, reset: rate.last?.reset, requests: rate.requests };
   return preview;
 }

@@ -32,6 +32,8 @@ export interface PathLookup {
   nearest?: string;
   /** Keys available where the lookup failed (at most 20). */
   available?: string[];
+  /** The value the lookup stopped at, when it is a string, number or boolean (not an object). */
+  scalar?: string | number | boolean;
 }
 
 /** Follows a path into a value. An empty path returns the value itself. */
@@ -53,6 +55,7 @@ export function lookupPath(root: unknown, path: string | PathSegment[]): PathLoo
     if (Array.isArray(cur) && cur.length && typeof cur[0] === 'object') {
       return { found: false, matched, failedAt: seg, available: [`(a list: index it first, e.g. ${[...matched, 0].map(String).join('.')}[0])`] };
     }
+    if (typeof cur === 'string' || typeof cur === 'number' || typeof cur === 'boolean') return { found: false, matched, failedAt: seg, scalar: cur };
     return { found: false, matched, failedAt: seg };
   }
   return { found: true, value: cur, matched };
@@ -119,10 +122,13 @@ export function pickPaths(json: unknown, responsePaths: { role: string; path: st
       return { role, path, found: r.found, value: r.value, scope: role.startsWith('response') ? 'the response' : itemScope, note: r.note };
     }
     const r = resolveBodyPath(json, path, context);
+    if (!r.found && role === 'ticketStatusPath' && typeof r.scalar === 'string') {
+      return { role, path, found: false, scope: 'the response', note: `${notFoundNote(r)} Intercom 2.9–2.11 (or no Intercom-Version header with the app on 2.11) sends ticket_state as a string: use "${formatPath(r.matched)}" there, or pin Intercom-Version 2.12+ in both ticket JSONs.` };
+    }
     if (!r.found) return notFound(role, path, 'the response', r);
     if (role === 'ticketStatusPath' && r.value !== null && typeof r.value === 'object') {
       return { role, path, found: true, value: r.value, scope: 'the response',
-        note: 'ticketStatusPath points at an object, which never equals a status value: use ticket_state.category for Intercom 2.12+.' };
+        note: 'ticketStatusPath points at an object: use ticket_state.category for Intercom 2.12+ (an object never equals a ticketStatusValue).' };
     }
     return { role, path, found: true, value: r.value, scope: 'the response' };
   });
@@ -134,6 +140,9 @@ function notFound(role: string, path: string, scope: string, r: PathLookup): Pic
 
 export function notFoundNote(r: PathLookup): string {
   const where = r.matched.length ? `under ${formatPath(r.matched)}` : 'at the top level';
+  if (r.scalar !== undefined && r.matched.length) {
+    return `"${String(r.failedAt)}" not found: ${formatPath(r.matched)} is the ${typeof r.scalar} ${JSON.stringify(r.scalar).slice(0, 60)} here, not an object.`;
+  }
   if (r.nearest) return `"${String(r.failedAt)}" not found ${where}; the nearest existing key is "${r.nearest}".`;
   if (r.available?.length) return `"${String(r.failedAt)}" not found ${where}; keys there: ${r.available.join(', ')}.`;
   return `"${String(r.failedAt)}" not found ${where}.`;
