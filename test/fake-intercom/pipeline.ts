@@ -57,7 +57,7 @@ function parseJsonBody(req: IncomingMessage, raw: Buffer): Record<string, unknow
 }
 
 /** Runs steps 2–11 and returns what to send. Errors become error.list bodies with the headers gathered so far. */
-async function process(deps: PipelineDeps, req: IncomingMessage, raw: Buffer, url: URL, requestId: string): Promise<Outcome> {
+async function runPipeline(deps: PipelineDeps, req: IncomingMessage, raw: Buffer, url: URL, requestId: string): Promise<Outcome> {
   const { store } = deps;
   const headers: Record<string, string> = { 'Content-Type': JSON_TYPE, 'X-Request-Id': requestId };
   const method = (req.method ?? 'GET').toUpperCase();
@@ -206,7 +206,7 @@ export async function handleApiRequest(
       return;
     }
   }
-  const outcome = await process(deps, req, raw, url, requestId);
+  const outcome = await runPipeline(deps, req, raw, url, requestId);
   if (delayAfterMs > 0) await sleep(delayAfterMs);
   let body = outcome.body;
   if (mods.omitRequestId && outcome.code !== null) {

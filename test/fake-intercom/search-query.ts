@@ -184,8 +184,3 @@ function compileNode<T>(node: unknown, resolve: FieldResolver<T>, timeZone: stri
 export function compileQuery<T>(query: unknown, resolve: FieldResolver<T>, timeZone: string): Predicate<T> {
   return compileNode(query, resolve, timeZone, 0);
 }
-
-export interface SortSpec {
-  field: string;
-  direction: 1 | -1;
-}

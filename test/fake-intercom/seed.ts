@@ -77,7 +77,7 @@ function admin(id: number, name: string, email: string, extra: Partial<AdminReco
     id: String(id),
     name,
     email,
-    jobTitle: null,
+    jobTitle: 'Teammate',
     awayModeEnabled: false,
     awayModeReassign: false,
     awayStatusReasonId: null,
@@ -102,13 +102,18 @@ function seedAdmins(ws: WorkspaceRecord, base: number, domain: string, teamBase:
     admin(base + 2, 'Zoë Ångström', `zoe+support@${domain}`, { teamIds: [t(1)], jobTitle: 'Support engineer' }),
     admin(base + 3, '李小龙', `Li.XiaoLong@${domain.toUpperCase()}`, {
       teamIds: [t(2)],
+      jobTitle: 'Engineer',
       awayModeEnabled: true,
       awayModeReassign: true,
       awayStatusReasonId: 12345,
     }),
-    admin(base + 4, 'Ahmed Ø', `ahmed@${domain}`, { hasInboxSeat: false, avatar: null }),
-    admin(base + 5, '😀 Bot', `bot@${domain}`, { teamIds: [t(1), t(3)], emailVerified: false }),
-    admin(base + 6, 'Dana "DJ" O\'Neil', `dana.oneil@${domain}`, { teamIds: [t(3)], role: { id: '2', name: 'Support agent' } }),
+    admin(base + 4, 'Ahmed Ø', `ahmed@${domain}`, { hasInboxSeat: false, avatar: null, jobTitle: 'Contractor' }),
+    admin(base + 5, '😀 Bot', `bot@${domain}`, { teamIds: [t(1), t(3)], emailVerified: false, jobTitle: 'Automation' }),
+    admin(base + 6, 'Dana "DJ" O\'Neil', `dana.oneil@${domain}`, {
+      teamIds: [t(3)],
+      role: { id: '2', name: 'Support agent' },
+      jobTitle: 'Support agent',
+    }),
     admin(base + 7, 'Mikko Häkkinen', `mikko@${domain}`, { teamIds: [t(2)], jobTitle: 'Night shift' }),
   );
   const members = (teamId: number) => ws.admins.filter((a) => a.teamIds.includes(teamId)).map((a) => Number(a.id));

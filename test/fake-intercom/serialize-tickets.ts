@@ -148,7 +148,8 @@ export function serializeTicket(ticket: TicketRecord, ctx: SerializeContext): Re
       total_count: ticket.parts.length,
     },
     open: ticket.open,
-    snoozed_until: ticket.snoozedUntil,
+    // Like the examples: present only while the ticket is snoozed.
+    ...(ticket.snoozedUntil !== null ? { snoozed_until: ticket.snoozedUntil } : {}),
     linked_objects: { type: 'list', data: [], total_count: 0, has_more: false },
     is_shared: ticket.isShared,
   };

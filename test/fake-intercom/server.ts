@@ -162,6 +162,11 @@ export async function startFakeIntercom(options: FakeOptions = {}): Promise<Fake
       } else res.destroy();
     });
   });
+  // Idle keep-alive sockets stay open for a minute (like a cloud load balancer). With Node's 5 s
+  // default, a client that reuses a pooled socket just as the server drops it gets "fetch failed",
+  // which happens whenever a test blocks the event loop for a few seconds.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 70_000;
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

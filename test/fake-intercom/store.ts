@@ -6,7 +6,6 @@ import { buildSeed, type SeedName } from './seed.js';
 import type {
   AppRecord,
   RateLimitConfig,
-  RegionKey,
   RuntimeOptions,
   TokenRecord,
   TokenState,
@@ -29,6 +28,7 @@ export function defaultRuntimeOptions(): RuntimeOptions {
     unstableOrdering: false,
     lenientUnknownAttributes: false,
     companyLookupReturnsObject: false,
+    scroll500AfterNPages: null,
     allowUnknownHosts: false,
   };
 }
@@ -62,6 +62,8 @@ export class FakeStore {
   private readonly initialRateLimit: RateLimitConfig;
   private seedName: SeedName;
   private appVersion: string | undefined;
+  private readonly initialSeed: SeedName;
+  private readonly initialAppVersion: string | undefined;
   private extraApps = 0;
 
   constructor(init: StoreInit) {
@@ -72,6 +74,8 @@ export class FakeStore {
     this.rateLimiter = new RateLimiter(init.rateLimit);
     this.seedName = init.seed;
     this.appVersion = init.appVersion;
+    this.initialSeed = init.seed;
+    this.initialAppVersion = init.appVersion;
     this.load();
   }
 
@@ -89,8 +93,8 @@ export class FakeStore {
 
   /** Restores seed data, options and rate limits. */
   reset(seed?: SeedName, appVersion?: string): void {
-    if (seed) this.seedName = seed;
-    if (appVersion !== undefined) this.appVersion = appVersion;
+    this.seedName = seed ?? this.initialSeed;
+    this.appVersion = appVersion ?? this.initialAppVersion;
     this.options = { ...this.initialOptions };
     this.rateLimiter.reset(this.initialRateLimit);
     this.load();
@@ -102,10 +106,6 @@ export class FakeStore {
     const region = idOrRegion.toUpperCase();
     for (const ws of this.workspaces.values()) if (ws.region === region) return ws;
     throw new Error(`No workspace "${idOrRegion}"; use a workspace id code such as ws_us1 or a region (us, eu, au).`);
-  }
-
-  workspaceOfRegion(region: RegionKey): WorkspaceRecord {
-    return this.workspace(region);
   }
 
   addToken(spec: AddTokenSpec): TokenRecord {

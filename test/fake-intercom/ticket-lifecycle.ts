@@ -3,15 +3,12 @@
 
 import type {
   AdminRecord,
-  StateCategory,
   TicketCreateInput,
   TicketRecord,
   TicketStateRecord,
   TicketTypeRecord,
   WorkspaceRecord,
 } from './types.js';
-
-export const STATE_CATEGORIES: StateCategory[] = ['submitted', 'in_progress', 'waiting_on_customer', 'resolved'];
 
 export function findTicket(ws: WorkspaceRecord, id: string): TicketRecord | undefined {
   return ws.tickets.find((t) => t.id === id && !t.deleted);

@@ -261,6 +261,9 @@ export interface RuntimeOptions {
   unstableOrdering: boolean;
   lenientUnknownAttributes: boolean;
   companyLookupReturnsObject: boolean;
+  /** Companies scroll fails with HTTP 500 once this many pages were served (null: never). */
+  scroll500AfterNPages: number | null;
+  /** Treat any Host header as the US host (for binding to other interfaces). */
   allowUnknownHosts: boolean;
 }
 

@@ -134,6 +134,11 @@ function scroll(ctx: HandlerContext) {
     throw notFound('Scroll parameter not found or expired');
   }
   const state = ctx.ws.scroll as NonNullable<typeof ctx.ws.scroll>;
+  const failAfter = ctx.options.scroll500AfterNPages;
+  if (failAfter !== null && state.pages >= failAfter) {
+    ctx.ws.scroll = null;
+    throw new ApiError(500, 'server_error', 'Request failed due to an internal network error. Please restart the scroll operation.');
+  }
   const items = withUsers(ctx);
   const data = items.slice(state.offset, state.offset + SCROLL_PAGE);
   state.offset += data.length;

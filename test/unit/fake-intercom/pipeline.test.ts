@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import {
   startFakeIntercom,
+  TOKEN_EU,
   TOKEN_EXPIRED,
   TOKEN_MISSING_SCOPES,
   TOKEN_UNKNOWN,
@@ -151,6 +152,17 @@ describe('fake Intercom — request pipeline', () => {
     assert.equal((await raw(fake, '/me', { ...headers, host: 'evil.example.com' })).status, 421);
     assert.equal((await raw(fake, '/me', { ...headers, host: `localhost:${fake.port}` })).status, 200);
     assert.equal((await raw(fake, '/me', { ...headers, host: 'api.intercom.io' })).status, 200);
+  });
+
+  it('proxy latency applies only when the US host serves an EU or AU token', async () => {
+    fake.setOptions({ proxyLatencyMs: 300 });
+    const timed = async (base: string) => {
+      const start = performance.now();
+      assert.equal((await call(fake, '/me', { token: TOKEN_EU, base })).status, 200);
+      return performance.now() - start;
+    };
+    assert.ok((await timed(fake.url)) >= 290);
+    assert.ok((await timed(fake.urls.eu)) < 290);
   });
 
   it('the request log records headers and bodies with the token redacted to its last 4 characters', async () => {

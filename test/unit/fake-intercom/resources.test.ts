@@ -160,6 +160,16 @@ describe('fake Intercom — admins, teams, tags, contacts, companies', () => {
     assert.deepEqual((await call(fake, `/contacts/${other.id}/tags`)).json, { type: 'list', data: [] });
   });
 
+  it('the "empty" seed keeps workspaces and tokens but no data', async () => {
+    fake.reset({ seed: 'empty' });
+    assert.equal((await call(fake, '/admins')).json.admins.length, 1);
+    assert.equal((await call(fake, '/contacts')).json.total_count, 0);
+    assert.deepEqual((await call(fake, '/tags')).json.data, []);
+    assert.equal((await call(fake, '/me', { token: 'tok_missing_scopes' })).status, 200);
+    fake.reset();
+    assert.equal((await call(fake, '/admins')).json.admins.length, 7, 'a plain reset goes back to the start-up seed');
+  });
+
   it('companies: list hides companies without users; lookups; scroll; strict create keys', async () => {
     const list = (await call(fake, '/companies')).json;
     assert.equal(list.type, 'list');
@@ -177,6 +187,11 @@ describe('fake Intercom — admins, teams, tags, contacts, companies', () => {
     const s2 = (await call(fake, `/companies/scroll?scroll_param=${s1.scroll_param}`)).json;
     assert.deepEqual(s2.data, []);
     assert.equal((await call(fake, `/companies/scroll?scroll_param=${s1.scroll_param}`)).status, 404, 'dead after the end');
+    fake.setOptions({ scroll500AfterNPages: 1 });
+    const first = (await call(fake, '/companies/scroll')).json;
+    const broken = await call(fake, `/companies/scroll?scroll_param=${first.scroll_param}`);
+    assert.equal(broken.status, 500);
+    assert.equal((await call(fake, '/companies/scroll')).status, 200, 'a new scroll can start after the failure');
     const upsert = await call(fake, '/companies', { body: { company_id: 'acme-001', name: 'Acme Corporation' } });
     assert.equal(upsert.json.id, found.json.data[0].id);
     assert.equal(

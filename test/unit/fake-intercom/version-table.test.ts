@@ -176,6 +176,31 @@ describe('fake Intercom — version switch table (spec §3)', () => {
     assert.equal(ok.status, 200);
   });
 
+  it('replaying the corrected Saviynt create/status pair: only the version-matching status path completes', async () => {
+    const lookup = (doc: unknown, path: string): unknown =>
+      path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), doc);
+    for (const [version, works, fails] of [
+      ['2.11', 'ticket_state', 'ticket_state.category'],
+      ['2.15', 'ticket_state.category', 'ticket_state'],
+      ['2.16', 'ticket_state.category', 'ticket_state'],
+    ] as const) {
+      const created = await call(fake, '/tickets', {
+        version,
+        body: {
+          ticket_type_id: SEED_US.accessRequestTypeId,
+          contacts: [{ email: 'saviynt.user@example.com' }],
+          ticket_attributes: { _default_title_: 'Access request REQ-1', _default_description_: 'Grant Workday Viewer' },
+        },
+      });
+      assert.equal(created.status, 200, version);
+      const id = lookup(created.json, 'id') as string; // ticketidPath "id"
+      fake.transitionTicket(id, { stateId: S.accessGranted });
+      const status = (await call(fake, `/tickets/${id}`, { version })).json;
+      assert.equal(lookup(status, works), 'resolved', `${version} ${works}`);
+      assert.notEqual(lookup(status, fails), 'resolved', `${version} ${fails}`);
+    }
+  });
+
   it('find_by_external_id and POST /contacts/{id}/block: 400 on 2.12, served from 2.13', async () => {
     await unavailable('/contacts/find_by_external_id/ext-ws_us1-0000', '2.12');
     const found = await call(fake, '/contacts/find_by_external_id/ext-ws_us1-0000', { version: '2.13' });
