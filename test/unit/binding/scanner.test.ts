@@ -5,6 +5,14 @@ import { documentBindings, docSpan, indexAt, docOffset } from '../../../server/s
 import type { Binding } from '../../../server/src/core/binding/model';
 import { docOf } from './helpers';
 
+/** CPU time of a function, in ms (less sensitive to a busy machine than wall time). */
+function cpuMs(f: () => void): number {
+  const before = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(before);
+  return (d.user + d.system) / 1000;
+}
+
 const refs = (b: Binding) => b.references.map(r => [r.root.name, ...r.members.map(m => m.name)].join('.'));
 
 test('positions of a simple binding and its member chain', () => {
@@ -142,15 +150,15 @@ test('document layer: only strings with ${ are kept, keys are ignored', () => {
   assert.equal(strings[0].site.kind, 'url');
 });
 
-test('scanning is linear: 1 MB with thousands of bindings in a few milliseconds', () => {
+test('scanning 1 MB with about 30,000 bindings is linear and fast', () => {
   const piece = '{"mail":"${user.email}","id":"${account.accountID}","n":"${user.x == null ? \'\' : user.x.trim()}"},';
   const value = '[' + piece.repeat(Math.ceil(1_000_000 / piece.length)) + '{}]';
   scanTemplate(value.slice(0, 10_000)); // warm up
-  const start = performance.now();
-  const bindings = scanTemplate(value);
-  const ms = performance.now() - start;
+  let bindings: Binding[] = [];
+  const ms = cpuMs(() => { bindings = scanTemplate(value); });
   assert.ok(bindings.length > 25_000, `${bindings.length} bindings`);
-  assert.ok(ms < 250, `scan took ${ms.toFixed(1)} ms`);
+  // Generous bound for loaded CI machines; an unloaded laptop needs a few tens of ms.
+  assert.ok(ms < 500, `scan took ${ms.toFixed(1)} ms of CPU`);
 });
 
 test('a whole 1 MB attribute document scans once and is memoised per version', () => {
@@ -158,10 +166,9 @@ test('a whole 1 MB attribute document scans once and is memoised per version', (
   const text = `{"call":[${Array.from({ length: 6000 }, () => call).join(',')}]}`;
   const doc = docOf('UpdateAccountJSON', text);
   doc.json; // parsing is not the scanner's cost
-  const start = performance.now();
-  const strings = documentBindings(doc);
-  const ms = performance.now() - start;
+  let strings: readonly unknown[] = [];
+  const ms = cpuMs(() => { strings = documentBindings(doc); });
   assert.equal(strings.length, 18000);
-  assert.ok(ms < 400, `document scan took ${ms.toFixed(1)} ms`);
+  assert.ok(ms < 800, `document scan took ${ms.toFixed(1)} ms of CPU`);
   assert.equal(documentBindings(doc), strings, 'second call returns the memoised result');
 });

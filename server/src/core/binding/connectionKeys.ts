@@ -32,18 +32,45 @@ export function connectionAuths(connection: ConnectionView): ReadonlyMap<string,
   });
 }
 
-/** The authentication name of the call that contains the document offset (its own `connection` or its params'). */
+interface CallSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly auth: string | undefined;
+  /** Index of the innermost call that encloses this one, or -1. */
+  readonly parent: number;
+}
+
+/** The calls of the document as sorted spans with their enclosing call, built once per version. */
+function callSpans(doc: AttributeDocument): CallSpan[] {
+  return doc.memo('binding.callSpans', () => {
+    const calls = findCalls(doc).slice().sort((a, b) => a.node.offset - b.node.offset || b.node.length - a.node.length);
+    const spans: CallSpan[] = [];
+    const open: number[] = [];
+    for (const call of calls) {
+      const start = call.node.offset;
+      const end = start + call.node.length;
+      while (open.length && spans[open[open.length - 1]].end <= start) open.pop();
+      const auth = call.role === 'auth' ? call.name
+        : stringValue(getValue(call.node, 'connection')) ?? stringValue(getValue(call.paramsNode, 'connection'));
+      spans.push({ start, end, auth, parent: open.length ? open[open.length - 1] : -1 });
+      open.push(spans.length - 1);
+    }
+    return spans;
+  });
+}
+
+/** The authentication name of the innermost call that contains the document offset (its own `connection` or its params'). */
 export function authNameAt(doc: AttributeDocument, offset: number): string | undefined {
-  let best: { size: number; name: string | undefined } | undefined;
-  for (const call of findCalls(doc)) {
-    const node = call.node;
-    if (offset < node.offset || offset >= node.offset + node.length) continue;
-    if (best && best.size <= node.length) continue;
-    const name = call.role === 'auth' ? call.name
-      : stringValue(getValue(node, 'connection')) ?? stringValue(getValue(call.paramsNode, 'connection'));
-    best = { size: node.length, name };
+  const spans = callSpans(doc);
+  let lo = 0;
+  let hi = spans.length - 1;
+  let candidate = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) { candidate = mid; lo = mid + 1; } else hi = mid - 1;
   }
-  return best?.name;
+  while (candidate >= 0 && offset >= spans[candidate].end) candidate = spans[candidate].parent;
+  return candidate >= 0 ? spans[candidate].auth : undefined;
 }
 
 /** The keys `connection.` may be followed by at this offset (the call's authentication, or all of them). */

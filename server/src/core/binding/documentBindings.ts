@@ -6,8 +6,7 @@
  * into the document offset of the character (or escape sequence) that produced it.
  */
 import type { AttributeDocument } from '../document';
-import type { StringASTNode } from '../json/ast';
-import { stringValues } from '../json/ast';
+import type { ASTNode, StringASTNode } from '../json/ast';
 import { decodeJsonString } from '../text/jsonString';
 import type { Binding } from './model';
 import { scanTemplate } from './scanner';
@@ -57,9 +56,19 @@ export function indexAt(bs: BoundString, offset: number): number {
 export function documentBindings(doc: AttributeDocument): readonly BoundString[] {
   return doc.memo('binding.strings', () => {
     const out: BoundString[] = [];
-    if (doc.kind !== 'attribute') return out;
-    for (const node of stringValues(doc.root)) {
-      if (!mayHoldBinding(doc.text, node)) continue;
+    if (doc.kind !== 'attribute' || !doc.root) return out;
+    const text = doc.text;
+    // Candidate positions, found by the engine's native search: `${`, and `\u` escapes that might encode one.
+    let nextDollar = text.indexOf('${');
+    let nextUnicode = text.indexOf('\\u');
+    if (nextDollar === -1 && nextUnicode === -1) return out;
+    for (const node of stringValueNodes(doc.root)) {
+      const start = node.offset + 1;
+      const end = node.offset + node.length;
+      while (nextDollar !== -1 && nextDollar < start) nextDollar = text.indexOf('${', start);
+      while (nextUnicode !== -1 && nextUnicode < start) nextUnicode = text.indexOf('\\u', start);
+      const candidate = (nextDollar !== -1 && nextDollar < end) || (nextUnicode !== -1 && nextUnicode < end);
+      if (!candidate) continue;
       const bs = boundString(doc, node);
       if (bs.bindings.length) out.push(bs);
     }
@@ -67,9 +76,31 @@ export function documentBindings(doc: AttributeDocument): readonly BoundString[]
   });
 }
 
+/** String value nodes (not property keys) in document order, without intermediate arrays per node. */
+function stringValueNodes(root: ASTNode): StringASTNode[] {
+  const out: StringASTNode[] = [];
+  const stack: ASTNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case 'string': out.push(node); break;
+      case 'object': for (let i = node.properties.length - 1; i >= 0; i--) { const v = node.properties[i].valueNode; if (v) stack.push(v); } break;
+      case 'array': for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]); break;
+      case 'property': if (node.valueNode) stack.push(node.valueNode); break;
+    }
+  }
+  return out;
+}
+
 /** The scanned string for a string value node (computed once per node and version). */
 export function boundString(doc: AttributeDocument, node: StringASTNode): BoundString {
-  return doc.memo(`binding.string:${node.offset}`, () => scanStringNode(doc.text, node, doc.attribute?.grammar));
+  const cache = doc.memo('binding.stringCache', () => new WeakMap<StringASTNode, BoundString>());
+  let bs = cache.get(node);
+  if (!bs) {
+    bs = scanStringNode(doc.text, node, doc.attribute?.grammar);
+    cache.set(node, bs);
+  }
+  return bs;
 }
 
 /** The scanned string value node containing the document offset, if any (cursor inside the quotes). */
@@ -120,18 +151,4 @@ function escapedAt(text: string, index: number, floor: number): boolean {
   let backslashes = 0;
   for (let k = index - 1; k >= floor && text.charCodeAt(k) === 92; k--) backslashes++;
   return backslashes % 2 === 1;
-}
-
-/** Cheap raw test: a `${`, or a `\u` escape that might encode one. */
-function mayHoldBinding(text: string, node: StringASTNode): boolean {
-  const end = node.offset + node.length;
-  for (let k = node.offset + 1; k < end - 1; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 36 && text.charCodeAt(k + 1) === 123) return true;
-    if (c === 92) {
-      if (text.charCodeAt(k + 1) === 117) return true;
-      k++;
-    }
-  }
-  return false;
 }

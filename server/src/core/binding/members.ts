@@ -134,8 +134,15 @@ export function findMember(catalog: MemberCatalog, name: string): MemberInfo | u
 }
 
 /** Every member name of a catalog (custom properties expanded), for did-you-mean and completion. */
-export function memberNames(catalog: MemberCatalog): string[] {
-  const names = catalog.members.map(x => x.name);
-  if (catalog.customProperties) for (let i = 1; i <= catalog.customProperties.max; i++) names.push(`customproperty${i}`);
+export function memberNames(catalog: MemberCatalog): readonly string[] {
+  let names = NAMES.get(catalog);
+  if (!names) {
+    const list = catalog.members.map(x => x.name);
+    if (catalog.customProperties) for (let i = 1; i <= catalog.customProperties.max; i++) list.push(`customproperty${i}`);
+    names = list;
+    NAMES.set(catalog, names);
+  }
   return names;
 }
+
+const NAMES = new WeakMap<MemberCatalog, readonly string[]>();

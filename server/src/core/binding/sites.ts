@@ -2,8 +2,7 @@
  * Where a string sits in an attribute document, as far as bindings care: is `${…}`
  * evaluated there, and which kind of place is it (URL, header, body, pagination …).
  */
-import type { StringASTNode } from '../json/ast';
-import { pathOf } from '../json/ast';
+import type { ASTNode, StringASTNode } from '../json/ast';
 
 export type SiteKind =
   | 'url' | 'method' | 'header' | 'body' | 'pagination' | 'constMapping' | 'mapping'
@@ -15,7 +14,8 @@ export interface StringSite {
   readonly evaluated: boolean;
   /** The key of the property holding the string (or holding the array it is in). */
   readonly key: string | undefined;
-  readonly path: readonly (string | number)[];
+  /** Property keys from the root down to the string (array indices left out). */
+  readonly path: readonly string[];
 }
 
 /** Keys whose values EIC reads as plain paths or names, never evaluating `${…}`. */
@@ -30,30 +30,55 @@ export const NOT_EVALUATED_KEYS: ReadonlySet<string> = new Set([
 
 const MAPPING_KEYS = new Set(['colsToPropsMap', 'responseColsToPropsMap']);
 
+/**
+ * The keys from the root down to the node (array indices left out), and whether the node
+ * sits directly in an array. Linear in the depth: no index look-ups in long arrays.
+ */
+function keyPath(node: ASTNode): { keys: string[]; inArray: boolean } {
+  const keys: string[] = [];
+  let inArray = false;
+  let current: ASTNode | undefined = node;
+  let first = true;
+  while (current?.parent) {
+    const parent: ASTNode = current.parent;
+    if (parent.type === 'property') {
+      if (parent.valueNode === current) keys.push(parent.keyNode.value);
+    } else if (parent.type === 'array' && first) {
+      inArray = true;
+    }
+    if (parent.type !== 'property') first = false;
+    current = parent;
+  }
+  keys.reverse();
+  return { keys, inArray };
+}
+
+function makeSite(kind: SiteKind, evaluated: boolean, key: string | undefined, path: readonly string[]): StringSite {
+  return { kind, evaluated, key, path };
+}
+
 /** Classifies the string value node for an attribute of the given grammar. */
 export function classifySite(node: StringASTNode, grammar: string | undefined): StringSite {
-  const path = pathOf(node);
-  let keyIndex = path.length - 1;
-  while (keyIndex >= 0 && typeof path[keyIndex] === 'number') keyIndex--;
-  const key = keyIndex >= 0 ? (path[keyIndex] as string) : undefined;
-  const parentKey = keyIndex >= 1 ? path[keyIndex - 1] : undefined;
-  const site = (kind: SiteKind, evaluated = true): StringSite => ({ kind, evaluated, key, path });
+  const { keys: path, inArray } = keyPath(node);
+  const key = path[path.length - 1];
+  const parentKey = path[path.length - 2];
+  const has = (k: string) => path.includes(k);
 
-  if (typeof parentKey === 'string' && MAPPING_KEYS.has(parentKey) && keyIndex === path.length - 1) {
+  if (parentKey !== undefined && MAPPING_KEYS.has(parentKey) && !inArray) {
     const value = node.value.trimStart();
-    if (value.startsWith('#CONST#')) return site('constMapping');
+    if (value.startsWith('#CONST#')) return makeSite('constMapping', true, key, path);
     // ImportUserJSON evaluates a bare `${…}` mapping value too.
-    if (grammar === 'importUser' && value.startsWith('${')) return site('constMapping');
-    return site('mapping', false);
+    if (grammar === 'importUser' && value.startsWith('${')) return makeSite('constMapping', true, key, path);
+    return makeSite('mapping', false, key, path);
   }
-  if (path.includes('pagination')) return site('pagination', key === 'nextUrlPath' || !NOT_EVALUATED_KEYS.has(key ?? ''));
-  if (path.includes('httpHeaders')) return site('header');
-  if (key === 'httpParams') return site('body');
-  if (path.includes('httpParams')) return site('authParam');
-  if (key !== undefined && NOT_EVALUATED_KEYS.has(key)) return site('other', false);
-  if (key === 'url') return site('url');
-  if (key === 'httpMethod') return site('method');
-  if (key === 'callCondition') return site('condition');
-  if (path.includes('successResponses') || path.includes('unsuccessResponses')) return site('successCondition');
-  return site('other');
+  if (has('pagination')) return makeSite('pagination', key === 'nextUrlPath' || !NOT_EVALUATED_KEYS.has(key ?? ''), key, path);
+  if (has('httpHeaders')) return makeSite('header', true, key, path);
+  if (key === 'httpParams') return makeSite('body', true, key, path);
+  if (has('httpParams')) return makeSite('authParam', true, key, path);
+  if (key !== undefined && NOT_EVALUATED_KEYS.has(key)) return makeSite('other', false, key, path);
+  if (key === 'url') return makeSite('url', true, key, path);
+  if (key === 'httpMethod') return makeSite('method', true, key, path);
+  if (key === 'callCondition') return makeSite('condition', true, key, path);
+  if (has('successResponses') || has('unsuccessResponses')) return makeSite('successCondition', true, key, path);
+  return makeSite('other', true, key, path);
 }

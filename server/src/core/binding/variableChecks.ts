@@ -132,6 +132,7 @@ function unknownMember(doc: AttributeDocument, connection: ConnectionView, bs: B
 
 function bearerPrefix(doc: AttributeDocument, connection: ConnectionView, bs: BoundString, b: Binding): Finding | undefined {
   if (!b.closed || b.tokens.length !== 1 || b.tokens[0].text !== 'access_token') return undefined;
+  if (b.start < 7 || !/\s/.test(bs.value[b.start - 1])) return undefined;
   const m = /(?:^|[^A-Za-z0-9_])(bearer)(\s+)$/i.exec(bs.value.slice(Math.max(0, b.start - 40), b.start));
   if (!m) return undefined;
   const prefixStart = b.start - m[1].length - m[2].length;

@@ -45,7 +45,7 @@ export function bindingCompletion(ctx: FeatureContext): CompletionContribution |
       detail: v.summary,
       documentation: { kind: MarkupKind.Markdown, value: variableMarkdown(v) },
       sortText: String(i).padStart(3, '0'),
-      textEdit: { range, newText: v.name + (v.members ? '' : closer) },
+      textEdit: { range, newText: v.name + (hasMembers(v) ? '' : closer) },
     }));
     for (const local of binding.locals) {
       if (local === 'it') continue;
@@ -102,6 +102,10 @@ function dollarSnippets(ctx: FeatureContext, cursor: Cursor): CompletionContribu
     if (!STANDARD_AUTH_KEYS.has(key) && /^[A-Za-z_$][\w$]*$/.test(key)) add(`\${connection.${key}}`, connectionVariable!, `Key \`${key}\` of ConnectionJSON`);
   }
   return items.length ? { items, exclusive: true } : undefined;
+}
+
+function hasMembers(v: BindingVariable): boolean {
+  return v.members !== undefined || v.name === 'connection' || v.name === 'response';
 }
 
 export function isBindingDocument(doc: AttributeDocument): boolean {
