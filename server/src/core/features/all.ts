@@ -1,3 +1,7 @@
 /** Imports every editor-feature module so that each registers its contributors. One line per module. */
 export {};
 import './bindingFeatures';
+import './crossFileDefinition';
+import './crossFileCompletion';
+import './intercomCompletion';
+import './intercomHover';

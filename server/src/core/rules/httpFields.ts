@@ -2,7 +2,8 @@
  * Request fields that EIC passes on as typed (mistakes 3.6, 3.8, §5):
  * - `empty-header-name`: a header with an empty name (`"": "${access_token}"`) — the token is never sent;
  * - `content-type-space`: a media type with blanks (`application /x-www-form-urlencoded`);
- * - `http-method-case`: `put` or " GET" instead of `PUT` / `GET` (only when the schema does not report it).
+ * - `http-method-case`: `put` or " GET" instead of `PUT` / `GET` (only when the schema does not report it);
+ * - `disable-with-delete`: DisableAccountJSON sending DELETE, which removes the account in most APIs (mistake 2.7).
  * (A duplicated `Bearer ${access_token}` prefix is reported by the binding checks.)
  */
 import type { ObjectASTNode, StringASTNode } from '../json/ast';
@@ -39,6 +40,10 @@ function checkContentType(ctx: RuleContext, node: StringASTNode): void {
 function checkMethod(ctx: RuleContext, node: StringASTNode): void {
   const value = node.value;
   const canonical = value.trim().toUpperCase();
+  if ((canonical === 'DELETE' || canonical === 'DELETEWITHBODY') && ctx.doc.attribute?.name === 'DisableAccountJSON') {
+    ctx.report({ offset: node.offset, length: node.length, severity: 'information', code: 'disable-with-delete',
+      message: `DisableAccountJSON sends ${canonical}: in most APIs that deletes the account instead of disabling it, and EIC's later EnableAccountJSON has nothing left to enable. Disable with PATCH/PUT/POST (e.g. {"active": false}) unless the target really deactivates on DELETE.` });
+  }
   if (value === canonical || !METHODS.includes(canonical) || schemaRejects(ctx.doc, node)) return;
   ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'http-method-case',
     message: `Write the HTTP method as "${canonical}"; EIC compares it with the upper-case names (GET, POST, PUT, PATCH, DELETE, DELETEWITHBODY, GETWITHBODY), so "${value}" may not be recognised.`,

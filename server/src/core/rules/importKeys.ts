@@ -13,7 +13,8 @@ import { didYouMean } from '../text/didYouMean';
 import { registerRules } from './index';
 import type { RuleContext } from './rule';
 import { mappingMaps } from './support/mappingModel';
-import { sameColumn } from './support/columns';
+import { checkColumn, sameColumn } from './support/columns';
+import { schemaRejects } from './support/schemaCoverage';
 import { replaceString } from './support/stringNodes';
 
 const ACCOUNT_KEYS = ['accountID', 'name'];
@@ -62,6 +63,7 @@ function checkKeyField(ctx: RuleContext, site: KeyFieldSite): void {
     checkKeyMapped(ctx, site);
     return;
   }
+  if (schemaRejects(ctx.doc, node)) return; // the schema's enum already reports it (with a did-you-mean fix)
   const caseOnly = allowed.find(a => sameColumn(a, value));
   if (caseOnly) {
     ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'import-keyfield',
@@ -98,7 +100,7 @@ function checkStatusColumn(ctx: RuleContext, statusColumn: ASTNode | undefined, 
   if (!isString(statusColumn) || !importDoc || statusColumn.value.includes('${')) return;
   const mapped = mappedAccountColumns(importDoc);
   if (!mapped.length || mapped.some(c => sameColumn(c, statusColumn.value))) return;
-  const suggestion = didYouMean(statusColumn.value, mapped);
+  const suggestion = didYouMean(statusColumn.value, mapped.filter(c => checkColumn('account', c).known));
   const where = importDoc === ctx.doc ? 'no account call' : 'no account call in ImportAccountEntJSON';
   ctx.report({ offset: statusColumn.offset, length: statusColumn.length, severity: 'warning', code: 'status-column-unmapped',
     message: `statusColumn "${statusColumn.value}" is filled by ${where}, so EIC finds no status to compare with activeStatus and cannot tell active from inactive accounts${suggestion ? `; did you mean "${suggestion}"?` : '.'} Map the target's status field to "${statusColumn.value}" in the account call's colsToPropsMap, or name a mapped column.`,

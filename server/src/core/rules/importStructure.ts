@@ -76,7 +76,8 @@ function checkValue(ctx: RuleContext, node: ASTNode | undefined, allowed: string
   const fixes: Fix[] = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceString(node, suggestion)], isPreferred: true }]
     : allowed.length === 1 ? [{ title: `Change to "${allowed[0]}"`, edits: [replaceString(node, allowed[0])], isPreferred: true }] : [];
   ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'processing-type',
-    message: `processingType "${value}" is not valid in ${level}: ${wrongLevel}here EIC accepts ${allowed.map(a => `"${a}"`).join(', ')}${suggestion ? `. Did you mean "${suggestion}"?` : '.'}` });
+    message: `processingType "${value}" is not valid in ${level}: ${wrongLevel}here EIC accepts ${allowed.map(a => `"${a}"`).join(', ')}${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
+    fixes });
 }
 
 function objectEntries(node: ASTNode | undefined): PropertyASTNode[] {

@@ -25,6 +25,7 @@ const TABLE_LABEL: Record<ColumnTable, string> = {
 function checkTargets(ctx: RuleContext, map: MappingMap): void {
   if (map.table === 'unknown') return;
   const table = map.table;
+  let present: Set<string> | undefined;
   for (const entry of map.entries) {
     const keyNode = entry.property.keyNode;
     if (entry.parsed.kind === 'store') {
@@ -33,7 +34,7 @@ function checkTargets(ctx: RuleContext, map: MappingMap): void {
     }
     const result = checkColumn(table, entry.target);
     if (result.known) continue;
-    const present = new Set(map.entries.map(e => e.target.toLowerCase()));
+    present ??= new Set(map.entries.map(e => e.target.toLowerCase()));
     const suggestion = result.suggestion && !present.has(result.suggestion.toLowerCase()) ? result.suggestion : undefined;
     const fixes: Fix[] = suggestion
       ? [{ title: `Rename to "${suggestion}"`, edits: [replaceString(keyNode, suggestion)], isPreferred: true }]
@@ -64,6 +65,23 @@ function checkStoreTarget(ctx: RuleContext, map: MappingMap, target: string, key
   }
 }
 
+function stageOf(call: ObjectASTNode): number {
+  const v = getValue(call, 'stageNumber');
+  return v?.type === 'number' ? Number(v.value) : 0;
+}
+
+const minStages = new WeakMap<ObjectASTNode, number>();
+/** Lowest stageNumber of the calls of one `call` block (cached per block). */
+function minStage(calls: ObjectASTNode): number {
+  let min = minStages.get(calls);
+  if (min === undefined) {
+    min = Infinity;
+    for (const c of calls.properties) if (isObject(c.valueNode)) min = Math.min(min, stageOf(c.valueNode));
+    minStages.set(calls, min);
+  }
+  return min;
+}
+
 /** accountParams.call.<c>.colsToPropsMap or entitlementParams.entTypes.<T>.call.<c>.colsToPropsMap. */
 function checkRequiredColumns(ctx: RuleContext, map: MappingMap): void {
   const p = map.path;
@@ -73,9 +91,7 @@ function checkRequiredColumns(ctx: RuleContext, map: MappingMap): void {
   const callObject = map.node.parent?.parent;
   const callsObject = callObject?.parent?.parent;
   if (!isObject(callObject) || !isObject(callsObject)) return;
-  const stage = (o: ObjectASTNode) => { const v = getValue(o, 'stageNumber'); return v?.type === 'number' ? Number(v.value) : 0; };
-  const minStage = Math.min(...callsObject.properties.filter(c => isObject(c.valueNode)).map(c => stage(c.valueNode as ObjectASTNode)));
-  if (stage(callObject) > minStage) return; // dependent calls add columns to records an earlier stage created
+  if (stageOf(callObject) > minStage(callsObject)) return; // dependent calls add columns to records an earlier stage created
   const required = isAccountCall ? ['accountID', 'name'] : ['entitlementID', 'entitlement_value'];
   const missing = required.filter(r => !map.entries.some(e => sameColumn(e.target, r)));
   if (!missing.length) return;

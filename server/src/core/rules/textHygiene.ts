@@ -2,7 +2,8 @@
  * Text damaged by copying from web pages and rich-text editors (mistakes 1.6, 1.8):
  * - `smart-quote`: typographic quotes (“ ” ‘ ’) where JSON or Groovy needs straight quotes;
  * - `markdown-link`: a Markdown link `[https://x](https://x)` pasted into a value;
- * - `object-object`: the text "[object Object]" — a JavaScript serialisation accident, not a value.
+ * - `object-object`: the text "[object Object]" — a JavaScript serialisation accident, not a value;
+ * - `code-fragment-key`: a key that is a piece of an expression (a `"` inside `${…}` ended the string early, mistake 1.4).
  */
 import type { StringASTNode } from '../json/ast';
 import { keyOf, walk } from '../json/ast';
@@ -10,6 +11,7 @@ import type { Fix, TextEdit } from '../types';
 import { registerRules } from './index';
 import type { RuleContext } from './rule';
 import { bindingRegions, editIn, insideBinding, spanIn } from './support/stringNodes';
+import { schemaRejectsKey } from './support/schemaCoverage';
 
 const CURLY_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const CURLY_SINGLE = /[\u2018\u2019\u201A\u201B\u2032]/g;
@@ -18,6 +20,24 @@ const MARKDOWN_LINK = /\[([^\]\n]+)\]\(\s*(?:\\?"|')?([^)"'\s]+)(?:\\?"|')?\s*\)
 function isKey(node: StringASTNode): boolean {
   const parent = node.parent;
   return parent?.type === 'property' && parent.keyNode === node;
+}
+
+/** For each index of a JSON text: true when it lies inside a (straight-quoted) JSON string. */
+function jsonStringMask(text: string): boolean[] {
+  const mask: boolean[] = new Array(text.length).fill(false);
+  let inside = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inside) {
+      mask[i] = true;
+      if (c === '\\') { mask[i + 1] = true; i++; continue; }
+      if (c === '"') inside = false;
+    } else if (c === '"') {
+      inside = true;
+      mask[i] = true;
+    }
+  }
+  return mask;
 }
 
 function checkSmartQuotes(ctx: RuleContext, node: StringASTNode): void {
@@ -41,10 +61,11 @@ function checkSmartQuotes(ctx: RuleContext, node: StringASTNode): void {
     if (first < 0) first = index;
     edits.push(editIn(doc, node, index, 1, replacement));
   };
+  const inJsonString = jsonBody ? jsonStringMask(value) : undefined;
   for (const m of value.matchAll(CURLY_DOUBLE)) {
     const i = m.index!;
     if (insideBinding(regions, i)) mark(i, "'");
-    else if (jsonBody) mark(i, '"');
+    else if (inJsonString && !inJsonString[i]) mark(i, '"');
     else if (wrapped) mark(i, '');
   }
   for (const m of value.matchAll(CURLY_SINGLE)) {
@@ -60,7 +81,9 @@ function checkSmartQuotes(ctx: RuleContext, node: StringASTNode): void {
 function checkMarkdownLink(ctx: RuleContext, node: StringASTNode): void {
   if (!node.value.includes('](')) return;
   for (const m of node.value.matchAll(MARKDOWN_LINK)) {
-    const target = /^(https?:|\/|@|\$\{)/.test(m[2]) ? m[2] : m[1];
+    // Only links to web addresses: Groovy `list[0](…)` and JSON arrays are not Markdown.
+    if (!/^(https?:\/\/|www\.)/i.test(m[2]) && !/^(https?:\/\/|www\.)/i.test(m[1])) continue;
+    const target = /^(https?:\/\/|www\.)/i.test(m[2]) ? m[2] : m[1];
     const inUrl = keyOf(node) === 'url';
     ctx.report({ ...spanIn(ctx.doc, node, m.index!, m[0].length), severity: inUrl ? 'error' : 'warning', code: 'markdown-link',
       message: `Markdown link syntax "[…](…)" was pasted into this value (copied from a README or a rendered page); EIC takes the text literally${inUrl ? ', so the URL is invalid' : ''}. Write just "${target}".`,
@@ -80,13 +103,25 @@ function checkObjectObject(ctx: RuleContext, node: StringASTNode): void {
     fixes });
 }
 
+/** Text typical of Groovy code, never of a key name: concatenation, a query fragment, a call or a ternary. */
+const CODE_FRAGMENT = /\$\{|'\s*\+|\+\s*'|^[&?][\w-]+=|[\w)]\s*\?\s*['\w]|\)\s*\.|\.\w+\(/;
+
+function checkCodeFragmentKey(ctx: RuleContext, node: StringASTNode): void {
+  const key = node.value;
+  if (!CODE_FRAGMENT.test(key)) return;
+  const object = node.parent?.parent;
+  if (object && schemaRejectsKey(ctx.doc, object, key)) return; // the schema already reports the unknown key
+  ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'code-fragment-key',
+    message: 'This key looks like a piece of a ${…} expression: a double quote inside the expression probably ended the JSON string early, so the rest became a new key. Use single quotes for Groovy strings inside ${…} (or escape the quote as \\").' });
+}
+
 registerRules({
   id: 'text-hygiene',
   run(ctx) {
     walk(ctx.doc.root, node => {
       if (node.type !== 'string') return;
       checkSmartQuotes(ctx, node);
-      if (isKey(node)) return;
+      if (isKey(node)) { checkCodeFragmentKey(ctx, node); return; }
       checkMarkdownLink(ctx, node);
       checkObjectObject(ctx, node);
     });

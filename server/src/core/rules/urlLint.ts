@@ -7,7 +7,7 @@
  * - `url-placeholder`: unfilled @HOSTURL@, <URL>, {appId}, xxx … (information when App Onboarding maps the token).
  */
 import type { StringASTNode } from '../json/ast';
-import { walk } from '../json/ast';
+import { getValue, walk } from '../json/ast';
 import type { Fix } from '../types';
 import { registerRules } from './index';
 import type { RuleContext } from './rule';
@@ -59,7 +59,7 @@ function checkStructure(ctx: RuleContext, node: StringASTNode, masked: string, h
     const looksLikeHost = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(\/|$)/.test(body);
     const fixes: Fix[] = looksLikeHost ? [{ title: 'Add "https://"', edits: [editIn(ctx.doc, node, lead, 0, 'https://')], isPreferred: true }] : [];
     ctx.report({ ...spanIn(ctx.doc, node, lead, Math.min(body.trimEnd().length, /^[^?#]*/.exec(body)![0].length || 1)), severity: 'error', code: 'url-not-absolute',
-      message: `"${value.trim()}" is not an absolute URL: EIC sends the URL exactly as written and has no base URL to put in front, so it needs the scheme and host, e.g. "https://api.intercom.io${body.startsWith('/') ? value.trim() : '/…'}".`,
+      message: `"${value.trim()}" is not an absolute URL: EIC sends the URL exactly as written and has no base URL to put in front, so it needs the scheme and host, e.g. "https://<host>${body.startsWith('/') ? value.trim() : '/…'}".`,
       fixes });
     return;
   }
@@ -100,7 +100,10 @@ registerRules({
       checkWhitespace(ctx, node);
       const hasPlaceholder = checkPlaceholders(ctx, node, masked);
       // A pasted Markdown link or "[object Object]" is reported by text-hygiene; its structure is not a URL's.
-      if (!/\]\(|\[object Object\]/.test(node.value)) checkStructure(ctx, node, masked, hasPlaceholder);
+      if (/\]\(|\[object Object\]/.test(node.value)) return;
+      // A static-token authentication never calls its token URL; a dummy value there is fine.
+      if (ctx.doc.attribute?.grammar === 'connection' && getValue(parent.parent, 'accessToken') !== undefined) return;
+      checkStructure(ctx, node, masked, hasPlaceholder);
     });
   },
 });

@@ -138,6 +138,14 @@ const RULES: MisplacedKeyRule[] = [
     severity: 'warning', code: 'invented-key',
     message: 'EIC has no `callEntitlementType` key: in AddAccessJSON / RemoveAccessJSON the call\'s `name` is the entitlement type it serves. Remove this key and set "name" to the type.' })),
 
+  rule('authentications', (path, doc) => path.length === 0 && grammarOf(doc) !== 'connection', doc => ({
+    severity: 'error', code: 'misfiled-attribute',
+    message: `This is ConnectionJSON content (authentications); in ${doc.attribute?.name} EIC ignores it, and this attribute is stored unencrypted. Move it to ConnectionJSON.` })),
+
+  ...['accountParams', 'entitlementParams', 'acctEntParams'].map(key => rule(key, (path, doc) => path.length === 0 && grammarOf(doc) !== 'importAccountEnt', doc => ({
+    severity: 'error', code: 'misfiled-attribute',
+    message: `\`${key}\` is ImportAccountEntJSON content; ${doc.attribute?.name} does not read it. Move it to ImportAccountEntJSON.` }))),
+
   rule('actions', (path, doc) => path.length === 0 && grammarOf(doc) !== 'updateUser', doc => {
     const actions = getValue(doc.root, 'actions');
     const only = isObject(actions) && actions.properties.length === 1 ? getValue(actions.properties[0].valueNode, 'call') : undefined;

@@ -3,7 +3,7 @@
  * connection: authentication names (ConnectionJSON `authentications`) and entitlement
  * types (ImportAccountEntJSON). Shared by the cross-file rules, go-to-definition and completion.
  */
-import type { StringASTNode } from '../../json/ast';
+import type { ASTNode, StringASTNode } from '../../json/ast';
 import { getPath, getValue, isObject } from '../../json/ast';
 import type { ConnectionView } from '../../connection';
 import type { AttributeDocument } from '../../document';
@@ -71,12 +71,14 @@ export function isValueOf(node: StringASTNode, key: string): boolean {
   return parent?.type === 'property' && parent.valueNode === node && parent.keyNode.value === key;
 }
 
-/** True when the string node is the `name` of an entry of the root `call` array of an access JSON. */
-export function isAccessCallName(doc: AttributeDocument, node: StringASTNode): boolean {
-  if (doc.attribute?.grammar !== 'access' || !isValueOf(node, 'name')) return false;
-  const call = node.parent?.parent;
+/** True when the object is an entry of the root `call` array of an access JSON. */
+export function isAccessCallObject(doc: AttributeDocument, call: ASTNode | undefined): boolean {
   const array = call?.parent;
-  return isObject(call) && array?.type === 'array' && array.parent?.type === 'property'
+  return doc.attribute?.grammar === 'access' && isObject(call) && array?.type === 'array' && array.parent?.type === 'property'
     && array.parent.keyNode.value === 'call' && array.parent.parent === doc.root;
 }
 
+/** True when the string node is the `name` of an entry of the root `call` array of an access JSON. */
+export function isAccessCallName(doc: AttributeDocument, node: StringASTNode): boolean {
+  return isValueOf(node, 'name') && isAccessCallObject(doc, node.parent?.parent);
+}

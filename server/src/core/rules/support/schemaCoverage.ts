@@ -52,6 +52,8 @@ export const defaultSchemaProbe: SchemaProbe = (doc, path, value, kind) => {
     const located = schemasAt(file, path).map(l => l.schema);
     const names = located.map(s => s.propertyNames).filter((s): s is Schema => !!s && typeof s === 'object');
     if (names.some(s => (typeof s.minLength === 'number' && key.length < s.minLength) || !accepts(s, key))) return true;
+    // `"properties": {"<key>": false}` forbids the key explicitly ("Property … is not allowed").
+    if (located.some(s => s.properties && s.properties[key] === false)) return true;
     // additionalProperties:false everywhere and the key is not declared: the schema reports it as unknown.
     const objects = located.filter(s => s.properties || s.patternProperties || 'additionalProperties' in s);
     return objects.length > 0 && objects.every(s => s.additionalProperties === false

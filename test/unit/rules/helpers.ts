@@ -1,0 +1,96 @@
+/** Shared helpers of the rule tests: run the rules on texts, pick findings, apply quick fixes. */
+import assert from 'node:assert/strict';
+import { AttributeDocument } from '../../../server/src/core/document';
+import { StaticConnection } from '../../../server/src/core/connection';
+import type { ConnectionView } from '../../../server/src/core/connection';
+import { RULES } from '../../../server/src/core/rules/index';
+import '../../../server/src/core/rules/all';
+import type { Finding, Fix } from '../../../server/src/core/types';
+import { setSchemaProbe } from '../../../server/src/core/rules/support/schemaCoverage';
+
+export function docOf(attribute: string, text: string): AttributeDocument {
+  return AttributeDocument.fromFile(`/conn/${attribute}.json`, text, 1);
+}
+
+/**
+ * Runs every registered rule (not the schema check) on a document, with the given sibling
+ * documents as its connection. The schema probe is off: each rule reports as if no schema
+ * covered its value (tests of the no-double-report behaviour use analyze()).
+ */
+export function runRules(doc: AttributeDocument, siblings: AttributeDocument[] = []): Finding[] {
+  setSchemaProbe(() => false);
+  try {
+    const connection: ConnectionView = new StaticConnection('test', [doc, ...siblings], '/conn');
+    const out: Finding[] = [];
+    const grammar = doc.attribute?.grammar;
+    for (const rule of RULES) {
+      if (rule.grammars && (!grammar || !rule.grammars.includes(grammar))) continue;
+      rule.run({ doc, connection, settings: {}, report: f => out.push(f) });
+    }
+    return out;
+  } finally {
+    setSchemaProbe();
+  }
+}
+
+/** Findings of one code for a text. */
+export function findingsOf(code: string, attribute: string, text: string, siblings: AttributeDocument[] = []): Finding[] {
+  return runRules(docOf(attribute, text), siblings).filter(f => f.code === code);
+}
+
+/** Exactly one finding of `code`; returns it. */
+export function one(code: string, attribute: string, text: string, siblings: AttributeDocument[] = []): Finding {
+  const found = findingsOf(code, attribute, text, siblings);
+  assert.equal(found.length, 1, `expected one ${code}, got ${found.length}: ${found.map(f => f.message).join(' | ')}`);
+  return found[0];
+}
+
+/** Asserts that the text does not trigger `code`. */
+export function none(code: string, attribute: string, text: string, siblings: AttributeDocument[] = []): void {
+  const found = findingsOf(code, attribute, text, siblings);
+  assert.deepEqual(found.map(f => f.message), [], `expected no ${code}`);
+}
+
+export function applyFix(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  for (let i = 1; i < edits.length; i++) {
+    assert.ok(edits[i].offset + edits[i].length <= edits[i - 1].offset, 'fix edits overlap');
+  }
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
+}
+
+/** The document text a finding covers. */
+export function covered(text: string, f: { offset: number; length: number }): string {
+  return text.slice(f.offset, f.offset + f.length);
+}
+
+/**
+ * One finding of `code` with this severity, covering exactly `range`, whose first quick fix
+ * turns the text into `fixed` (or that has no fix when `fixed` is null).
+ */
+export function expectFinding(code: string, attribute: string, text: string, expected: {
+  severity: Finding['severity']; range: string; fixed: string | null; siblings?: AttributeDocument[]; fixIndex?: number;
+}): Finding {
+  const f = one(code, attribute, text, expected.siblings);
+  assert.equal(f.severity, expected.severity, `severity of ${code}`);
+  assert.equal(covered(text, f), expected.range, `range of ${code}`);
+  assert.ok(f.message.length > 20, 'message says something');
+  if (expected.fixed === null) {
+    assert.equal(f.fixes?.length ?? 0, 0, `${code} has no fix`);
+  } else {
+    const fix = f.fixes?.[expected.fixIndex ?? 0];
+    assert.ok(fix, `${code} has a fix`);
+    assert.equal(applyFix(text, fix), expected.fixed, `fix of ${code}`);
+  }
+  return f;
+}
+
+/** After applying the fix, the rule must be satisfied. */
+export function fixResolves(code: string, attribute: string, text: string, siblings: AttributeDocument[] = []): void {
+  const f = one(code, attribute, text, siblings);
+  const fixed = applyFix(text, f.fixes![0]);
+  assert.doesNotThrow(() => JSON.parse(fixed), `fixed text is valid JSON: ${fixed}`);
+  none(code, attribute, fixed, siblings);
+}
