@@ -61,7 +61,7 @@ function build(doc: AttributeDocument): ExportModel {
         if (!trimmed) continue;
         const encrypted = !/^[{[]/.test(trimmed) && CIPHERTEXT.test(trimmed);
         const embedded: EmbeddedAttribute = { connectionName: name, attributeName, valueNode, decoded, encrypted };
-        if (!encrypted && findAttribute(attributeName)) {
+        if (!encrypted && findAttribute(attributeName) && (!type || type === 'REST')) {
           embedded.doc = new AttributeDocument(`${doc.uri}#${name}/${attributeName}`, decoded.value, doc.version, findAttribute(attributeName), 'attribute');
           docs.push(embedded.doc);
         }

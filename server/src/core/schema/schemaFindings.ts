@@ -58,7 +58,7 @@ function convert(doc: AttributeDocument, diagnostic: Diagnostic): Finding | unde
   if (code === ErrorCode.TrailingComma) {
     return {
       offset, length, severity: 'error', code: 'json-trailing-comma',
-      message: 'Trailing comma: EIC\'s JSON parser rejects a comma before a closing brace or bracket. Delete it.',
+      message: 'Trailing comma: EIC\'s JSON parser rejects a comma before a closing brace or bracket. Remove it.',
       fixes: [{ title: 'Remove the trailing comma', edits: [{ offset, length, newText: '' }], isPreferred: true }],
     };
   }
