@@ -2,8 +2,10 @@
 import type { ClientContext } from './clientContext';
 import { registerTokenFeature } from './token/tokenCommands';
 import { registerTransportCommands } from './transport/transportCommands';
+import { registerCallCommands } from './calls/register';
 
 export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [
   registerTokenFeature,
   registerTransportCommands,
+  registerCallCommands,
 ];

@@ -1,0 +1,178 @@
+/**
+ * Preview Import: runs the connection folder's ImportAccountEntJSON against the API the way EIC's
+ * import job would (cancellable; partial results are kept) and shows the accounts, entitlements
+ * and memberships it would store in a webview, with an "Export CSV" button per table.
+ */
+import * as vscode from 'vscode';
+import { redact, runImport, type CallRunSummary, type ImportPreview, type ImportStats, type SecretToken } from '../../../server/src/core/runner';
+import type { ClientContext } from '../clientContext';
+import { connectionFolderFor, readAttribute, urlsIn } from './connectionFiles';
+import { callEnvironment, connectionBaseUrl, noTokenMessage } from './environment';
+import { previewTables, tableCsv, type PreviewTable } from './importCsv';
+import { importPreviewHtml } from './importPreviewHtml';
+import { reportLastCall } from './lastCallStatus';
+import { withCancellableProgress } from './progress';
+import { notify, openSettingsAction, setTokenAction, type CallCommandArgs, type CommandResult } from './results';
+import { refuseWhenRestricted } from './trust';
+import { mergeVariables, readSampleIdentity } from './variables';
+
+export interface ImportPreviewArgs extends CallCommandArgs {
+  /** Write every table as CSV into this folder (absolute, or relative to the workspace folder). */
+  csvDir?: string;
+  /** Include the page's HTML in the result (for tests). */
+  returnHtml?: boolean;
+  /** Pages per call before the preview stops (default 50). */
+  maxPages?: number;
+  /** Records per call before the preview stops (default 5000). */
+  maxItems?: number;
+}
+
+export interface ImportPreviewResult extends CommandResult {
+  folder?: string;
+  complete?: boolean;
+  cancelled?: boolean;
+  counts?: { accounts: number; entitlements: Record<string, number>; memberships: number };
+  stats?: ImportStats;
+  problems?: string[];
+  warnings?: string[];
+  calls?: Pick<CallRunSummary, 'section' | 'entType' | 'name' | 'pages' | 'items' | 'requests' | 'stoppedBecause'>[];
+  csvFiles?: string[];
+  html?: string;
+}
+
+interface ShownPreview { panel: vscode.WebviewPanel; tables: PreviewTable[]; folder: vscode.Uri }
+let shown: ShownPreview | undefined;
+
+function resolveDir(dir: string, folder: vscode.Uri): vscode.Uri {
+  if (/^([a-z]:[\\/]|\/)/i.test(dir)) return vscode.Uri.file(dir);
+  const root = vscode.workspace.getWorkspaceFolder(folder)?.uri ?? folder;
+  return vscode.Uri.joinPath(root, ...dir.split(/[/\\]+/).filter(Boolean));
+}
+
+async function writeCsv(uri: vscode.Uri, table: PreviewTable): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(tableCsv(table)));
+}
+
+async function exportFromPanel(index: number): Promise<void> {
+  const table = shown?.tables[index];
+  if (!shown || !table) return;
+  const target = await vscode.window.showSaveDialog({
+    title: `Export ${table.title} as CSV`,
+    defaultUri: vscode.Uri.joinPath(shown.folder, `${table.fileName}.csv`),
+    filters: { 'CSV files': ['csv'] },
+  });
+  if (!target) return;
+  try {
+    await writeCsv(target, table);
+    void vscode.window.showInformationMessage(`Wrote ${table.rows.length} row${table.rows.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Could not write ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function showPanel(title: string, html: string, tables: PreviewTable[], folder: vscode.Uri): void {
+  if (!shown) {
+    const panel = vscode.window.createWebviewPanel('saviyntRest.importPreview', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      { enableScripts: true, localResourceRoots: [], enableCommandUris: false, retainContextWhenHidden: false });
+    panel.webview.onDidReceiveMessage((m: { type?: string; table?: number }) => {
+      if (m?.type === 'exportCsv' && typeof m.table === 'number') void exportFromPanel(m.table);
+    });
+    panel.onDidDispose(() => { shown = undefined; });
+    shown = { panel, tables, folder };
+  }
+  shown.tables = tables;
+  shown.folder = folder;
+  shown.panel.title = title;
+  shown.panel.webview.html = html;
+  shown.panel.reveal(undefined, false);
+}
+
+function problemsOf(preview: ImportPreview, token: SecretToken | undefined): string[] {
+  return preview.problems.map(p => redact(`${p.entType ? `${p.entType} › ` : ''}${p.call ?? p.section}: ${p.message}`, token));
+}
+
+export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs = {}): Promise<ImportPreviewResult> {
+  const refused = refuseWhenRestricted('Preview Import', args.silent);
+  if (refused) return refused;
+  const connection = await connectionFolderFor(args.uri);
+  if (typeof connection === 'string') { notify('warning', connection, args.silent); return { ok: false, refused: 'no-file', message: connection }; }
+  const folderName = vscode.workspace.asRelativePath(connection.folder);
+  const importDoc = await readAttribute(connection, 'ImportAccountEntJSON');
+  if (!importDoc) {
+    const message = `${folderName} has no ImportAccountEntJSON.json to preview.`;
+    notify('warning', message, args.silent);
+    return { ok: false, refused: 'no-file', message, folder: connection.folder.toString() };
+  }
+  const connectionDoc = await readAttribute(connection, 'ConnectionJSON');
+  const env = await callEnvironment(importDoc.uri);
+  if (!env.token && /access_token/.test(importDoc.text)) {
+    const message = noTokenMessage(env, 'Cannot preview the import');
+    notify('warning', message, args.silent, setTokenAction);
+    return { ok: false, refused: 'no-token', message, folder: connection.folder.toString() };
+  }
+  const sample = await readSampleIdentity(importDoc.uri, env.settings.sampleIdentityFile);
+  const variables = mergeVariables(sample.values, args.variables);
+  const baseUrl = connectionBaseUrl(urlsIn(importDoc.text), env);
+  const token = env.token;
+  ctx.log.info(`Import preview of ${folderName}${baseUrl ? ` against ${baseUrl}` : ''}.`);
+
+  const preview = await withCancellableProgress(`Import preview: ${folderName}`, args.silent, (report, signal) =>
+    runImport({ ImportAccountEntJSON: importDoc.text, ...(connectionDoc ? { ConnectionJSON: connectionDoc.text } : {}) }, {
+      token, baseUrl, variables, send: env.send, signal, maxPages: args.maxPages, maxItems: args.maxItems,
+      onProgress: e => {
+        if (e.type === 'call') report(`${e.section}: ${e.entType ? `${e.entType} › ` : ''}${e.call}`);
+        else if (e.type === 'page') report(`${e.entType ? `${e.entType} › ` : ''}${e.call}: page ${e.page}, ${e.items} record${e.items === 1 ? '' : 's'}`);
+        else if (e.event.type === 'rate-limit-wait') report(e.event.message);
+        else if (e.event.type === 'retry') report(`Retrying: ${e.event.reason}`);
+      },
+    }));
+
+  const problems = problemsOf(preview, token);
+  const tables = previewTables(preview);
+  const title = `Import preview: ${folderName}`;
+  const html = redact(importPreviewHtml({ title, preview, tables, problems }), token);
+  const s = preview.stats;
+  const counts = {
+    accounts: preview.accounts.length,
+    entitlements: Object.fromEntries(Object.entries(preview.entitlements).map(([k, v]) => [k, v.length])),
+    memberships: preview.memberships.length,
+  };
+  const message = `Import preview of ${folderName} ${preview.complete ? 'complete' : preview.cancelled ? 'stopped (partial results)' : 'incomplete'}: ` +
+    `${counts.accounts} account${counts.accounts === 1 ? '' : 's'}, ${Object.entries(counts.entitlements).map(([k, n]) => `${n} ${k}`).join(', ') || 'no entitlements'}, ` +
+    `${counts.memberships} membership${counts.memberships === 1 ? '' : 's'}; ${s.pages} page${s.pages === 1 ? '' : 's'}, ${s.requests} request${s.requests === 1 ? '' : 's'} in ${(s.timeMs / 1000).toFixed(1)} s.`;
+  ctx.log.info(message);
+  for (const p of problems) ctx.log.warn(p);
+  reportLastCall(`import ${preview.complete ? 'complete' : 'incomplete'}, ${s.requests} requests`, folderName, !preview.complete);
+
+  const csvFiles: string[] = [];
+  if (args.csvDir) {
+    const dir = resolveDir(args.csvDir, connection.folder);
+    await vscode.workspace.fs.createDirectory(dir);
+    for (const table of tables) {
+      const uri = vscode.Uri.joinPath(dir, `${table.fileName}.csv`);
+      await writeCsv(uri, table);
+      csvFiles.push(uri.fsPath);
+    }
+  }
+  if (!args.silent) {
+    showPanel(title, html, tables, connection.folder);
+    if (problems.length) {
+      const hostRefused = problems.some(p => /saviyntRest\.http\.allowedHosts/.test(p));
+      notify('warning', `${message} ${problems[0]}`, false, ...(hostRefused ? [openSettingsAction('saviyntRest.http.allowedHosts')] : []));
+    } else notify('info', message, false);
+  }
+  return {
+    ok: preview.complete,
+    message,
+    folder: connection.folder.toString(),
+    complete: preview.complete,
+    cancelled: preview.cancelled,
+    counts,
+    stats: preview.stats,
+    problems,
+    warnings: preview.warnings.map(w => redact(w, token)),
+    calls: preview.calls.map(({ section, entType, name, pages, items, requests, stoppedBecause }) => ({ section, entType, name, pages, items, requests, stoppedBecause })),
+    csvFiles: csvFiles.length ? csvFiles : undefined,
+    html: args.returnHtml ? html : undefined,
+  };
+}

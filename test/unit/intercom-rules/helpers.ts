@@ -1,0 +1,86 @@
+/** Helpers of the Intercom rule tests: build call documents, run the rules, check ranges and fixes. */
+import assert from 'node:assert/strict';
+import { AttributeDocument } from '../../../server/src/core/document';
+import { StaticConnection } from '../../../server/src/core/connection';
+import { RULES } from '../../../server/src/core/rules/index';
+import '../../../server/src/core/rules/all';
+import type { AnalysisSettings, Finding, Fix } from '../../../server/src/core/types';
+
+export function docOf(attribute: string, text: string, folder = '/conn'): AttributeDocument {
+  return AttributeDocument.fromFile(`${folder}/${attribute}.json`, text, 1);
+}
+
+/** Every finding of every rule whose code starts with `intercom-` (plus `url-whitespace`). */
+export function intercomFindings(doc: AttributeDocument, siblings: AttributeDocument[] = [], settings: AnalysisSettings = {}): Finding[] {
+  const connection = new StaticConnection('test', [doc, ...siblings], '/conn');
+  const out: Finding[] = [];
+  const grammar = doc.attribute?.grammar;
+  for (const rule of RULES) {
+    if (rule.grammars && (!grammar || !rule.grammars.includes(grammar))) continue;
+    rule.run({ doc, connection, settings, report: f => out.push(f) });
+  }
+  return out.filter(f => f.code.startsWith('intercom-') || f.code === 'url-whitespace');
+}
+
+export interface Options { siblings?: AttributeDocument[]; settings?: AnalysisSettings }
+
+export function findingsOf(code: string, attribute: string, text: string, opts: Options = {}): Finding[] {
+  return intercomFindings(docOf(attribute, text), opts.siblings, opts.settings).filter(f => f.code === code);
+}
+
+export function one(code: string, attribute: string, text: string, opts: Options = {}): Finding {
+  const found = findingsOf(code, attribute, text, opts);
+  assert.equal(found.length, 1, `expected one ${code}, got ${found.length}: ${found.map(f => f.message).join(' | ')}`);
+  return found[0];
+}
+
+export function none(code: string, attribute: string, text: string, opts: Options = {}): void {
+  assert.deepEqual(findingsOf(code, attribute, text, opts).map(f => f.message), [], `expected no ${code}`);
+}
+
+export function applyFix(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  return out;
+}
+
+export function covered(text: string, f: { offset: number; length: number }): string {
+  return text.slice(f.offset, f.offset + f.length);
+}
+
+/** One finding of `code` with the severity, covering exactly `range` at the `at`-th occurrence, whose fix gives `fixed`. */
+export function expectFinding(code: string, attribute: string, text: string, expected: {
+  severity: Finding['severity']; range: string; fixed: string | null; fixIndex?: number; message?: RegExp; at?: number;
+} & Options): Finding {
+  const f = one(code, attribute, text, expected);
+  assert.equal(f.severity, expected.severity, `severity of ${code}`);
+  assert.equal(covered(text, f), expected.range, `range of ${code}`);
+  if (expected.at !== undefined) assert.equal(f.offset, expected.at, `offset of ${code}`);
+  if (expected.message) assert.match(f.message, expected.message);
+  if (expected.fixed === null) {
+    assert.equal(f.fixes?.length ?? 0, 0, `${code} has no fix`);
+  } else {
+    const fix = f.fixes?.[expected.fixIndex ?? 0];
+    assert.ok(fix, `${code} has a fix`);
+    assert.equal(applyFix(text, fix), expected.fixed, `fix of ${code}`);
+  }
+  return f;
+}
+
+/** A provisioning-style call list with one call (flat http fields). */
+export function callList(call: Record<string, unknown>): string {
+  return JSON.stringify({ call: [{ name: 'call1', connection: 'acctAuth', ...call }] }, null, 2);
+}
+
+export const GOOD_HEADERS = { Authorization: '${access_token}', 'Intercom-Version': '2.15', Accept: 'application/json' };
+
+/** An ImportAccountEntJSON with one account call. */
+export function importJson(call: Record<string, unknown>, http: Record<string, unknown>): string {
+  return JSON.stringify({
+    accountParams: {
+      connection: 'acctAuth', processingType: 'SequentialAndIterative',
+      call: { call1: { callOrder: 0, stageNumber: 0, http: { httpMethod: 'GET', httpHeaders: GOOD_HEADERS, httpContentType: 'application/json', ...http }, keyField: 'accountID', ...call } },
+    },
+  }, null, 2);
+}
