@@ -127,6 +127,8 @@ export function intercomTemplates(options: IntercomTemplateOptions): IntercomTem
       call: [call('call1', `${base}/tickets/\${ticketID}`, 'GET', undefined, {
         ticketStatusPath: atLeast(v, '2.12') ? 'ticket_state.category' : 'ticket_state',
         ticketStatusValue: ['resolved'],
+        // A ticket deleted in Intercom answers 404 on every poll: end the task as failed.
+        unsuccessResponses: { statusCode: [404] },
       })],
     };
     notes.push('TicketStatusJSON: every state of category "resolved" completes the task — a rejection too, if your workspace files rejections under "resolved".');

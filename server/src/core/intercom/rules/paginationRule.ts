@@ -8,7 +8,7 @@
  *   page/offset parameters that a cursor endpoint ignores, or a search cursor put into the URL.
  */
 import type { ObjectASTNode } from '../../json/ast';
-import { getProperty, getValue, isObject, isString } from '../../json/ast';
+import { getProperty, getValue, isObject, isString, stringValue } from '../../json/ast';
 import type { IntercomEndpoint, PaginationStyle } from '../catalog';
 import { paginationOf } from '../catalog';
 import type { Fix } from '../../types';
@@ -63,7 +63,25 @@ function paginationText(style: PaginationStyle, ic: IntercomCall): string | unde
   return undefined;
 }
 
+/** `pagination.per_page` set in a search body: the author chose the page that one run reads. */
+function bodyPerPage(ic: IntercomCall): number | undefined {
+  const body = stringValue(getValue(ic.call.httpNode, 'httpParams'));
+  const m = body ? /"pagination"\s*:\s*\{[^}]*"per_page"\s*:\s*(\d+)/.exec(body) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
 function missing(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEndpoint, style: PaginationStyle): void {
+  if (style === 'cursor-body') {
+    // EIC's import pagination can only change the URL, never the body, so a search cannot be paged.
+    // When the body sets pagination.per_page the one-page limit is a deliberate choice (incremental imports).
+    if (bodyPerPage(ic) !== undefined) return;
+    const at = ic.urlNode;
+    ctx.report({
+      offset: at.offset, length: at.length, severity: 'warning', code: 'intercom-pagination-missing',
+      message: `${endpoint.method} ${endpoint.path} pages with a cursor in the request body, which EIC's import cannot send: one run reads only the first page (${pageSize(ic, endpoint) ?? 'the default size'}). Set "pagination": {"per_page": 150} in the body and keep the query narrow enough (e.g. recently updated records) for one page, or import with GET ${endpoint.path.replace(/\/search$/, '')} and a cursor nextUrl.`,
+    });
+    return;
+  }
   const size = pageSize(ic, endpoint);
   const what = noun(endpoint);
   const first = size ? `the first ${size} ${what}` : `the first page of ${what}`;
