@@ -2,7 +2,7 @@
 // (Connection_*.json) get `saviynt-json` and are checked by our server, and a connection file that
 // VS Code first opened as plain `json` (a lower-case name) carries only our diagnostics afterwards —
 // none from VS Code's built-in JSON language server, which would otherwise report the same comment and
-// trailing comma a second time under the source "json".
+// trailing comma a second time under the source "json" (a control shows that server is active here).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
@@ -36,6 +36,14 @@ suite('language recognition: exports and foreign diagnostics', () => {
     assert.strictEqual(finding.severity, vscode.DiagnosticSeverity.Error);
     const foreign = list.filter((d) => d.source !== SOURCE);
     assert.deepStrictEqual(foreign, [], `every diagnostic comes from ${SOURCE}: ${describeDiagnostics(foreign)}`);
+  });
+
+  test('control: the built-in JSON server is active here and reports a trailing comma in an ordinary JSON file', async () => {
+    const doc = await openFixture('notes/broken-settings.json');
+    assert.strictEqual(doc.languageId, 'json');
+    const list = await waitForDiagnosticsWhere(doc.uri, 'a diagnostic of the built-in JSON server', (l) => l.length > 0);
+    assert.ok(list.every((d) => d.source === 'json'), `only the JSON server reports here: ${list.map((d) => `${d.source}: ${d.message}`).join(' | ')}`);
+    assert.deepStrictEqual([list[0].range.start.line, list[0].range.start.character], [2, 14], 'on the trailing comma');
   });
 
   test('a lower-case attribute file opened as json ends up with our diagnostics only', async () => {
