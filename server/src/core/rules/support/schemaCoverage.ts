@@ -30,11 +30,13 @@ function typeAccepts(type: unknown, value: unknown): boolean {
 }
 
 function constrains(schema: Schema): boolean {
-  return schema.type !== undefined || Array.isArray(schema.enum) || 'const' in schema || typeof schema.pattern === 'string';
+  return schema.type !== undefined || Array.isArray(schema.anyOf) || Array.isArray(schema.enum) || 'const' in schema || typeof schema.pattern === 'string';
 }
 
 function accepts(schema: Schema, value: unknown): boolean {
   if (schema.type !== undefined && !typeAccepts(schema.type, value)) return false;
+  // anyOf: some branch must accept (a branch that is a reference is assumed to accept).
+  if (Array.isArray(schema.anyOf) && !schema.anyOf.some((b: unknown) => typeof b !== 'object' || b === null || '$ref' in (b as Schema) || accepts(b as Schema, value))) return false;
   if (Array.isArray(schema.enum) && !schema.enum.some((v: unknown) => JSON.stringify(v) === JSON.stringify(value))) return false;
   if ('const' in schema && JSON.stringify(schema.const) !== JSON.stringify(value)) return false;
   if (typeof schema.pattern === 'string' && typeof value === 'string') {
