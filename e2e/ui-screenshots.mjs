@@ -24,7 +24,8 @@
 // E2E_SETTINGS (JSON merged into user settings), E2E_TOOLS, CHROMIUM, E2E_WORKSPACE.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import {
   CODE_SERVER_LOG_HINT, chromiumPath, codeServerCli, codeServerEntry, disposeSandbox, elapsed, extraSettingsFromEnv, launchChromium,
   makeSandbox, node24, readExtHostLogs, repoDir, requirePaths, startCodeServer, verbose, vsceBin, workbenchUrl,
@@ -63,7 +64,7 @@ const STEPS = {
     await page.keyboard.type('${user.');
     const suggest = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
     // The list must offer user attributes (email, firstname ...), not just any suggestion.
-    const binding = suggest.filter({ hasText: /^(user\.)?(email|firstname|lastname|username)\b/ });
+    const binding = suggest.filter({ hasText: /\b(email|firstname|lastname|username)\b/ });
     try {
       await binding.first().waitFor({ timeout: 5_000 });
     } catch {
@@ -77,13 +78,26 @@ const STEPS = {
 
   async 'import-preview'({ page, openFile, runCommand, shot }) {
     const title = contributedCommand((t) => /import/i.test(t) && /preview/i.test(t));
-    await openFile('intercom/ImportAccountEntJSON.json', '"accountParams"');
+    // Open the file first (activates the extension), then store the fake's token through the real UI.
+    await openFile('calls/intercom/ImportAccountEntJSON.json', '"accountParams"');
+    await runCommand(contributedCommand((t) => /set .*token/i.test(t)));
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'US' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter'); // region: the configured one (US)
+    await page.locator('.quick-input-widget input[type="password"]').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(FAKE_TOKEN);
+    await page.keyboard.press('Enter');
+    await page.locator('.notification-toast', { hasText: /token saved/i }).first().waitFor({ timeout: 15_000 });
+    await runCommand('Notifications: Clear All Notifications', { optional: true });
+    await openFile('calls/intercom/ImportAccountEntJSON.json', '"accountParams"');
     const tabsBefore = await page.locator('.tabs-container .tab').count();
     await runCommand(title);
     // A preview opens as a new editor (text or webview) beside the source.
     const tabs = page.locator('.tabs-container .tab');
     await waitUntil(page, async () => (await tabs.count()) > tabsBefore, 60_000, 'new editor with the preview');
-    await page.waitForTimeout(2_000);
+    // The webview renders in nested iframes; wait until its table is painted, and give it room.
+    await page.waitForTimeout(5_000);
+    await runCommand('View: Close Primary Side Bar', { optional: true });
+    await page.waitForTimeout(2_500);
     await shot();
   },
 
@@ -229,7 +243,23 @@ function packageVsix(sb) {
   return vsix;
 }
 
-const sb = makeSandbox({ trust: 'trusted', settings: { 'workbench.colorTheme': 'Default Dark Modern', ...extraSettingsFromEnv() }, label: 'ui' });
+// A local fake Intercom for the import preview (never the internet).
+const FAKE_TOKEN = 'tok_valid_us_v215';
+const fakePort = await new Promise((resolve) => { const srv = net.createServer(); srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); }); });
+const fake = spawn(process.execPath, ['--import', 'tsx', path.join(repoDir, 'test/fake-intercom/main.ts'), '--port', String(fakePort), '--proxy-latency-ms', '0'],
+  { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'] });
+await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('the fake Intercom did not start')), 30_000);
+  fake.stdout.on('data', (d) => { if (String(d).includes('listening')) { clearTimeout(timer); resolve(); } });
+  fake.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the fake Intercom exited (${code})`)); });
+});
+say(`fake Intercom on 127.0.0.1:${fakePort}`);
+const sb = makeSandbox({ trust: 'trusted', settings: {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'saviyntRest.intercom.baseUrl': `http://127.0.0.1:${fakePort}`,
+  'saviyntRest.http.allowedHosts': [`127.0.0.1:${fakePort}`],
+  ...extraSettingsFromEnv(),
+}, label: 'ui' });
 let server;
 let browser;
 let page;
@@ -325,6 +355,7 @@ try {
 }
 try { await browser?.close(); } catch { /* gone */ }
 await server?.stop();
+fake.kill();
 const passed = results.filter(([, ok]) => ok).length;
 const failed = results.length - passed;
 const note = disposeSandbox(sb, { success: failed === 0, hint: `${CODE_SERVER_LOG_HINT}, failed-<step>.png` });
