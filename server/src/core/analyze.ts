@@ -10,6 +10,9 @@ import { schemaFindings } from './schema/schemaFindings';
 import { RULES } from './rules/index';
 import './rules/all';
 import { analyzeExportDocument } from './export/exportAnalysis';
+import { documentIndex } from './json/documentIndex';
+import { documentBindings } from './binding/documentBindings';
+import { beginWork, endWork, EARLY_YIELD_CHARS, pausePoint, sliceUsed, yieldToEventLoop } from './pacing';
 
 export const DEFAULT_MAX_DOCUMENT_SIZE = 8 * 1024 * 1024;
 
@@ -25,27 +28,52 @@ export interface AnalyzeOptions {
 export async function analyze(doc: AttributeDocument, options: AnalyzeOptions = {}): Promise<Finding[]> {
   const settings = options.settings ?? {};
   const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
-  if (doc.text.length > limit) {
-    return [{ offset: 0, length: 0, severity: 'information', code: 'document-too-large',
-      message: `This document has ${doc.text.length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} the checks handle (setting saviyntRest.validation.maxDocumentSize); it is not checked.` }];
-  }
-  if (doc.kind === 'export') return analyzeExportDocument(doc, options);
+  if (doc.text.length > limit) return [tooLarge(doc.text.length, limit)];
   if (doc.kind === 'unknown') return [];
+  beginWork();
+  try {
+    // A large document lets requests that are already waiting run before its parse (one long step).
+    if (doc.text.length >= EARLY_YIELD_CHARS && !doc.isParsed) {
+      await yieldToEventLoop();
+      if (options.isCancelled?.()) return [];
+    }
+    return doc.kind === 'export' ? await analyzeExportDocument(doc, options) : await analyzeAttribute(doc, options, settings);
+  } finally {
+    endWork();
+  }
+}
 
+async function analyzeAttribute(doc: AttributeDocument, options: AnalyzeOptions, settings: AnalysisSettings): Promise<Finding[]> {
+  const isCancelled = options.isCancelled;
+  doc.json;
+  if (await pausePoint(isCancelled)) return [];
   const findings = await schemaFindings(doc, true);
-  if (options.isCancelled?.()) return findings;
+  if (await pausePoint(isCancelled)) return findings;
+  // Shared data that many rules read, each built as a step of its own. A failure here is left to
+  // the rules that read the data, which report it as before.
+  try { documentIndex(doc); } catch { /* reported by the rules */ }
+  if (await pausePoint(isCancelled)) return findings;
+  try { documentBindings(doc); } catch { /* reported by the rules */ }
   const connection = options.connection ?? singleDocumentConnection(doc);
   const grammar = doc.attribute?.grammar;
+  const report = (f: Finding) => { findings.push(f); };
   for (const rule of RULES) {
     if (rule.grammars && (!grammar || !rule.grammars.includes(grammar))) continue;
-    if (options.isCancelled?.()) break;
+    if (sliceUsed()) await yieldToEventLoop();
+    if (isCancelled?.()) break;
     try {
-      rule.run({ doc, connection, settings, report: f => findings.push(f) });
+      rule.run({ doc, connection, settings, report });
     } catch (error) {
       options.log?.(`Rule ${rule.id} failed on ${doc.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
   return dedupe(findings);
+}
+
+/** The note on a document above the size limit: what is skipped, and the setting that changes it. */
+function tooLarge(length: number, limit: number): Finding {
+  return { offset: 0, length: 0, severity: 'information', code: 'document-too-large',
+    message: `This document has ${length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} the checks handle (setting saviyntRest.validation.maxDocumentSize), so it is not checked: syntax, schema and rule checks are skipped, and completion, hover and the outline are off for it. Raise the setting to check it.` };
 }
 
 /** Generic schema codes that a specific rule's finding on the same value replaces. */

@@ -42,6 +42,11 @@ export class AttributeDocument {
     return this._json;
   }
 
+  /** True once the text has been parsed (reading `json` then costs nothing). */
+  get isParsed(): boolean {
+    return this._json !== undefined;
+  }
+
   /** Set when the text could not be parsed into a tree (too deeply nested): the reason. */
   parseFailure: string | undefined;
 
@@ -63,8 +68,12 @@ export class AttributeDocument {
 
   /** Per-document memo for derived data (binding scans, call lists …), computed once per version. */
   memo<T>(key: string, compute: () => T): T {
-    if (!this._memo.has(key)) this._memo.set(key, compute());
-    return this._memo.get(key) as T;
+    let value = this._memo.get(key);
+    if (value === undefined && !this._memo.has(key)) {
+      value = compute();
+      this._memo.set(key, value);
+    }
+    return value as T;
   }
 }
 
@@ -88,15 +97,32 @@ function parseSafely(doc: AttributeDocument): JSONDocument {
 
 /** Maximum bracket nesting outside strings, in one linear pass. */
 export function maxNesting(text: string): number {
-  let depth = 0, max = 0, inString = false;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  let depth = 0, max = 0;
+  // Next quote, backslash and line break at or after a position (length when there is none),
+  // found by the engine's search and kept until passed: strings are skipped, not read char by char.
+  let nextQuote = -1, nextBackslash = -1, nextLf = -1, nextCr = -1;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \\ */) i++;
-      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) { if (++depth > max) max = depth; }
-    else if (c === 125 || c === 93) { if (depth > 0) depth--; }
+    if (c === 34 /* " */) {
+      // Inside a string: a backslash escapes the next character; a quote or a line break ends it.
+      let j = i + 1;
+      for (;;) {
+        if (nextQuote < j) { nextQuote = text.indexOf('"', j); if (nextQuote === -1) nextQuote = length; }
+        if (nextBackslash < j) { nextBackslash = text.indexOf('\\', j); if (nextBackslash === -1) nextBackslash = length; }
+        if (nextLf < j) { nextLf = text.indexOf('\n', j); if (nextLf === -1) nextLf = length; }
+        if (nextCr < j) { nextCr = text.indexOf('\r', j); if (nextCr === -1) nextCr = length; }
+        const stop = Math.min(nextQuote, nextBackslash, nextLf, nextCr);
+        if (stop >= length) return max;
+        if (stop === nextBackslash) { j = stop + 2; continue; }
+        i = stop; // the quote or line break that ends the string
+        break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93) {
+      if (depth > 0) depth--;
+    }
   }
   return max;
 }

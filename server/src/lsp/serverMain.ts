@@ -89,24 +89,33 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /**
+   * The open document for a feature request, or undefined when there is none or it is above the
+   * size limit: such a document is not parsed (its note says so), so features answer at once.
+   */
+  const featureDoc = (uri: string): AttributeDocument | undefined => {
+    const doc = store.get(uri);
+    return doc && doc.text.length <= settings.validation.maxDocumentSize ? doc : undefined;
+  };
+
   const featureContext = (doc: AttributeDocument, offset: number): FeatureContext => ({
     doc, offset, connection: store.connectionFor(doc),
     settings: { defaultIntercomVersion: settings.intercom.defaultVersion, allowedHosts: settings.http.allowedHosts },
   });
 
   connection.onCompletion((params, token) => runSafe(log, 'completion', null as CompletionList | null, token, async () => {
-    const doc = store.get(params.textDocument.uri);
+    const doc = featureDoc(params.textDocument.uri);
     if (!doc) return null;
     return complete(featureContext(doc, doc.offsetAt(params.position)), () => token.isCancellationRequested);
   }));
 
   connection.onHover((params, token) => runSafe(log, 'hover', null as Hover | null, token, async () => {
-    const doc = store.get(params.textDocument.uri);
+    const doc = featureDoc(params.textDocument.uri);
     return doc ? hover(featureContext(doc, doc.offsetAt(params.position))) : null;
   }));
 
   connection.onDefinition((params, token) => runSafe(log, 'definition', [] as LocationLink[], token, () => {
-    const doc = store.get(params.textDocument.uri);
+    const doc = featureDoc(params.textDocument.uri);
     if (!doc) return [];
     const ctx = featureContext(doc, doc.offsetAt(params.position));
     return findDefinitions(ctx).map(target => {
@@ -117,7 +126,7 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onDocumentSymbol((params, token) => runSafe(log, 'symbols', [] as DocumentSymbol[], token, () => {
-    const doc = store.get(params.textDocument.uri);
+    const doc = featureDoc(params.textDocument.uri);
     return doc && doc.kind !== 'unknown' ? documentSymbols(doc) : [];
   }));
 
@@ -135,12 +144,12 @@ export function startServer(connection: Connection): void {
     codeActionsFor(params.textDocument.uri, params.context.diagnostics)));
 
   connection.onCodeLens((params, token) => runSafe(log, 'codeLens', [] as CodeLens[], token, () => {
-    const doc = store.get(params.textDocument.uri);
+    const doc = featureDoc(params.textDocument.uri);
     return doc && doc.kind === 'attribute' ? codeLenses(doc, store.connectionFor(doc)) : [];
   }));
 
   connection.onRequest(DescribeCallsRequest, (params: DescribeCallsParams, token) => runSafe(log, 'describeCalls', [], token, () => {
-    const doc = store.get(params.uri);
+    const doc = featureDoc(params.uri);
     return doc ? describeCalls(doc, params.path) : [];
   }));
 

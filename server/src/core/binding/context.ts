@@ -31,8 +31,18 @@ export interface MemberView {
   readonly source: string;
 }
 
+/** Views of member catalogs, made once per catalog and source text (they depend on nothing else). */
+const catalogViews = new WeakMap<MemberCatalog, Map<string, MemberView>>();
+
 function fromCatalog(catalog: MemberCatalog, source: string): MemberView {
-  return { names: memberNames(catalog), closed: catalog.closed, describe: n => findMember(catalog, n)?.description, source };
+  let bySource = catalogViews.get(catalog);
+  if (!bySource) catalogViews.set(catalog, (bySource = new Map()));
+  let view = bySource.get(source);
+  if (!view) {
+    view = { names: memberNames(catalog), closed: catalog.closed, describe: n => findMember(catalog, n)?.description, source };
+    bySource.set(source, view);
+  }
+  return view;
 }
 
 /** The members of a variable at this place, or undefined when nothing is known about them. */
@@ -47,11 +57,13 @@ export function membersAt(variable: BindingVariable, doc: AttributeDocument, con
   if (name === 'response') {
     if (site === 'pagination') return fromCatalog(RESPONSE_MEMBERS.importPage, 'the page read by an import call');
     if (site === 'constMapping') return undefined;
-    const calls = callResultNames(doc);
-    return {
-      names: calls, closed: false, source: 'the calls of this attribute',
-      describe: n => calls.includes(n) ? `The result of the call \`${n}\` of this attribute: \`response.${n}.message\` is its parsed body.` : undefined,
-    };
+    return doc.memo('binding.responseMembers', (): MemberView => {
+      const calls = callResultNames(doc);
+      return {
+        names: calls, closed: false, source: 'the calls of this attribute',
+        describe: n => calls.includes(n) ? `The result of the call \`${n}\` of this attribute: \`response.${n}.message\` is its parsed body.` : undefined,
+      };
+    });
   }
   if (!variable.members || (!variable.members.closed && variable.members.members.length === 0)) return undefined;
   return fromCatalog(variable.members, `the known members of \`${variable.name}\``);

@@ -6,8 +6,10 @@
  * into the document offset of the character (or escape sequence) that produced it.
  */
 import type { AttributeDocument } from '../document';
-import type { ASTNode, StringASTNode } from '../json/ast';
+import type { StringASTNode } from '../json/ast';
 import { decodeJsonString } from '../text/jsonString';
+import { documentIndex } from '../json/documentIndex';
+import { detached } from '../text/detached';
 import type { Binding } from './model';
 import { scanTemplate } from './scanner';
 import { classifySite, StringSite } from './sites';
@@ -62,45 +64,36 @@ export function documentBindings(doc: AttributeDocument): readonly BoundString[]
     let nextDollar = text.indexOf('${');
     let nextUnicode = text.indexOf('\\u');
     if (nextDollar === -1 && nextUnicode === -1) return out;
-    for (const node of stringValueNodes(doc.root)) {
+    const cache = stringCache(doc);
+    const grammar = doc.attribute?.grammar;
+    for (const node of documentIndex(doc).stringValues) {
       const start = node.offset + 1;
       const end = node.offset + node.length;
       while (nextDollar !== -1 && nextDollar < start) nextDollar = text.indexOf('${', start);
       while (nextUnicode !== -1 && nextUnicode < start) nextUnicode = text.indexOf('\\u', start);
       const candidate = (nextDollar !== -1 && nextDollar < end) || (nextUnicode !== -1 && nextUnicode < end);
       if (!candidate) continue;
-      const bs = boundString(doc, node);
+      let bs = cache.get(node);
+      if (!bs) cache.set(node, (bs = scanStringNode(text, node, grammar)));
       if (bs.bindings.length) out.push(bs);
     }
     return out;
   });
 }
 
-/** String value nodes (not property keys) in document order, without intermediate arrays per node. */
-function stringValueNodes(root: ASTNode): StringASTNode[] {
-  const out: StringASTNode[] = [];
-  const stack: ASTNode[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    switch (node.type) {
-      case 'string': out.push(node); break;
-      case 'object': for (let i = node.properties.length - 1; i >= 0; i--) { const v = node.properties[i].valueNode; if (v) stack.push(v); } break;
-      case 'array': for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]); break;
-      case 'property': if (node.valueNode) stack.push(node.valueNode); break;
-    }
-  }
-  return out;
-}
-
 /** The scanned string for a string value node (computed once per node and version). */
 export function boundString(doc: AttributeDocument, node: StringASTNode): BoundString {
-  const cache = doc.memo('binding.stringCache', () => new WeakMap<StringASTNode, BoundString>());
+  const cache = stringCache(doc);
   let bs = cache.get(node);
   if (!bs) {
     bs = scanStringNode(doc.text, node, doc.attribute?.grammar);
     cache.set(node, bs);
   }
   return bs;
+}
+
+function stringCache(doc: AttributeDocument): WeakMap<StringASTNode, BoundString> {
+  return doc.memo('binding.stringCache', () => new WeakMap<StringASTNode, BoundString>());
 }
 
 /** The scanned string value node containing the document offset, if any (cursor inside the quotes). */
@@ -139,7 +132,30 @@ export function scanStringNode(text: string, node: StringASTNode, grammar: strin
     offsets = decoded.offsets;
   }
   const site = classifySite(node, grammar);
-  return { node, contentStart, contentEnd, terminated, value, offsets, site, bindings: scanTemplate(value) };
+  return { node, contentStart, contentEnd, terminated, value, offsets, site, bindings: scannedBindings(value) };
+}
+
+/**
+ * Scans of decoded values, shared across nodes and document versions: a large import repeats the
+ * same few values (`${access_token}`, a nextUrlPath expression) hundreds of times, and a document
+ * changed by one keystroke keeps all its other values. The model is immutable (indices into the
+ * value only), so equal values share one frozen result. Bounded in entries and in value length.
+ */
+const scanCache = new Map<string, readonly Binding[]>();
+const MAX_CACHED_VALUE = 4096;
+const MAX_CACHE_ENTRIES = 20000;
+
+function scannedBindings(value: string): readonly Binding[] {
+  if (value.length > MAX_CACHED_VALUE) return scanTemplate(value);
+  let bindings = scanCache.get(value);
+  if (!bindings) {
+    // The scan of a detached copy: its token texts must not keep this version's text alive.
+    const key = detached(value);
+    bindings = Object.freeze(scanTemplate(key));
+    if (scanCache.size >= MAX_CACHE_ENTRIES) scanCache.clear();
+    scanCache.set(key, bindings);
+  }
+  return bindings;
 }
 
 function hasBackslash(text: string, start: number, end: number): boolean {

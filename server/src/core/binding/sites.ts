@@ -62,7 +62,6 @@ export function classifySite(node: StringASTNode, grammar: string | undefined): 
   const { keys: path, inArray } = keyPath(node);
   const key = path[path.length - 1];
   const parentKey = path[path.length - 2];
-  const has = (k: string) => path.includes(k);
 
   if (parentKey !== undefined && MAPPING_KEYS.has(parentKey) && !inArray) {
     const value = node.value.trimStart();
@@ -71,14 +70,14 @@ export function classifySite(node: StringASTNode, grammar: string | undefined): 
     if (grammar === 'importUser' && value.startsWith('${')) return makeSite('constMapping', true, key, path);
     return makeSite('mapping', false, key, path);
   }
-  if (has('pagination')) return makeSite('pagination', key === 'nextUrlPath' || !NOT_EVALUATED_KEYS.has(key ?? ''), key, path);
-  if (has('httpHeaders')) return makeSite('header', true, key, path);
+  if (path.includes('pagination')) return makeSite('pagination', key === 'nextUrlPath' || !NOT_EVALUATED_KEYS.has(key ?? ''), key, path);
+  if (path.includes('httpHeaders')) return makeSite('header', true, key, path);
   if (key === 'httpParams') return makeSite('body', true, key, path);
-  if (has('httpParams')) return makeSite('authParam', true, key, path);
+  if (path.includes('httpParams')) return makeSite('authParam', true, key, path);
   if (key !== undefined && NOT_EVALUATED_KEYS.has(key)) return makeSite('other', false, key, path);
   if (key === 'url') return makeSite('url', true, key, path);
   if (key === 'httpMethod') return makeSite('method', true, key, path);
   if (key === 'callCondition') return makeSite('condition', true, key, path);
-  if (has('successResponses') || has('unsuccessResponses')) return makeSite('successCondition', true, key, path);
+  if (path.includes('successResponses') || path.includes('unsuccessResponses')) return makeSite('successCondition', true, key, path);
   return makeSite('other', true, key, path);
 }

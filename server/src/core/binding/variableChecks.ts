@@ -10,6 +10,8 @@ import { didYouMean } from '../text/didYouMean';
 import type { Binding, Reference } from './model';
 import { BoundString, docSpan } from './documentBindings';
 import { membersAt, modelledAttribute } from './context';
+import type { SiteKind } from './sites';
+import { detached } from '../text/detached';
 import { authNameAt, connectionAuths } from './connectionKeys';
 import { BindingVariable, VARIABLES, findVariable, isBoundAt, variablesAt } from './variables';
 
@@ -38,12 +40,37 @@ export function variableFindings(doc: AttributeDocument, connection: ConnectionV
   return out;
 }
 
+/** The variables bound at one place, with their names and the list shown in messages (computed once per place). */
+interface PlaceVariables {
+  readonly variables: readonly BindingVariable[];
+  readonly names: readonly string[];
+  /** Lower-case `name` and `name_` of each variable, for dottedSuggestion. */
+  readonly prefixes: readonly (readonly [string, string])[];
+  readonly available: string;
+}
+const places = new Map<string, PlaceVariables>();
+const ALL_NAMES = VARIABLES.map(v => v.name);
+
+function variablesOfPlace(attribute: string | undefined, site: SiteKind): PlaceVariables {
+  const key = `${attribute ?? ''} ${site}`;
+  let place = places.get(key);
+  if (!place) {
+    const variables = variablesAt(attribute, site);
+    place = {
+      variables, names: variables.map(v => v.name),
+      prefixes: variables.map(v => [`${v.name}_`.toLowerCase(), v.name.toLowerCase()] as const),
+      available: variables.slice(0, 10).map(v => `\`${v.name}\``).join(', '),
+    };
+    places.set(key, place);
+  }
+  return place;
+}
+
 function unknownRoot(bs: BoundString, ref: Reference, attribute: string | undefined): Finding {
   const name = ref.root.name;
   const span = docSpan(bs, ref.root.start, ref.root.end);
-  const here = variablesAt(attribute, bs.site.kind);
-  const dotted = dottedSuggestion(name, here);
-  const suggestion = dotted ?? didYouMean(name, here.map(v => v.name)) ?? didYouMean(name, VARIABLES.map(v => v.name));
+  const place = variablesOfPlace(attribute, bs.site.kind);
+  const { suggestion, dotted } = rootAdvice(name, attribute, bs.site.kind, place);
   if (suggestion) {
     const why = dotted
       ? ` Members are read with a dot: \`${suggestion}\`.`
@@ -54,20 +81,41 @@ function unknownRoot(bs: BoundString, ref: Reference, attribute: string | undefi
       fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ ...span, newText: suggestion }], isPreferred: true }],
     };
   }
-  const available = here.slice(0, 10).map(v => `\`${v.name}\``).join(', ');
-  const where = attribute ? ` In ${attribute} EIC provides: ${available}.` : '';
+  const where = attribute ? ` In ${attribute} EIC provides: ${place.available}.` : '';
   return {
     ...span, severity: 'warning', code: 'binding-unknown-variable',
     message: `\`${name}\` is not a variable EIC binds in \`\${…}\` and is not declared in the expression, so evaluating it fails at run time.${where}`,
   };
 }
 
+/**
+ * The suggestion for an unknown root name at a place, kept across documents and versions (the same
+ * misspelt name is met again on every check of a document being edited). Bounded.
+ */
+const adviceCache = new Map<string, { suggestion: string | undefined; dotted: boolean }>();
+
+function rootAdvice(name: string, attribute: string | undefined, site: SiteKind, place: PlaceVariables): { suggestion: string | undefined; dotted: boolean } {
+  const key = `${attribute ?? ''}|${site}|${name}`;
+  let advice = adviceCache.get(key);
+  if (!advice) {
+    const dotted = dottedSuggestion(name, place);
+    const suggestion = dotted ?? didYouMean(name, place.names) ?? didYouMean(name, ALL_NAMES);
+    advice = { suggestion: suggestion === undefined ? undefined : detached(suggestion), dotted: dotted !== undefined };
+    if (adviceCache.size >= 5000) adviceCache.clear();
+    adviceCache.set(detached(key), advice);
+  }
+  return advice;
+}
+
 /** `entitlementValue_entitlement_value` → `entitlementValue.entitlement_value`. */
-function dottedSuggestion(name: string, candidates: readonly BindingVariable[]): string | undefined {
-  for (const v of candidates) {
-    for (const sep of ['_', '']) {
+function dottedSuggestion(name: string, place: PlaceVariables): string | undefined {
+  const lowerName = name.toLowerCase();
+  for (let i = 0; i < place.variables.length; i++) {
+    const v = place.variables[i];
+    for (let s = 0; s < 2; s++) {
+      const sep = s === 0 ? '_' : '';
       const prefix = v.name + sep;
-      if (name.length > prefix.length && name.toLowerCase().startsWith(prefix.toLowerCase())) {
+      if (name.length > prefix.length && lowerName.startsWith(place.prefixes[i][s])) {
         const rest = name.slice(prefix.length);
         const known = v.members?.members.find(m => m.name.toLowerCase() === rest.toLowerCase());
         if (known) return `${v.name}.${known.name}`;

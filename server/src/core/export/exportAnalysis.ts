@@ -11,6 +11,7 @@ import type { AttributeDocument } from '../document';
 import type { Finding } from '../types';
 import { schemaFindings } from '../schema/schemaFindings';
 import { exportModel, mapEmbeddedFinding } from './embeddedAttributes';
+import { pausePoint } from '../pacing';
 
 export async function analyzeExportDocument(doc: AttributeDocument, options: AnalyzeOptions): Promise<Finding[]> {
   const findings = await schemaFindings(doc, false);
@@ -21,7 +22,7 @@ export async function analyzeExportDocument(doc: AttributeDocument, options: Ana
       message: `Connection "${other.name}" is a ${other.type} connection; only REST connections are checked here.` });
   }
   for (const embedded of model.attributes) {
-    if (options.isCancelled?.()) break;
+    if (await pausePoint(options.isCancelled)) break;
     if (!embedded.doc) continue;
     const inner = await analyze(embedded.doc, { ...options, connection: model.connections.get(embedded.connectionName) });
     for (const finding of inner) findings.push(mapEmbeddedFinding(embedded, finding));

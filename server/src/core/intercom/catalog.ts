@@ -12,6 +12,7 @@
  * which Intercom publishes no description, use the oldest documented one (2.7).
  */
 import catalogJson from './catalog.generated.json';
+import { detached } from '../text/detached';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type PaginationStyle = 'cursor-query' | 'cursor-body' | 'page-number' | 'scroll' | 'none';
@@ -45,6 +46,11 @@ interface RawCatalog {
 }
 
 const RAW = catalogJson as unknown as RawCatalog;
+
+// Caches of version look-ups (declared before the module-level code below uses them).
+const NUMBERED_VERSION = /^\d+(\.\d+)*$/;
+const partsCache = new Map<string, readonly number[]>();
+const catalogVersions = new Map<string, string | undefined>();
 
 /** One Intercom operation (method + path template) across the versions that have it. */
 export interface IntercomEndpoint {
@@ -92,11 +98,12 @@ export function isKnownVersion(v: string): boolean {
 
 /** Orders versions numerically ("2.9" < "2.10"); `Preview` after every numbered version. */
 export function compareVersions(a: string, b: string): number {
-  const rank = (v: string) => (v === 'Preview' ? 1 : /^\d+(\.\d+)*$/.test(v) ? 0 : 2);
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (rank(a) !== 0) return a < b ? -1 : a > b ? 1 : 0;
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
+  const ra = versionRank(a);
+  const rb = versionRank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra !== 0) return a < b ? -1 : a > b ? 1 : 0;
+  const pa = versionParts(a);
+  const pb = versionParts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -104,11 +111,34 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+function versionRank(v: string): number {
+  return v === 'Preview' ? 1 : NUMBERED_VERSION.test(v) ? 0 : 2;
+}
+
+/** Numeric parts of a version ("2.10" → [2, 10]), cached: the same few versions are compared all the time. */
+function versionParts(v: string): readonly number[] {
+  let parts = partsCache.get(v);
+  if (!parts) {
+    parts = v.split('.').map(Number);
+    if (partsCache.size > 1000) partsCache.clear();
+    partsCache.set(detached(v), parts);
+  }
+  return parts;
+}
+
 /**
  * The documented version whose data answers lookups for `v`: itself for 2.7–2.16, the newest for
  * `Preview` and newer numbers, the oldest for legacy numbers; undefined for anything else.
  */
 export function catalogVersionFor(v: string): string | undefined {
+  if (catalogVersions.has(v)) return catalogVersions.get(v);
+  const resolved = resolveCatalogVersion(v);
+  if (catalogVersions.size > 1000) catalogVersions.clear();
+  catalogVersions.set(detached(v), resolved);
+  return resolved;
+}
+
+function resolveCatalogVersion(v: string): string | undefined {
   if (v === PREVIEW_VERSION) return NEWEST_DOCUMENTED_VERSION;
   if (!/^\d+\.\d+$/.test(v)) return undefined;
   if (compareVersions(v, OLDEST_DOCUMENTED_VERSION) < 0) return OLDEST_DOCUMENTED_VERSION;
@@ -412,20 +442,31 @@ function splitUnion(type: string): string[] {
   return parts;
 }
 
+interface DescribeState { fields: FieldTree | undefined; readonly version: string; readonly depth: number; readonly withRequired: boolean }
+
+/** The displayed type of one union member; the first object shape met is expanded into state.fields. */
+function describeType(t: string, state: DescribeState): string {
+  if (t.startsWith('array<') && t.endsWith('>')) {
+    const inner: string[] = [];
+    for (const part of splitUnion(t.slice(6, -1))) inner.push(describeType(part, state));
+    return `array<${inner.join('|')}>`;
+  }
+  if (t.startsWith('@')) {
+    if (!state.fields && state.depth > 0) state.fields = treeOf(t.slice(1), state.version, state.depth, state.withRequired);
+    return 'object';
+  }
+  return t;
+}
+
 /** Turns a stored type string into a FieldInfo, expanding object shapes `depth` levels deep. */
 function fieldInfo(stored: string, version: string, depth: number, withRequired: boolean, required?: boolean): FieldInfo {
   const nullable = stored.endsWith('?');
   const body = nullable ? stored.slice(0, -1) : stored;
-  let fields: FieldTree | undefined;
-  const describe = (t: string): string => {
-    if (t.startsWith('array<') && t.endsWith('>')) return `array<${splitUnion(t.slice(6, -1)).map(describe).join('|')}>`;
-    if (t.startsWith('@')) {
-      if (!fields && depth > 0) fields = treeOf(t.slice(1), version, depth, withRequired);
-      return 'object';
-    }
-    return t;
-  };
-  const type = [...new Set(splitUnion(body).map(describe))].join('|');
+  const state: DescribeState = { fields: undefined, version, depth, withRequired };
+  const types = new Set<string>();
+  for (const part of splitUnion(body)) types.add(describeType(part, state));
+  const type = [...types].join('|');
+  const fields = state.fields;
   return {
     type,
     ...(nullable ? { nullable: true } : {}),
@@ -448,8 +489,35 @@ function treeOf(shape: string, version: string, depth: number, withRequired: boo
 /** Fields of the success response in `version` (`depth` object levels, default as generated). */
 export function responseFields(endpoint: IntercomEndpoint, version: string, depth = RAW.depth.response): FieldTree | undefined {
   const v = dataVersion(endpoint, version);
-  const res = v && valueIn(rawOf(endpoint).res, v);
-  return res ? fieldInfo(res, v, depth, false).fields : undefined;
+  if (!v) return undefined;
+  return cachedTree(`res ${endpoint.key} ${v} ${depth}`, () => {
+    const res = valueIn(rawOf(endpoint).res, v);
+    return res ? fieldInfo(res, v, depth, false).fields : undefined;
+  });
+}
+
+/**
+ * Field trees by endpoint, version and depth, built once: every call of a large import asks for the
+ * same few trees. The trees are frozen, so a caller cannot change what the next caller reads.
+ */
+const treeCache = new Map<string, FieldTree | undefined>();
+function cachedTree(key: string, build: () => FieldTree | undefined): FieldTree | undefined {
+  if (treeCache.has(key)) return treeCache.get(key);
+  const tree = build();
+  if (tree) deepFreeze(tree);
+  if (treeCache.size > 2000) treeCache.clear();
+  treeCache.set(key, tree);
+  return tree;
+}
+
+function deepFreeze(tree: FieldTree): void {
+  if (Object.isFrozen(tree)) return;
+  Object.freeze(tree);
+  for (const name of Object.keys(tree)) {
+    const info = tree[name];
+    Object.freeze(info);
+    if (info.fields) deepFreeze(info.fields);
+  }
 }
 
 /** The response field that holds a list's items (`admins`, `teams`, `data`, `tickets` …). */
@@ -479,8 +547,11 @@ export function itemFields(endpoint: IntercomEndpoint, version: string): FieldTr
 /** Request-body fields in `version` with `required` flags, or undefined without a JSON body. */
 export function bodyFields(endpoint: IntercomEndpoint, version: string, depth = RAW.depth.body): FieldTree | undefined {
   const v = dataVersion(endpoint, version);
-  const body = v && valueIn(rawOf(endpoint).body, v);
-  return body ? fieldInfo(body, v, depth, true).fields : undefined;
+  if (!v) return undefined;
+  return cachedTree(`body ${endpoint.key} ${v} ${depth}`, () => {
+    const body = valueIn(rawOf(endpoint).body, v);
+    return body ? fieldInfo(body, v, depth, true).fields : undefined;
+  });
 }
 
 /** Top-level body fields the API requires in `version` (sorted). */
@@ -520,7 +591,16 @@ export function resolvePath(fields: FieldTree | undefined, path: string): string
 
 /** Documented versions whose response has a field at `path` (for "only from 2.12" hints). */
 export function versionsWithResponsePath(endpoint: IntercomEndpoint, path: string, withinItems = false): string[] {
-  return endpoint.versions.filter((v) =>
-    resolveField(withinItems ? itemFields(endpoint, v) : responseFields(endpoint, v), path),
-  );
+  const key = `${endpoint.key} ${withinItems ? 'items' : 'response'} ${path}`;
+  let versions = versionsCache.get(key);
+  if (!versions) {
+    versions = endpoint.versions.filter((v) =>
+      resolveField(withinItems ? itemFields(endpoint, v) : responseFields(endpoint, v), path),
+    );
+    if (versionsCache.size > 2000) versionsCache.clear();
+    versionsCache.set(detached(key), versions);
+  }
+  return [...versions];
 }
+
+const versionsCache = new Map<string, readonly string[]>();

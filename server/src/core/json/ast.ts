@@ -16,9 +16,9 @@ export function isString(node: ASTNode | undefined): node is StringASTNode {
 /** The property of an object with exactly this key (last one wins, as in JSON.parse). */
 export function getProperty(node: ASTNode | undefined, key: string): PropertyASTNode | undefined {
   if (!isObject(node)) return undefined;
-  let found: PropertyASTNode | undefined;
-  for (const p of node.properties) if (p.keyNode.value === key) found = p;
-  return found;
+  const properties = node.properties;
+  for (let i = properties.length - 1; i >= 0; i--) if (properties[i].keyNode.value === key) return properties[i];
+  return undefined;
 }
 
 export function getValue(node: ASTNode | undefined, key: string): ASTNode | undefined {

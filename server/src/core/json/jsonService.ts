@@ -5,7 +5,7 @@
  * (`saviynt-attr:///<Attribute>.json`), so each attribute kind gets its schema no matter
  * where the file lives or how its name is cased.
  */
-import { getLanguageService, LanguageService, SchemaConfiguration } from 'vscode-json-languageservice';
+import { getLanguageService, JSONSchema, LanguageService, SchemaConfiguration } from 'vscode-json-languageservice';
 import { ATTRIBUTES } from '../attributes';
 import { loadSchemaTexts, schemaUri } from '../schema/schemaStore';
 
@@ -36,12 +36,41 @@ export function jsonService(): LanguageService {
       textDocument: { completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'], commitCharactersSupport: true } } },
     },
   });
+  // Every bundled schema is handed over as an object (JSON.parse is many times faster than the
+  // service's own tolerant parser, which would otherwise read each schema text on first use).
+  // The service changes the objects while resolving $ref, so they are its own copies.
+  const contents = new Map<string, unknown>();
+  const content = (file: string): unknown => {
+    if (!contents.has(file)) contents.set(file, strictParse(texts.get(file)!));
+    return contents.get(file);
+  };
   const schemas: SchemaConfiguration[] = [];
+  const matched = new Set<string>();
   for (const attribute of ATTRIBUTES) {
     const file = attribute.schema ?? 'any.schema.json';
     if (!texts.has(file)) continue;
-    schemas.push({ uri: schemaUri(file), fileMatch: [`/${attribute.name}.json`] });
+    matched.add(file);
+    schemas.push({ uri: schemaUri(file), fileMatch: [`/${attribute.name}.json`], schema: content(file) as JSONSchema | undefined });
+  }
+  // The others (common.schema.json …) are only referenced; they are registered when readable as JSON.
+  for (const file of texts.keys()) {
+    const schema = matched.has(file) ? undefined : content(file);
+    if (schema) schemas.push({ uri: schemaUri(file), schema: schema as JSONSchema });
   }
   service.configure({ validate: true, allowComments: false, schemas });
   return service;
+}
+
+/**
+ * A schema text as an object, or undefined when it is not strict JSON (a BOM, a comment …): the
+ * service then reads that text itself, as before, and reports what it finds.
+ */
+function strictParse(text: string): unknown {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,7 +6,7 @@
  * Both are checked only when the sibling attribute is present in the connection folder.
  */
 import type { StringASTNode } from '../json/ast';
-import { walk } from '../json/ast';
+import { documentIndex } from '../json/documentIndex';
 import type { Finding, Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
 import { registerRules } from './index';
@@ -33,32 +33,32 @@ function checkConnections(ctx: RuleContext): void {
   const auths = authDefinitions(ctx.connection);
   if (!auths) return;
   const names = auths.map(a => a.name);
-  walk(ctx.doc.root, node => {
-    if (node.type !== 'string' || !isValueOf(node, 'connection')) return;
+  for (const node of documentIndex(ctx.doc).strings) {
+    if (!isValueOf(node, 'connection')) continue;
     const value = node.value;
-    if (value.includes('${') || names.includes(value)) return;
+    if (value.includes('${') || names.includes(value)) continue;
     const { suggestion, fixes } = nameFixes(node, names);
     ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'unknown-connection',
       message: `"${value}" is not an authentication in ConnectionJSON, so EIC cannot authenticate this call${suggestion ? `; did you mean "${suggestion}"?` : '.'} ConnectionJSON defines ${list(names)}.`,
       fixes,
       related: related(auths, d => `Authentication "${d.name}" is defined here`) });
-  });
+  }
 }
 
 function checkAccessNames(ctx: RuleContext): void {
   const types = entitlementTypeDefinitions(ctx.connection);
   if (!types) return;
   const names = types.map(t => t.name);
-  walk(ctx.doc.root, node => {
-    if (node.type !== 'string' || !isAccessCallName(ctx.doc, node)) return;
+  for (const node of documentIndex(ctx.doc).strings) {
+    if (!isAccessCallName(ctx.doc, node)) continue;
     const value = node.value;
-    if (value.includes('${') || names.includes(value)) return;
+    if (value.includes('${') || names.includes(value)) continue;
     const { suggestion, fixes } = nameFixes(node, names);
     ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'access-call-name',
       message: `In ${ctx.doc.attribute?.name} a call's name is the entitlement type it serves; EIC runs only the calls named like the requested entitlement's type, and ImportAccountEntJSON imports no type "${value}", so this call never runs${suggestion ? `. Did you mean "${suggestion}"?` : '.'} Types: ${list(names)}.`,
       fixes,
       related: related(types, d => `Entitlement type "${d.name}" (${d.where})`) });
-  });
+  }
 }
 
 registerRules({

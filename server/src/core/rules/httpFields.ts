@@ -7,7 +7,8 @@
  * (A duplicated `Bearer ${access_token}` prefix is reported by the binding checks.)
  */
 import type { ObjectASTNode, StringASTNode } from '../json/ast';
-import { isObject, isString, stringValue, walk } from '../json/ast';
+import { isObject, isString, stringValue } from '../json/ast';
+import { documentIndex } from '../json/documentIndex';
 import { registerRules } from './index';
 import type { RuleContext } from './rule';
 import { schemaRejects } from './support/schemaCoverage';
@@ -52,14 +53,13 @@ function checkMethod(ctx: RuleContext, node: StringASTNode): void {
 registerRules({
   id: 'http-fields',
   run(ctx) {
-    walk(ctx.doc.root, node => {
-      if (node.type !== 'property') return;
+    for (const node of documentIndex(ctx.doc).properties) {
       const key = node.keyNode.value;
       const value = node.valueNode;
       if (key === 'httpHeaders' && isObject(value)) checkHeaders(ctx, value);
       else if ((key === 'httpContentType' || /^content-?type$/i.test(key)) && isString(value)) checkContentType(ctx, value);
       else if (key === 'httpMethod' && isString(value)) checkMethod(ctx, value);
-    });
+    }
   },
 });
 

@@ -9,7 +9,8 @@
  *   entitlementParams.entTypes does not declare.
  */
 import type { ASTNode, ObjectASTNode, PropertyASTNode } from '../json/ast';
-import { getPath, getValue, isObject, isString, stringValue, walk } from '../json/ast';
+import { getPath, getValue, isObject, isString, stringValue } from '../json/ast';
+import { documentIndex, outermostProperties } from '../json/documentIndex';
 import type { Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
 import { registerRules } from './index';
@@ -56,13 +57,10 @@ function checkOrderBlock(ctx: RuleContext, block: ObjectASTNode, orderKey: strin
 }
 
 function checkOrders(ctx: RuleContext): void {
-  walk(ctx.doc.root, node => {
-    if (node.type === 'property' && node.keyNode.value === 'call' && isObject(node.valueNode)) {
-      checkOrderBlock(ctx, node.valueNode, 'callOrder', 'Call');
-      return false;
-    }
-    return undefined;
-  });
+  // Every `call` object not inside another one (a `call` that is not an object is searched inside).
+  for (const property of outermostProperties(documentIndex(ctx.doc), ['call'], p => isObject(p.valueNode))) {
+    if (isObject(property.valueNode)) checkOrderBlock(ctx, property.valueNode, 'callOrder', 'Call');
+  }
   const entTypes = getPath(ctx.doc.root, ['entitlementParams', 'entTypes']);
   if (isObject(entTypes)) checkOrderBlock(ctx, entTypes, 'entTypeOrder', 'Entitlement type');
 }

@@ -17,6 +17,11 @@ import { editIn, spanIn } from './support/stringNodes';
 const TYPE_LIST = MAPPING_TYPES.map(t => `\`${t}\``).join(', ');
 const MISTYPED_SEPARATOR = /^(.*?)([~#]{1,5})[ \t]*(char|date|bool|int|epochdate)[ \t]*$/i;
 
+/** The mapping's target as messages name it (built only when a finding is reported). */
+function quoted(entry: MappingEntry): string {
+  return `\`${entry.target}\``;
+}
+
 function finding(doc: AttributeDocument, entry: MappingEntry, index: number, length: number, f: Omit<Finding, 'offset' | 'length'>): Finding {
   const span = spanIn(doc, entry.valueNode, index, length);
   return { offset: span.offset, length: span.length, ...f };
@@ -25,11 +30,10 @@ function finding(doc: AttributeDocument, entry: MappingEntry, index: number, len
 function checkSeparator(ctx: RuleContext, entry: MappingEntry): boolean {
   const { doc } = ctx;
   const { value, separatorIndex, source } = entry.parsed;
-  const where = `\`${entry.target}\``;
   if (separatorIndex < 0) {
     if (value.trim() === '') {
       ctx.report(finding(doc, entry, 0, 0, { severity: 'error', code: 'mapping-separator',
-        message: `${where} maps nothing: write the source path and its type, for example "id~#~char".` }));
+        message: `${quoted(entry)} maps nothing: write the source path and its type, for example "id~#~char".` }));
       return false;
     }
     const m = MISTYPED_SEPARATOR.exec(value);
@@ -37,12 +41,12 @@ function checkSeparator(ctx: RuleContext, entry: MappingEntry): boolean {
       const start = m[1].length;
       const fixed = `${MAPPING_SEPARATOR}${m[3].toLowerCase()}`;
       ctx.report(finding(doc, entry, start, value.length - start, { severity: 'error', code: 'mapping-separator',
-        message: `${where}: the separator between the source and the type must be exactly \`~#~\`; \`${m[2]}\` is not recognised, so EIC reads the whole text as the source path and stores nothing.`,
+        message: `${quoted(entry)}: the separator between the source and the type must be exactly \`~#~\`; \`${m[2]}\` is not recognised, so EIC reads the whole text as the source path and stores nothing.`,
         fixes: [{ title: `Write "${m[1]}${fixed}"`, edits: [editIn(doc, entry.valueNode, start, value.length - start, fixed)], isPreferred: true }] }));
       return false;
     }
     ctx.report(finding(doc, entry, 0, value.length, { severity: 'error', code: 'mapping-separator',
-      message: `${where}: the value has no \`~#~<type>\` suffix, so EIC cannot read it. Write "${value}~#~char" (types: ${TYPE_LIST}).`,
+      message: `${quoted(entry)}: the value has no \`~#~<type>\` suffix, so EIC cannot read it. Write "${value}~#~char" (types: ${TYPE_LIST}).`,
       fixes: [{ title: 'Append "~#~char"', edits: [editIn(doc, entry.valueNode, value.length, 0, '~#~char')], isPreferred: true }] }));
     return false;
   }
@@ -51,14 +55,14 @@ function checkSeparator(ctx: RuleContext, entry: MappingEntry): boolean {
     while (start > 0 && source[start - 1] === '~') start--;
     const extra = source.length - start;
     ctx.report(finding(doc, entry, start, extra + MAPPING_SEPARATOR.length, { severity: 'error', code: 'mapping-separator',
-      message: `${where}: \`${'~'.repeat(extra)}~#~\` has ${extra === 1 ? 'a doubled' : 'extra'} tilde, so the source path becomes "${source}" and matches nothing. Write a single \`~#~\`.`,
+      message: `${quoted(entry)}: \`${'~'.repeat(extra)}~#~\` has ${extra === 1 ? 'a doubled' : 'extra'} tilde, so the source path becomes "${source}" and matches nothing. Write a single \`~#~\`.`,
       fixes: [{ title: 'Remove the extra tilde', edits: [editIn(doc, entry.valueNode, start, extra, '')], isPreferred: true }] }));
     return false;
   }
   if (entry.parsed.kind === 'path' && source.includes(MAPPING_SEPARATOR)) {
     const first = source.indexOf(MAPPING_SEPARATOR);
     ctx.report(finding(doc, entry, first, source.length - first + MAPPING_SEPARATOR.length, { severity: 'error', code: 'mapping-separator',
-      message: `${where}: \`~#~\` appears more than once; EIC takes the text after the last one as the type and the rest, "${source}", as the path.`,
+      message: `${quoted(entry)}: \`~#~\` appears more than once; EIC takes the text after the last one as the type and the rest, "${source}", as the path.`,
       fixes: [{ title: `Keep one "~#~${entry.parsed.type}"`, edits: [editIn(doc, entry.valueNode, first, source.length - first, '')], isPreferred: true }] }));
     return false;
   }
@@ -76,18 +80,17 @@ function checkType(ctx: RuleContext, entry: MappingEntry): void {
   const { doc } = ctx;
   const { value, separatorIndex, type = '', kind } = entry.parsed;
   const typeStart = separatorIndex + MAPPING_SEPARATOR.length;
-  const where = `\`${entry.target}\``;
   if ((MAPPING_TYPES as readonly string[]).includes(type)) {
     if (kind === 'store' && type !== 'char') {
       ctx.report(finding(doc, entry, typeStart, type.length, { severity: 'warning', code: 'mapping-type',
-        message: `${where}: ${STORE_MAPPING_SOURCE} is stored as text; its type must be \`char\`.`,
+        message: `${quoted(entry)}: ${STORE_MAPPING_SOURCE} is stored as text; its type must be \`char\`.`,
         fixes: [{ title: 'Change the type to "char"', edits: [editIn(doc, entry.valueNode, typeStart, type.length, 'char')], isPreferred: true }] }));
     }
     return;
   }
   if (type === '') {
     ctx.report(finding(doc, entry, separatorIndex, MAPPING_SEPARATOR.length, { severity: 'error', code: 'mapping-type',
-      message: `${where}: the type after \`~#~\` is missing. Write one of ${TYPE_LIST}; \`char\` for text.`,
+      message: `${quoted(entry)}: the type after \`~#~\` is missing. Write one of ${TYPE_LIST}; \`char\` for text.`,
       fixes: [{ title: 'Add the type "char"', edits: [editIn(doc, entry.valueNode, value.length, 0, 'char')], isPreferred: true }] }));
     return;
   }
@@ -98,7 +101,7 @@ function checkType(ctx: RuleContext, entry: MappingEntry): void {
     ? [{ title: `Change the type to "${suggestion}"`, edits: [editIn(doc, entry.valueNode, typeStart, type.length, suggestion)], isPreferred: true }]
     : [];
   ctx.report(finding(doc, entry, typeStart, type.length, { severity: 'error', code: 'mapping-type',
-    message: `${where}: \`${type}\` is not a mapping type EIC knows${reason}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Types: ${TYPE_LIST}.`,
+    message: `${quoted(entry)}: \`${type}\` is not a mapping type EIC knows${reason}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Types: ${TYPE_LIST}.`,
     fixes }));
 }
 
@@ -112,6 +115,8 @@ function checkConst(ctx: RuleContext, map: MappingMap, entry: MappingEntry): voi
 /** Dots that sit inside one field name: digit.digit after a colon (URN versions) and `@odata.`. */
 function innerDots(source: string): number[] {
   const dots: number[] = [];
+  // Both kinds need a colon or an @ before the dot: most paths have neither.
+  if (!source.includes(':') && !source.includes('@')) return dots;
   let segmentStart = 0;
   for (let i = 0; i < source.length; i++) {
     if (source[i] !== '.') continue;

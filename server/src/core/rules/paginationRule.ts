@@ -6,7 +6,9 @@
  * - `pagination-path-prefix`: an ImportAccountEntJSON totalCountPath without `completeResponseMap.` / `headers.`.
  */
 import type { ASTNode, ObjectASTNode, PropertyASTNode } from '../json/ast';
-import { getValue, isObject, isString, walk } from '../json/ast';
+import { getValue, isObject, isString } from '../json/ast';
+import { documentIndex, outermostProperties } from '../json/documentIndex';
+import type { AttributeDocument } from '../document';
 import { registerRules } from './index';
 import type { RuleContext } from './rule';
 import { bindingRegions, editIn } from './support/stringNodes';
@@ -14,16 +16,9 @@ import { removeProperty } from './support/objectEdits';
 
 const FORMS = ['nextUrl', 'offset', 'page'];
 
-function paginationObjects(root: ASTNode | undefined): PropertyASTNode[] {
-  const out: PropertyASTNode[] = [];
-  walk(root, node => {
-    if (node.type === 'property' && node.keyNode.value === 'pagination') {
-      if (isObject(node.valueNode)) out.push(node);
-      return false;
-    }
-    return undefined;
-  });
-  return out;
+/** The outermost `pagination` properties with an object value (nothing inside a pagination is searched). */
+function paginationObjects(doc: AttributeDocument): PropertyASTNode[] {
+  return outermostProperties(documentIndex(doc), ['pagination']).filter(p => isObject(p.valueNode));
 }
 
 function checkShape(ctx: RuleContext, property: PropertyASTNode, pagination: ObjectASTNode): void {
@@ -93,7 +88,7 @@ registerRules({
   id: 'pagination',
   grammars: ['importUser', 'importAccountEnt'],
   run(ctx) {
-    for (const property of paginationObjects(ctx.doc.root)) {
+    for (const property of paginationObjects(ctx.doc)) {
       const pagination = property.valueNode as ObjectASTNode;
       checkShape(ctx, property, pagination);
       checkNextUrl(ctx, getValue(pagination, 'nextUrl'));

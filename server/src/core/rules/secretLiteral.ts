@@ -9,7 +9,9 @@
  *   (the key then goes into the authentication in ConnectionJSON), `${password}` for account passwords.
  */
 import type { ASTNode, StringASTNode } from '../json/ast';
-import { keyOf, stringValues } from '../json/ast';
+import { keyOf } from '../json/ast';
+import { documentIndex } from '../json/documentIndex';
+import { detached } from '../text/detached';
 import type { Fix } from '../types';
 import { registerRules } from './index';
 import type { RuleContext } from './rule';
@@ -19,7 +21,18 @@ import { bindingRegions, editIn, insideBinding, spanIn } from './support/stringN
 interface Hit { index: number; length: number; what: string; replacement: string; advice: string }
 
 const MAP_KEYS = new Set(['colsToPropsMap', 'responseColsToPropsMap', 'entTypeLabels', 'statusConfig', 'maskInLogs', 'inputParams']);
-const normalise = (key: string) => key.toLowerCase().replace(/[-_\s]/g, '');
+/** Key names repeat throughout a document: their normal forms are computed once. */
+const normalised = new Map<string, string>();
+function normalise(key: string): string {
+  let n = normalised.get(key);
+  if (n === undefined) {
+    const copy = detached(key); // key names come from a document's text
+    n = copy.toLowerCase().replace(/[-_\s]/g, '');
+    if (normalised.size > 5000) normalised.clear();
+    normalised.set(copy, n);
+  }
+  return n;
+}
 
 /** True when the text is clearly not a real credential. */
 export function isPlaceholderSecret(text: string): boolean {
@@ -90,48 +103,58 @@ function connectionAdvice(key: string): { replacement: string; advice: string } 
 const TOKEN_ADVICE = { replacement: '${access_token}',
   advice: 'Put the token in ConnectionJSON (accessToken "Bearer <token>" with tokenType "Bearer", stored encrypted) and send it as ${access_token}, which already includes the prefix.' };
 
-function scanNode(ctx: RuleContext, node: StringASTNode, isConnection: boolean): Hit[] {
+const NO_HITS: readonly Hit[] = [];
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Matches where a secret parameter name appears (any case): a value without one has no secret parameter. */
+const SECRET_PARAM_NAME = new RegExp([...SECRET_PARAMS].map(escapeRegExp).join('|'), 'i');
+/** Matches where any token shape's marker appears: a value without one holds no token shape. */
+const TOKEN_MARKER = new RegExp(TOKEN_SHAPES.map(s => escapeRegExp(s.marker)).join('|'));
+
+function scanNode(ctx: RuleContext, node: StringASTNode, isConnection: boolean): readonly Hit[] {
   const value = node.value;
-  const scanner = new SecretScanner(ctx, isConnection, value);
+  // Most strings hold no credential: the scanner is only made when a check applies.
+  let scanner: SecretScanner | undefined;
   const key = keyOf(node) ?? '';
   const header = headerName(node);
   const grammar = ctx.doc.attribute?.grammar;
   if (header !== undefined) {
     const scheme = AUTH_SCHEMES.exec(value);
     if (scheme) {
-      scanner.add(scheme[1].length, value.trimEnd().length - scheme[1].length, `a literal ${scheme[1].trim()} credential in the ${header} header`,
+      (scanner ??= new SecretScanner(ctx, isConnection, value)).add(scheme[1].length, value.trimEnd().length - scheme[1].length, `a literal ${scheme[1].trim()} credential in the ${header} header`,
         TOKEN_ADVICE, true);
     } else if (SECRET_KEY_NAMES.has(normalise(header)) || /^authorization$/i.test(header)) {
-      scanner.wholeValue(`a literal value in the ${header} header`,
+      (scanner ??= new SecretScanner(ctx, isConnection, value)).wholeValue(`a literal value in the ${header} header`,
         /^authorization$/i.test(header) ? TOKEN_ADVICE : connectionAdvice(header), false);
     }
   } else if (SECRET_KEY_NAMES.has(normalise(key)) && !inMap(node)) {
     const advice = normalise(key) === 'password' && grammar === 'provisioning' ? { replacement: '${password}', advice: 'For the new account\'s password use ${password}, which EIC generates per request.' }
       : normalise(key) === 'accesstoken' ? TOKEN_ADVICE : connectionAdvice(key);
-    scanner.wholeValue(`a literal ${key}`, advice, isConnection);
+    (scanner ??= new SecretScanner(ctx, isConnection, value)).wholeValue(`a literal ${key}`, advice, isConnection);
   }
-  if (key === 'url' || /[?&][\w-]+=/.test(value) || /^[\w-]+=[^&]*&/.test(value)) {
+  if ((key === 'url' || (value.includes('=') && (/[?&][\w-]+=/.test(value) || /^[\w-]+=[^&]*&/.test(value)))) && SECRET_PARAM_NAME.test(value)) {
     for (const m of value.matchAll(/(?:^|[?&])([\w-]+)=([^&#\s]*)/g)) {
       if (!SECRET_PARAMS.has(m[1].toLowerCase())) continue;
       const index = m.index! + m[0].length - m[2].length;
-      scanner.add(index, m[2].length, `a literal ${m[1]} in ${key === 'url' ? 'the URL' : 'form parameters'}`,
+      (scanner ??= new SecretScanner(ctx, isConnection, value)).add(index, m[2].length, `a literal ${m[1]} in ${key === 'url' ? 'the URL' : 'form parameters'}`,
         m[1].toLowerCase() === 'password' && grammar === 'provisioning' ? { replacement: '${password}', advice: 'Use ${password} for the account password EIC generates.' } : connectionAdvice(m[1]));
     }
   }
-  if (/^\s*[{[]/.test(value)) {
+  if (value.includes('"') && /^\s*[{[]/.test(value)) {
     for (const m of value.matchAll(/"([\w-]+)"\s*:\s*"([^"\\]*)"/g)) {
       if (!SECRET_KEY_NAMES.has(normalise(m[1]))) continue;
       const index = m.index! + m[0].length - m[2].length - 1;
-      scanner.add(index, m[2].length, `a literal ${m[1]} in the request body`,
+      (scanner ??= new SecretScanner(ctx, isConnection, value)).add(index, m[2].length, `a literal ${m[1]} in the request body`,
         normalise(m[1]) === 'password' && grammar === 'provisioning' ? { replacement: '${password}', advice: 'Use ${password} for the account password EIC generates.' } : connectionAdvice(m[1]));
     }
   }
-  for (const shape of TOKEN_SHAPES) {
+  if (TOKEN_MARKER.test(value)) for (const shape of TOKEN_SHAPES) {
+    if (!value.includes(shape.marker)) continue;
     for (const m of value.matchAll(shape.pattern)) {
-      scanner.add(m.index!, m[0].length, `a ${shape.label}`, header !== undefined ? TOKEN_ADVICE : connectionAdvice(key || 'token'));
+      (scanner ??= new SecretScanner(ctx, isConnection, value)).add(m.index!, m[0].length, `a ${shape.label}`, header !== undefined ? TOKEN_ADVICE : connectionAdvice(key || 'token'));
     }
   }
-  return scanner.hits;
+  return scanner ? scanner.hits : NO_HITS;
 }
 
 registerRules({
@@ -140,7 +163,7 @@ registerRules({
     const grammar = ctx.doc.attribute?.grammar;
     if (grammar === 'templateVariables') return;
     const isConnection = grammar === 'connection';
-    for (const node of stringValues(ctx.doc.root)) {
+    for (const node of documentIndex(ctx.doc).stringValues) {
       if (node.value.length < 4) continue;
       for (const hit of scanNode(ctx, node, isConnection)) {
         const span = spanIn(ctx.doc, node, hit.index, hit.length);

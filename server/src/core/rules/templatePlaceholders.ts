@@ -3,7 +3,8 @@
  * left in a value other than `url` (headers, bodies, nextUrlPath …). EIC never evaluates these;
  * they reach the target verbatim. Information only when App Onboarding maps the token.
  */
-import { keyOf, stringValues } from '../json/ast';
+import { keyOf } from '../json/ast';
+import { documentIndex } from '../json/documentIndex';
 import { registerRules } from './index';
 import { TEXT_PLACEHOLDERS } from './catalog/placeholderCatalog';
 import { aobVariables, findPlaceholders, placeholderVerdict } from './support/placeholders';
@@ -14,7 +15,7 @@ registerRules({
   run(ctx) {
     if (ctx.doc.attribute?.grammar === 'templateVariables' || !ctx.doc.text.includes('@')) return;
     let aob: Map<string, string> | undefined;
-    for (const node of stringValues(ctx.doc.root)) {
+    for (const node of documentIndex(ctx.doc).stringValues) {
       if (!node.value.includes('@') || keyOf(node) === 'url') continue;
       for (const hit of findPlaceholders(node.value, TEXT_PLACEHOLDERS)) {
         aob ??= aobVariables(ctx.connection);

@@ -6,7 +6,8 @@
  * - `code-fragment-key`: a key that is a piece of an expression (a `"` inside `${…}` ended the string early, mistake 1.4).
  */
 import type { StringASTNode } from '../json/ast';
-import { keyOf, walk } from '../json/ast';
+import { keyOf } from '../json/ast';
+import { documentIndex } from '../json/documentIndex';
 import type { Fix, TextEdit } from '../types';
 import { registerRules } from './index';
 import type { RuleContext } from './rule';
@@ -118,12 +119,11 @@ function checkCodeFragmentKey(ctx: RuleContext, node: StringASTNode): void {
 registerRules({
   id: 'text-hygiene',
   run(ctx) {
-    walk(ctx.doc.root, node => {
-      if (node.type !== 'string') return;
+    for (const node of documentIndex(ctx.doc).strings) {
       checkSmartQuotes(ctx, node);
-      if (isKey(node)) { checkCodeFragmentKey(ctx, node); return; }
+      if (isKey(node)) { checkCodeFragmentKey(ctx, node); continue; }
       checkMarkdownLink(ctx, node);
       checkObjectObject(ctx, node);
-    });
+    }
   },
 });

@@ -7,7 +7,8 @@
  * - `url-placeholder`: unfilled @HOSTURL@, <URL>, {appId}, xxx … (information when App Onboarding maps the token).
  */
 import type { StringASTNode } from '../json/ast';
-import { getValue, walk } from '../json/ast';
+import { getValue } from '../json/ast';
+import { documentIndex, propertiesNamed } from '../json/documentIndex';
 import type { Fix } from '../types';
 import { registerRules } from './index';
 import type { RuleContext } from './rule';
@@ -92,18 +93,17 @@ registerRules({
   id: 'url-lint',
   run(ctx) {
     if (ctx.doc.attribute?.grammar === 'templateVariables') return;
-    walk(ctx.doc.root, node => {
-      if (node.type !== 'string') return;
-      const parent = node.parent;
-      if (parent?.type !== 'property' || parent.valueNode !== node || parent.keyNode.value !== 'url') return;
+    for (const parent of propertiesNamed(documentIndex(ctx.doc), 'url')) {
+      const node = parent.valueNode;
+      if (node?.type !== 'string') continue;
       const masked = maskWithNul(node.value);
       checkWhitespace(ctx, node);
       const hasPlaceholder = checkPlaceholders(ctx, node, masked);
       // A pasted Markdown link or "[object Object]" is reported by text-hygiene; its structure is not a URL's.
-      if (/\]\(|\[object Object\]/.test(node.value)) return;
+      if (/\]\(|\[object Object\]/.test(node.value)) continue;
       // A static-token authentication never calls its token URL; a dummy value there is fine.
-      if (ctx.doc.attribute?.grammar === 'connection' && getValue(parent.parent, 'accessToken') !== undefined) return;
+      if (ctx.doc.attribute?.grammar === 'connection' && getValue(parent.parent, 'accessToken') !== undefined) continue;
       checkStructure(ctx, node, masked, hasPlaceholder);
-    });
+    }
   },
 });

@@ -8,7 +8,8 @@
  * - `number-as-string`: "0" in quotes for callOrder, stageNumber, batchSize ….
  */
 import type { ASTNode, ObjectASTNode } from '../json/ast';
-import { getValue, isArray, isObject, isString, walk } from '../json/ast';
+import { getValue, isArray, isObject, isString } from '../json/ast';
+import { documentIndex } from '../json/documentIndex';
 import type { Fix, TextEdit } from '../types';
 import { registerRules } from './index';
 import type { RuleContext } from './rule';
@@ -95,11 +96,11 @@ registerRules({
       const actions = getValue(root, 'actions');
       if (isObject(actions)) for (const a of actions.properties) checkCallShape(ctx, getValue(a.valueNode, 'call'));
     }
-    walk(root, node => {
-      if (node.type !== 'property' || !node.valueNode) return;
+    for (const node of documentIndex(ctx.doc).properties) {
+      if (!node.valueNode) continue;
       const key = node.keyNode.value;
       if (key === 'successResponses' || key === 'unsuccessResponses') checkResponses(ctx, key, node.valueNode);
       else checkScalar(ctx, key, node.valueNode);
-    });
+    }
   },
 });

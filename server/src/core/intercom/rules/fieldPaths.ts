@@ -5,6 +5,7 @@
  */
 import type { FieldInfo, FieldTree } from '../catalog';
 import { didYouMean, editDistance } from '../../text/didYouMean';
+import { detached } from '../../text/detached';
 
 export type PathResolution =
   | { readonly kind: 'found'; readonly field: FieldInfo }
@@ -40,8 +41,24 @@ function segmentsOf(path: string): Segment[] {
 
 const isOpen = (f: FieldInfo) => !f.fields && /(^|\|)(object|any)($|\|)|array<(object|any)/.test(f.type);
 
+/** Resolutions per tree and path: the catalog's trees are shared, and large imports repeat the same paths. */
+const resolutions = new WeakMap<FieldTree, Map<string, PathResolution>>();
+
 /** Resolves a path within a field tree. */
 export function resolveFieldPath(tree: FieldTree, path: string): PathResolution {
+  let byPath = resolutions.get(tree);
+  if (!byPath) resolutions.set(tree, (byPath = new Map()));
+  let resolution = byPath.get(path);
+  if (!resolution) {
+    const key = detached(path); // the resolution outlives the document the path came from
+    resolution = resolveUncached(tree, key);
+    if (byPath.size > 5000) byPath.clear();
+    byPath.set(key, resolution);
+  }
+  return resolution;
+}
+
+function resolveUncached(tree: FieldTree, path: string): PathResolution {
   let fields: FieldTree | undefined = tree;
   let current: FieldInfo | undefined;
   for (const seg of segmentsOf(path)) {

@@ -15,6 +15,7 @@ import {
 } from '../catalog';
 import { IntercomRegionInfo, regionOfHost, isIntercomApiHost } from '../regions';
 import { bindingRegions, insideBinding } from '../../rules/support/stringNodes';
+import { detached } from '../../text/detached';
 
 /** The version assumed when the setting is absent or not a version Intercom knows. */
 export const RECOMMENDED_VERSION = '2.15';
@@ -134,7 +135,7 @@ export function lookup<T>(key: string, compute: () => T): T {
   if (lookups.has(key)) return lookups.get(key) as T;
   if (lookups.size > 2000) lookups.clear();
   const value = compute();
-  lookups.set(key, value);
+  lookups.set(detached(key), value); // keys quote paths cut from a document's text
   return value;
 }
 

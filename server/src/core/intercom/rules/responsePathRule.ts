@@ -68,7 +68,7 @@ function checkMappings(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEnd
       const source = sep >= 0 ? v.value.slice(0, sep) : v.value;
       const lead = source.length - source.trimStart().length;
       const path = source.trim();
-      if (!path || path.startsWith('#CONST#') || path.startsWith('STORE#') || path.includes('${') || /[~#]$/.test(path)) continue;
+      if (!path || path.startsWith('#CONST#') || path.startsWith('STORE#') || path.includes('${') || path.endsWith('~') || path.endsWith('#')) continue;
       checkPath(ctx, v, lead, path, items, where, endpoint, true);
     }
   }

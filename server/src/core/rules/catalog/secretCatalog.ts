@@ -21,11 +21,11 @@ export const SECRET_PARAMS = new Set([
 /** Authorization schemes that precede a credential in a header value or accessToken. */
 export const AUTH_SCHEMES = /^(\s*(?:Bearer|Basic|Token|Bot|SSWS|GenieKey|Apikey|ApiKey|Digest|JWT)\s+)(\S.*)$/;
 
-/** Credential shapes recognisable anywhere. */
-export const TOKEN_SHAPES: { label: string; pattern: RegExp }[] = [
-  { label: 'JSON web token', pattern: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
-  { label: 'Intercom access token', pattern: /\bdG9rO[A-Za-z0-9+/]{20,}={0,2}/g },
-  { label: 'private key', pattern: /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[^]*?(?:-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----|$)/g },
+/** Credential shapes recognisable anywhere; `marker` is a text every match contains (a cheap pre-check). */
+export const TOKEN_SHAPES: { label: string; pattern: RegExp; marker: string }[] = [
+  { label: 'JSON web token', pattern: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, marker: 'eyJ' },
+  { label: 'Intercom access token', pattern: /\bdG9rO[A-Za-z0-9+/]{20,}={0,2}/g, marker: 'dG9rO' },
+  { label: 'private key', pattern: /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[^]*?(?:-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----|$)/g, marker: '-----BEGIN ' },
 ];
 
 /** Values that are clearly not real credentials. */

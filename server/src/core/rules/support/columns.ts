@@ -1,5 +1,6 @@
 /** Lookups over the column catalogs: is a name a known column of a table, and what was probably meant. */
 import { didYouMean } from '../../text/didYouMean';
+import { detached } from '../../text/detached';
 import {
   ACCOUNT_COLUMNS, CUSTOM_PROPERTY_LIMIT, ENTITLEMENT_COLUMNS, RESPONSE_EXTRA_COLUMNS, USER_COLUMNS,
 } from '../catalog/mappingCatalog';
@@ -27,8 +28,22 @@ export type ColumnCheck =
   | { known: true }
   | { known: false; reason: 'unknown' | 'custom-range'; suggestion?: string; limit?: number };
 
+/** Verdicts by table and name, kept across documents: imports repeat the same few target names. */
+const verdicts: Record<ColumnTable, Map<string, ColumnCheck>> = { account: new Map(), entitlement: new Map(), user: new Map(), response: new Map() };
+
 /** Checks a column name (case-insensitive, as EIC matches columns). */
 export function checkColumn(table: ColumnTable, name: string): ColumnCheck {
+  const known = verdicts[table];
+  let verdict = known.get(name);
+  if (!verdict) {
+    verdict = Object.freeze(columnVerdict(table, name));
+    if (known.size >= 5000) known.clear();
+    known.set(detached(name), verdict);
+  }
+  return verdict;
+}
+
+function columnVerdict(table: ColumnTable, name: string): ColumnCheck {
   const lower = name.toLowerCase();
   if (LOWER[table].has(lower)) return { known: true };
   const limit = customPropertyLimit(table);

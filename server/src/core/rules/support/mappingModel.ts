@@ -4,7 +4,9 @@
  * Computed once per document version (doc.memo) and shared by the mapping rules.
  */
 import type { ObjectASTNode, PropertyASTNode, StringASTNode } from '../../json/ast';
-import { getValue, isObject, isString, pathOf, walk } from '../../json/ast';
+import { getValue, isObject, isString, pathOf } from '../../json/ast';
+import { documentIndex, outermostProperties } from '../../json/documentIndex';
+import { detached } from '../../text/detached';
 import type { AttributeDocument } from '../../document';
 import { CONST_PREFIX, MAPPING_SEPARATOR, STORE_MAPPING_SOURCE } from '../catalog/mappingCatalog';
 
@@ -39,15 +41,37 @@ export interface MappingMap {
   entries: MappingEntry[];
 }
 
+// Local copies of the catalog constants: parseMapping runs for every mapping of a document.
+const SEPARATOR = MAPPING_SEPARATOR;
+const CONST = CONST_PREFIX;
+const STORE = STORE_MAPPING_SOURCE;
+
 export function parseMapping(value: string): ParsedMapping {
-  const separatorIndex = value.lastIndexOf(MAPPING_SEPARATOR);
+  const separatorIndex = value.lastIndexOf(SEPARATOR);
   const source = separatorIndex >= 0 ? value.slice(0, separatorIndex) : value;
-  const type = separatorIndex >= 0 ? value.slice(separatorIndex + MAPPING_SEPARATOR.length) : undefined;
-  const kind: ParsedMapping['kind'] = source.startsWith(CONST_PREFIX) ? 'const'
-    : source.trim() === STORE_MAPPING_SOURCE ? 'store'
+  const type = separatorIndex >= 0 ? value.slice(separatorIndex + SEPARATOR.length) : undefined;
+  const kind: ParsedMapping['kind'] = source.startsWith(CONST) ? 'const'
+    : source.includes(STORE) && source.trim() === STORE ? 'store'
     : source.includes('${') ? 'binding'
     : 'path';
   return { value, separatorIndex, source, type, kind };
+}
+
+/**
+ * Parsed mapping values, shared across documents and versions (imports repeat the same values; an
+ * edited document keeps almost all of them). The parse depends on the value alone. Bounded; keys
+ * and parts are detached copies so that no document text is kept alive.
+ */
+const parsedValues = new Map<string, ParsedMapping>();
+
+function parsedMapping(value: string): ParsedMapping {
+  let parsed = parsedValues.get(value);
+  if (!parsed) {
+    parsed = Object.freeze(parseMapping(detached(value)));
+    if (parsedValues.size >= 20000) parsedValues.clear();
+    parsedValues.set(parsed.value, parsed);
+  }
+  return parsed;
 }
 
 /** The import document is an ImportUserJSON saved in ImportAccountEntJSON (grammar §4, misfiling). */
@@ -71,25 +95,24 @@ function tableFor(doc: AttributeDocument, mapKey: string, path: (string | number
   return 'unknown';
 }
 
+const MAP_KEYS = ['colsToPropsMap', 'responseColsToPropsMap'];
+
 /** All mapping objects of the document, in document order. */
 export function mappingMaps(doc: AttributeDocument): MappingMap[] {
   return doc.memo('rules:mappingMaps', () => {
     const out: MappingMap[] = [];
-    walk(doc.root, node => {
-      if (node.type !== 'property') return;
+    for (const node of outermostProperties(documentIndex(doc), MAP_KEYS)) {
       const mapKey = node.keyNode.value;
-      if (mapKey !== 'colsToPropsMap' && mapKey !== 'responseColsToPropsMap') return;
       const map = node.valueNode;
-      if (!isObject(map)) return false;
+      if (!isObject(map)) continue;
       const path = pathOf(map);
       const entries: MappingEntry[] = [];
       for (const property of map.properties) {
         if (!isString(property.valueNode)) continue;
-        entries.push({ property, target: property.keyNode.value, valueNode: property.valueNode, parsed: parseMapping(property.valueNode.value) });
+        entries.push({ property, target: property.keyNode.value, valueNode: property.valueNode, parsed: parsedMapping(property.valueNode.value) });
       }
       out.push({ mapKey, node: map, table: tableFor(doc, mapKey, path), path, entries });
-      return false;
-    });
+    }
     return out;
   });
 }

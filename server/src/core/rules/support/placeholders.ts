@@ -18,6 +18,8 @@ export function findPlaceholders(masked: string, patterns: readonly PlaceholderP
   for (const pattern of patterns) {
     const r = regexOf(pattern);
     r.lastIndex = 0;
+    if (!r.test(masked)) continue; // most texts hold no placeholder: one search, no match objects
+    r.lastIndex = 0;
     for (const m of masked.matchAll(r)) {
       const index = m.index!;
       if (hits.some(h => index < h.index + h.text.length && h.index < index + m[0].length)) continue;

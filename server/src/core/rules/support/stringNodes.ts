@@ -97,5 +97,9 @@ export function maskBindings(value: string): string {
 
 /** True when index lies inside a `${ … }` region. */
 export function insideBinding(regions: [number, number][], index: number): boolean {
-  return regions.some(([s, e]) => index >= s && index < e);
+  for (let r = 0; r < regions.length; r++) {
+    const region = regions[r];
+    if (index >= region[0] && index < region[1]) return true;
+  }
+  return false;
 }
