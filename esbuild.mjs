@@ -1,5 +1,5 @@
 // Bundles the extension client, the language server, the CLI and the e2e suite into dist/.
-// `--production` minifies and drops source maps (used for the .vsix).
+// Bundles are always minified (smaller, faster start-up); `--production` also drops source maps (for the .vsix).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -11,7 +11,7 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: !production,
-  minify: production,
+  minify: true,
   // jsonc-parser and vscode-json-languageservice ship UMD mains that esbuild bundles wrongly.
   mainFields: ['module', 'main'],
   external: ['vscode'],
