@@ -54,6 +54,11 @@ rm -rf "$TOOLS/node24" "$TOOLS/cs" "$TOOLS"/.installed-*
 mkdir -p "$TOOLS/node24" "$TOOLS/cs"
 TOOLS="$(cd "$TOOLS" && pwd)"
 
+# When run from `npm test`, the outer npm (on Node 20) exported its own settings, among them a user
+# agent saying node/v20 that code-server's postinstall would read. Start from a clean npm environment.
+for var in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
+unset NODE INIT_CWD
+
 # Never prompt, never ask npm for audits or funding while running unattended.
 export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
