@@ -38,16 +38,8 @@ export function none(code: string, attribute: string, text: string, opts: Option
   assert.deepEqual(findingsOf(code, attribute, text, opts).map(f => f.message), [], `expected no ${code}`);
 }
 
-export function applyFix(text: string, fix: Fix): string {
-  const edits = [...fix.edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  return out;
-}
-
-export function covered(text: string, f: { offset: number; length: number }): string {
-  return text.slice(f.offset, f.offset + f.length);
-}
+export { applyFix, covered } from '../../support/fixes';
+import { applyFix, covered } from '../../support/fixes';
 
 /** One finding of `code` with the severity, covering exactly `range` at the `at`-th occurrence, whose fix gives `fixed`. */
 export function expectFinding(code: string, attribute: string, text: string, expected: {

@@ -51,20 +51,8 @@ export function none(code: string, attribute: string, text: string, siblings: At
   assert.deepEqual(found.map(f => f.message), [], `expected no ${code}`);
 }
 
-export function applyFix(text: string, fix: Fix): string {
-  const edits = [...fix.edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
-  for (let i = 1; i < edits.length; i++) {
-    assert.ok(edits[i].offset + edits[i].length <= edits[i - 1].offset, 'fix edits overlap');
-  }
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  return out;
-}
-
-/** The document text a finding covers. */
-export function covered(text: string, f: { offset: number; length: number }): string {
-  return text.slice(f.offset, f.offset + f.length);
-}
+export { applyFix, covered } from '../../support/fixes';
+import { applyFix, covered } from '../../support/fixes';
 
 /**
  * One finding of `code` with this severity, covering exactly `range`, whose first quick fix
