@@ -12,6 +12,7 @@ import { ASTNode, isObject, keyOf, pathOf } from '../json/ast';
 import { knownPropertiesAt } from './schemaNavigator';
 import { didYouMean } from '../text/didYouMean';
 import { describeMisplacedKey } from './misplacedKeys';
+import { provesValid } from './validityProof';
 
 const SYNTAX_MESSAGES: Partial<Record<number, string>> = {
   [ErrorCode.CommaExpected]: 'A comma is missing between two entries.',
@@ -34,10 +35,13 @@ export async function schemaFindings(doc: AttributeDocument, schemaCheck = true)
   const service = jsonService();
   doc.json;
   if (doc.parseFailure) return [{ offset: 0, length: 0, severity: 'error', code: 'json-syntax', message: doc.parseFailure }];
+  // A document proven valid needs only the syntax part of the service's validation (same result).
+  const syntaxErrors = (doc.json as { syntaxErrors?: unknown }).syntaxErrors;
+  const proven = schemaCheck && Array.isArray(syntaxErrors) && syntaxErrors.length === 0 && provesValid(doc.json.root, doc.attribute?.schema ?? 'any.schema.json');
   const diagnostics = await service.doValidation(doc.jsonTextDocument, doc.json, {
     comments: 'error',
     trailingCommas: 'error',
-    schemaValidation: schemaCheck ? 'error' : 'ignore',
+    schemaValidation: schemaCheck && !proven ? 'error' : 'ignore',
     schemaRequest: 'ignore',
   });
   const findings: Finding[] = [];
