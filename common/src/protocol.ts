@@ -27,7 +27,7 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  validation: { enable: true, debounceMs: 200, maxDocumentSize: 8 * 1024 * 1024 },
+  validation: { enable: true, debounceMs: 200, maxDocumentSize: 3 * 1024 * 1024 },
   intercom: { defaultVersion: '2.15' },
   http: { allowedHosts: [] },
 };

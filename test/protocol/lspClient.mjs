@@ -102,10 +102,10 @@ export class LspClient {
       .then(m => m.params.diagnostics);
   }
 
-  async initialize(rootUri = fileUri(ROOT)) {
+  async initialize(rootUri = fileUri(ROOT), initializationOptions = { settings: { validation: { debounceMs: 20 } } }) {
     const result = await this.request('initialize', {
       processId: process.pid, rootUri, capabilities: { workspace: { configuration: false }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
-      initializationOptions: { settings: { validation: { debounceMs: 20 } } },
+      initializationOptions,
     });
     this.notify('initialized', {});
     return result;

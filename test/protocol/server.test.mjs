@@ -44,6 +44,62 @@ test('didOpen publishes a syntax diagnostic at the exact position, for that vers
   assert.equal(comma.source, 'saviynt-rest');
 });
 
+test('a newly opened document is checked at once; edits wait for the debounce', async () => {
+  // A server of its own with a long debounce, so that "at once" and "after the debounce" differ clearly.
+  const own = new LspClient();
+  try {
+    await own.initialize(fileUri(tmp), { settings: { validation: { debounceMs: 3000 } } });
+    const text = '{"call":[{"name":"call1",}]}';
+    const uri = docIn('debounce', 'CreateAccountJSON.json', text);
+    const opened = own.waitForDiagnostics(uri, 1, 10000);
+    const openedAt = performance.now();
+    own.open(uri, text, 1);
+    assert.ok((await opened).some(d => d.code === 'json-trailing-comma'));
+    const openMs = performance.now() - openedAt;
+    assert.ok(openMs < 2000, `the first check of an opened document took ${Math.round(openMs)} ms (debounce 3000 ms)`);
+    const changed = own.waitForDiagnostics(uri, 2, 10000);
+    const changedAt = performance.now();
+    own.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '{"call":[]}' }] });
+    await changed;
+    const changeMs = performance.now() - changedAt;
+    assert.ok(changeMs >= 2900, `an edit was checked after ${Math.round(changeMs)} ms, before the 3000 ms debounce`);
+  } finally {
+    await own.shutdown();
+  }
+});
+
+test('with the default settings a document above 3 MiB is not parsed: a note says so, other requests answer at once', async () => {
+  const own = new LspClient();
+  try {
+    await own.initialize(fileUri(tmp), {});
+    const smallText = '{"call":[{"name":"call1","httpMethod":"POST"}]}';
+    const small = docIn('limit-small', 'CreateAccountJSON.json', smallText);
+    const smallChecked = own.waitForDiagnostics(small, 1);
+    own.open(small, smallText, 1);
+    await smallChecked;
+    // 3.2 MB of calls: valid JSON, just large.
+    const call = JSON.stringify({ name: 'c', connection: 'acctAuth', url: 'https://api.intercom.io/contacts', httpMethod: 'POST', httpParams: '{}', httpContentType: 'application/json' });
+    const bigText = `{"call":[${Array.from({ length: Math.ceil(3.2e6 / (call.length + 1)) }, () => call).join(',')}]}`;
+    assert.ok(bigText.length > 3 * 1024 * 1024);
+    const big = docIn('limit-big', 'CreateAccountJSON.json', '{}');
+    const bigChecked = own.waitForDiagnostics(big, 1, 20000);
+    own.open(big, bigText, 1);
+    const started = performance.now();
+    const hover = await own.request('textDocument/hover', { textDocument: { uri: small }, position: positionOf(smallText, smallText.indexOf('httpMethod') + 2) });
+    const hoverMs = performance.now() - started;
+    assert.ok(hover, 'the hover on the small document is answered');
+    assert.ok(hoverMs < 1000, `hover took ${Math.round(hoverMs)} ms`);
+    const notes = await bigChecked;
+    assert.equal(notes.length, 1, JSON.stringify(notes));
+    assert.equal(notes[0].code, 'document-too-large');
+    assert.equal(notes[0].severity, 3);
+    assert.match(notes[0].message, /3,145,728/);
+    assert.match(notes[0].message, /saviyntRest\.validation\.maxDocumentSize/);
+  } finally {
+    await own.shutdown();
+  }
+});
+
 test('didChange re-validates: fixing the mistake clears the diagnostic', async () => {
   const text = '{"call":[{"name":"call1",}]}';
   const uri = docIn('change', 'CreateAccountJSON.json', text);

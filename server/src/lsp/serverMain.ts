@@ -75,9 +75,21 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  documents.onDidOpen(e => scheduler.changed(e.document.uri, true));
-  documents.onDidChangeContent(e => scheduler.changed(e.document.uri));
+  // The documents manager reports an open as an open *and* a content change; the change must not
+  // put the immediate check of a newly opened document back behind the debounce.
+  const justOpened = new Map<string, number>();
+  documents.onDidOpen(e => {
+    justOpened.set(e.document.uri, e.document.version);
+    scheduler.changed(e.document.uri, true);
+  });
+  documents.onDidChangeContent(e => {
+    const openedAt = justOpened.get(e.document.uri);
+    justOpened.delete(e.document.uri);
+    if (openedAt === e.document.version) return;
+    scheduler.changed(e.document.uri);
+  });
   documents.onDidClose(e => {
+    justOpened.delete(e.document.uri);
     store.forget(e.document.uri);
     scheduler.closed(e.document.uri);
     for (const sibling of store.openSiblings(e.document.uri)) scheduler.schedule(sibling, settings.validation.debounceMs);
