@@ -5,11 +5,18 @@
  */
 import { EXPORT_ATTRIBUTE_ORDER } from '../server/src/core/attributes';
 
-function importCall(i: number): unknown {
+/**
+ * Realistic documents are clean: what EIC binds, calls in stage order. `withFindings` keeps the
+ * first generator's documents, where every call binds an unknown `${pageN}` and goes back a stage
+ * (about 700 findings per MB), to measure the cost of reporting many problems.
+ */
+export interface GenerateOptions { withFindings?: boolean }
+
+function importCall(i: number, options: GenerateOptions = {}): unknown {
   return {
-    callOrder: i, stageNumber: i % 3,
+    callOrder: i, stageNumber: options.withFindings ? i % 3 : Math.floor(i / 8),
     http: {
-      url: `https://api.intercom.io/contacts?per_page=150&page=${'${'}page${i}}`,
+      url: options.withFindings ? `https://api.intercom.io/contacts?per_page=150&page=${'${'}page${i}}` : `https://api.intercom.io/contacts?per_page=150&call=${i}`,
       httpMethod: 'GET',
       httpHeaders: { Authorization: '${access_token}', Accept: 'application/json', 'Intercom-Version': '2.15' },
       httpContentType: 'application/json',
@@ -19,21 +26,23 @@ function importCall(i: number): unknown {
     colsToPropsMap: Object.fromEntries([
       ['accountID', 'id~#~char'], ['name', 'email~#~char'], ['displayName', 'name~#~char'],
       ...Array.from({ length: 20 }, (_, k) => [`customproperty${k + 1}`, k % 5 === 0 ? `#CONST#${'${'}response.custom_attributes?.a${k} == null ? '' : response.custom_attributes.a${k}}~#~char` : `custom_attributes.field${k}~#~char`]),
+      ...(options.withFindings ? [] : [['customproperty31', 'STORE#ACC#ENT#MAPPINGINFO~#~char']]),
     ]),
     pagination: { nextUrl: { nextUrlPath: '${response?.completeResponseMap?.pages?.next?.starting_after == null ? null : \'https://api.intercom.io/contacts?per_page=150&starting_after=\' + response.completeResponseMap.pages.next.starting_after}' } },
   };
 }
 
-export function importAccountEnt(targetBytes: number): string {
+export function importAccountEnt(targetBytes: number, options: GenerateOptions = {}): string {
   const calls: Record<string, unknown> = {};
   const entTypes: Record<string, unknown> = {};
   let i = 0;
   let text = '';
   do {
-    for (let k = 0; k < 8; k++, i++) calls[`call${i + 1}`] = importCall(i);
+    for (let k = 0; k < 8; k++, i++) calls[`call${i + 1}`] = importCall(i, options);
     entTypes[`Team${i}`] = { entTypeOrder: i, entTypeLabels: {}, call: { call1: { ...(importCall(0) as object), keyField: 'entitlementID', colsToPropsMap: { entitlementID: 'id~#~char', entitlement_value: 'name~#~char' } } } };
     text = JSON.stringify({
-      accountParams: { connection: 'acctAuth', processingType: 'SequentialAndIterative', call: calls },
+      accountParams: { connection: 'acctAuth', processingType: 'SequentialAndIterative', call: calls,
+        ...(options.withFindings ? {} : { acctEntMappings: { Team8: { listPath: 'team_ids', idPath: '', keyField: 'entitlementID' } } }) },
       entitlementParams: { connection: 'acctAuth', processingType: 'SequentialAndIterative', entTypes },
       acctEntParams: { processingType: 'acctToEntMapping' },
     }, null, 2);

@@ -23,16 +23,25 @@ export async function lspMeasurements(oneMegabyte: string, quick: boolean): Prom
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'saviynt-bench-'));
   const uriOf = (name: string) => pathToFileURL(path.join(tmp, name)).toString();
 
-  // Start-up to first diagnostics: spawn → initialize → didOpen → publishDiagnostics.
-  const started = performance.now();
-  const client = new LspClient();
-  await client.initialize(pathToFileURL(tmp).toString());
-  const small = createAccount(3);
-  const firstUri = uriOf('first/CreateAccountJSON.json');
-  const first = client.waitForDiagnostics(firstUri);
-  client.open(firstUri, small, 1);
-  await first;
-  const startupToFirstDiagnosticsMs = Math.round(performance.now() - started);
+  // Start-up to first diagnostics: spawn → initialize → didOpen → publishDiagnostics, with the
+  // default settings (debounce included) and the example connection's ImportAccountEntJSON, five
+  // fresh servers; the last one stays for the measurements below.
+  const example = fs.readFileSync(path.resolve(__dirname, '..', 'examples', 'intercom', 'ImportAccountEntJSON.json'), 'utf8');
+  const firstUri = uriOf('first/ImportAccountEntJSON.json');
+  const startups: number[] = [];
+  let client: any;
+  for (let i = 0; i < 5; i++) {
+    await client?.shutdown();
+    const started = performance.now();
+    client = new LspClient();
+    await client.initialize(pathToFileURL(tmp).toString(), {});
+    const first = client.waitForDiagnostics(firstUri);
+    client.open(firstUri, example, 1);
+    await first;
+    startups.push(Math.round(performance.now() - started));
+  }
+  startups.sort((a, b) => a - b);
+  const startupToFirstDiagnosticsMs = { median: startups[2], max: startups[4], samples: startups };
 
   // didChange → publishDiagnostics on a 1 MB document (debounce 0 from initializationOptions).
   client.notify('workspace/didChangeConfiguration', { settings: { saviyntRest: { validation: { debounceMs: 0 } } } });
@@ -54,13 +63,31 @@ export async function lspMeasurements(oneMegabyte: string, quick: boolean): Prom
   samples.sort((a, b) => a - b);
   const changeToDiagnostics = { median: Math.round(samples[Math.floor(samples.length / 2)]), p95: Math.round(samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]) };
 
-  // Responsiveness: a hover request while a 5 MB document is being validated.
+  // Responsiveness: a hover sent right after a 5 MB document was opened (above the default limit
+  // of 3 MiB: not parsed, one note), and hovers every 10 ms while a document just under the limit
+  // is checked: the longest any of them waited.
+  const hover = () => client.request('textDocument/hover', { textDocument: { uri: firstUri }, position: { line: 2, character: 6 } }, 60000);
   const hugeUri = uriOf('huge/ImportAccountEntJSON.json');
-  const huge = importAccountEnt(quick ? 2e6 : 5e6);
-  client.open(hugeUri, huge, 1);
+  const hugeChecked = client.waitForDiagnostics(hugeUri, 1, 60000);
+  client.open(hugeUri, importAccountEnt(5e6), 1);
   const hoverStart = performance.now();
-  await client.request('textDocument/hover', { textDocument: { uri: firstUri }, position: { line: 3, character: 8 } }, 60000);
-  const hoverDuringLargeValidationMs = Math.round(performance.now() - hoverStart);
+  await hover();
+  const hoverAfterOpening5MBMs = Math.round(performance.now() - hoverStart);
+  const hugeNote = (await hugeChecked).map((d: { code: string }) => d.code).join(', ');
+  const nearLimit = importAccountEnt(quick ? 1e6 : 3 * 1024 * 1024 - 40_000);
+  const nearUri = uriOf('near/ImportAccountEntJSON.json');
+  let nearDone = false;
+  const nearChecked = client.waitForDiagnostics(nearUri, 1, 60000).then(() => { nearDone = true; });
+  client.open(nearUri, nearLimit, 1);
+  const waits: number[] = [];
+  while (!nearDone) {
+    const t = performance.now();
+    await hover();
+    waits.push(performance.now() - t);
+    await new Promise(r => setTimeout(r, 10));
+  }
+  await nearChecked;
+  const hoversWhileCheckingNearLimit = { documentBytes: nearLimit.length, hovers: waits.length, maxWaitMs: Math.round(Math.max(...waits)) };
 
   // Memory with 200 documents open.
   const openDocuments = 200;
@@ -73,5 +100,5 @@ export async function lspMeasurements(oneMegabyte: string, quick: boolean): Prom
   const rssMB = Math.round(rssOf(client.proc.pid));
   await client.shutdown();
   fs.rmSync(tmp, { recursive: true, force: true });
-  return { startupToFirstDiagnosticsMs, changeToDiagnostics, hoverDuringLargeValidationMs, openDocuments, rssMB };
+  return { startupToFirstDiagnosticsMs, changeToDiagnostics, hoverAfterOpening5MBMs, hugeNote, hoversWhileCheckingNearLimit, openDocuments, rssMB };
 }

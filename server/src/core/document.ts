@@ -95,8 +95,15 @@ function parseSafely(doc: AttributeDocument): JSONDocument {
   }
 }
 
-/** Maximum bracket nesting outside strings, in one linear pass. */
-export function maxNesting(text: string): number {
+/**
+ * Maximum bracket nesting outside strings, in one linear pass; a text with fewer than `limit`
+ * opening brackets in all cannot nest deeper than that, and is not scanned (returns 0).
+ */
+export function maxNesting(text: string, limit = MAX_NESTING): number {
+  let openers = 0;
+  for (let i = text.indexOf('{'); i !== -1 && openers <= limit; i = text.indexOf('{', i + 1)) openers++;
+  for (let i = text.indexOf('['); i !== -1 && openers <= limit; i = text.indexOf('[', i + 1)) openers++;
+  if (openers <= limit) return 0;
   const length = text.length;
   let depth = 0, max = 0;
   // Next quote, backslash and line break at or after a position (length when there is none),
