@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { importAccountEnt, createAccount } from './generate';
+import { REPO_ROOT } from './repo';
 
 // The protocol-test client is plain JavaScript (ESM); load it dynamically.
 async function loadClient(): Promise<any> {
-  return import(pathToFileURL(path.resolve(__dirname, '..', 'test', 'protocol', 'lspClient.mjs')).toString());
+  return import(pathToFileURL(path.join(REPO_ROOT, 'test', 'protocol', 'lspClient.mjs')).toString());
 }
 
 function rssOf(pid: number): number {
@@ -26,7 +27,7 @@ export async function lspMeasurements(oneMegabyte: string, quick: boolean): Prom
   // Start-up to first diagnostics: spawn → initialize → didOpen → publishDiagnostics, with the
   // default settings (debounce included) and the example connection's ImportAccountEntJSON, five
   // fresh servers; the last one stays for the measurements below.
-  const example = fs.readFileSync(path.resolve(__dirname, '..', 'examples', 'intercom', 'ImportAccountEntJSON.json'), 'utf8');
+  const example = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'intercom', 'ImportAccountEntJSON.json'), 'utf8');
   const firstUri = uriOf('first/ImportAccountEntJSON.json');
   const startups: number[] = [];
   let client: any;

@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { spawnSync } from 'node:child_process';
+import { REPO_ROOT } from './repo';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = REPO_ROOT;
 
 export function vsixSize(): { bytes?: number; how: string } {
   const tools = process.env.E2E_TOOLS ?? path.join(ROOT, '.e2e-tools');
