@@ -3,6 +3,7 @@
  * - on a generated 1 MB ImportAccountEntJSON the rules together cost less than a generous multiple of
  *   what the JSON service itself spends parsing and validating the same text, measured here in the
  *   same process (so a slow or loaded machine slows both sides alike; a quadratic rule does not fit);
+ * - the whole analysis of a clean 1 MB document stays within 1.5x (+ slack) of that service time;
  * - a long analysis gives the event loop turns, stops when its result is no longer needed, and a
  *   document above the size limit gets the note that names the setting.
  */
@@ -72,6 +73,33 @@ test('the rules on a 1 MB document cost less than 1.5x the JSON service\'s own p
   const slackMs = 30;
   assert.ok(r <= 1.5 * s + slackMs,
     `rules took ${r.toFixed(1)} ms of CPU, the JSON service ${s.toFixed(1)} ms; allowed: 1.5 × ${s.toFixed(1)} + ${slackMs} ms`);
+});
+
+/** A clean generated document with strings of its own per run (no cache of an earlier run helps). */
+function cleanVariant(base: string, n: number): string {
+  return base.replace(/custom_attributes\.field/g, `custom_attributes.v${n}field`).replace(/&call=/g, `&v${n}call=`);
+}
+
+test('the full analysis of a clean 1 MB document costs less than 1.5x the JSON service\'s parse and validation (+ slack)', async () => {
+  // The issue's target as a guard with room for noise (today about 1.25x in CPU time): a rule that
+  // turns slow fails it. That the schema proof keeps applying is checked in validity-proof.test.ts.
+  const base = importAccountEnt(1e6);
+  const service: number[] = [];
+  const ours: number[] = [];
+  for (let n = 0; n < 9; n++) {
+    const text = cleanVariant(base, n);
+    const s = await serviceMs(text, 100 + 10 * n);
+    const doc = AttributeDocument.fromFile(FILE, text, 101 + 10 * n);
+    const start = cpuMs();
+    const findings = await analyze(doc);
+    const o = cpuMs() - start;
+    assert.deepEqual(findings, [], 'the generated document is clean');
+    if (n >= 3) { service.push(s); ours.push(o); }
+  }
+  const s = Math.min(...service);
+  const o = Math.min(...ours);
+  const slackMs = 30;
+  assert.ok(o <= 1.5 * s + slackMs, `the analysis took ${o.toFixed(1)} ms of CPU, the JSON service ${s.toFixed(1)} ms; allowed: 1.5 × ${s.toFixed(1)} + ${slackMs} ms`);
 });
 
 test('a long analysis lets the event loop run, and stops once the result is not needed', async () => {

@@ -12,7 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { jsonService } from '../../../server/src/core/json/jsonService';
-import { provesValid } from '../../../server/src/core/schema/validityProof';
+import { isProvable, provesValid } from '../../../server/src/core/schema/validityProof';
+import { ATTRIBUTES } from '../../../server/src/core/attributes';
 import { analyze } from '../../../server/src/core/analyze';
 import { corpusFiles, HAS_CORPUS, NO_CORPUS_MESSAGE, prng, readCorpus, REPO_ROOT } from '../../support/corpus';
 import { importAccountEnt } from '../../../bench/generate';
@@ -84,6 +85,13 @@ async function schemaVerdict(sample: Sample, version: number): Promise<{ proven:
   const proven = provesValid(doc.json.root, schemaFile);
   return { proven, differs: JSON.stringify(full) !== JSON.stringify(syntaxOnly), schemaFile };
 }
+
+test('every bundled attribute schema uses only keywords the proof models', () => {
+  // A new keyword in a schema (format, oneOf, not …) would silently turn the fast path off.
+  const files = new Set(ATTRIBUTES.map(a => a.schema ?? 'any.schema.json'));
+  assert.ok(files.size >= 10);
+  for (const file of files) assert.equal(isProvable(file), true, `${file} uses a keyword validityProof.ts does not model`);
+});
 
 test('every clean document is proven valid, so the fast path is taken', async () => {
   const clean = [...examples(), { file: 'bench/ImportAccountEntJSON.json', text: importAccountEnt(2e4) }];

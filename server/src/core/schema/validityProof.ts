@@ -42,6 +42,16 @@ const compiledFiles = new Map<string, Check | null>();
 /** True only if the service's schema validation of `root` against `schemaFile` reports nothing. */
 export function provesValid(root: ASTNode | undefined, schemaFile: string): boolean {
   if (!root) return false;
+  const check = compiled(schemaFile);
+  return check !== null && check(root);
+}
+
+/** Whether the schema uses only modelled keywords, so that documents can be proven valid against it. */
+export function isProvable(schemaFile: string): boolean {
+  return compiled(schemaFile) !== null;
+}
+
+function compiled(schemaFile: string): Check | null {
   let check = compiledFiles.get(schemaFile);
   if (check === undefined) {
     try {
@@ -52,7 +62,7 @@ export function provesValid(root: ASTNode | undefined, schemaFile: string): bool
     }
     compiledFiles.set(schemaFile, check);
   }
-  return check !== null && check(root);
+  return check;
 }
 
 class Compiler {
