@@ -43,7 +43,12 @@ const compiledFiles = new Map<string, Check | null>();
 export function provesValid(root: ASTNode | undefined, schemaFile: string): boolean {
   if (!root) return false;
   const check = compiled(schemaFile);
-  return check !== null && check(root);
+  if (check === null) return false;
+  try {
+    return check(root);
+  } catch {
+    return false; // whatever went wrong (a very deep document …), the service's own validation decides
+  }
 }
 
 /** Whether the schema uses only modelled keywords, so that documents can be proven valid against it. */
