@@ -18,12 +18,17 @@ const text = importAccountEnt(bytes);
 const samples = new Map<string, number[]>();
 const add = (name: string, ms: number) => { let s = samples.get(name); if (!s) samples.set(name, s = []); s.push(ms); };
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+// Garbage collection time per step, from the engine's own GC events.
+import { PerformanceObserver } from 'node:perf_hooks';
+let gcMs = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) gcMs += e.duration; }).observe({ entryTypes: ['gc'] });
 
 const fresh = process.argv.includes('--fresh');
 /** With --fresh every run reads new strings (no cache of an earlier run helps). */
 const variant = (n: number) => fresh ? text.replace(/custom_attributes\.field/g, `custom_attributes.v${n}field`).replace(/custom_attributes\?\.a/g, `custom_attributes?.v${n}a`).replace(/&call=/g, `&v${n}call=`) : text;
 
 async function once(version: number): Promise<void> {
+  (globalThis as { gc?: () => void }).gc?.();
   const doc = AttributeDocument.fromFile('bench/ImportAccountEntJSON.json', variant(version), version);
   let t = now(); doc.json; add('parse', now() - t);
   t = now(); await schemaFindings(doc, true); add('schema', now() - t);
