@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     const text = importAccountEnt(bytes, options);
     // More runs where one run is short, so that a garbage collection or a busy neighbour moves the median less.
     // The core's own size limit (8 MiB, the CLI's) applies here; the editor's default is 3 MiB (see lsp.ts).
-    const runs = bytes >= 5e6 ? 8 : bytes >= 1e6 ? 15 : bytes >= 1e5 ? 60 : 200;
+    const runs = bytes >= 5e6 ? 12 : bytes >= 1e6 ? 40 : bytes >= 1e5 ? 100 : 200;
     let version = 0;
     const [ours, peerValidation, floor] = await inBlocks(runs, bytes >= 5e6 ? 2 : 5, [
       () => analyze(AttributeDocument.fromFile('bench/ImportAccountEntJSON.json', text, ++version)),

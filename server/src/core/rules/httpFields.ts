@@ -57,7 +57,7 @@ registerRules({
       const key = node.keyNode.value;
       const value = node.valueNode;
       if (key === 'httpHeaders' && isObject(value)) checkHeaders(ctx, value);
-      else if ((key === 'httpContentType' || /^content-?type$/i.test(key)) && isString(value)) checkContentType(ctx, value);
+      else if ((key === 'httpContentType' || ((key.length === 11 || key.length === 12) && /^content-?type$/i.test(key))) && isString(value)) checkContentType(ctx, value);
       else if (key === 'httpMethod' && isString(value)) checkMethod(ctx, value);
     }
   },

@@ -71,7 +71,7 @@ function checkResponses(ctx: RuleContext, key: string, value: ASTNode): void {
 }
 
 function checkScalar(ctx: RuleContext, key: string, value: ASTNode): void {
-  if (!isString(value)) return;
+  if (!isString(value) || (!BOOLEAN_KEYS.has(key) && !NUMBER_KEYS.has(key))) return;
   const text = value.value.trim();
   if (BOOLEAN_KEYS.has(key) && /^(true|false)$/i.test(text) && !schemaRejects(ctx.doc, value)) {
     const b = text.toLowerCase();
