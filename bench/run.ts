@@ -57,13 +57,21 @@ async function repeat(runs: number, fn: () => unknown | Promise<unknown>): Promi
  * is that contender's steady state, garbage collection of its own allocations included. Two rounds
  * in opposite order (A B C, then C B A), so that neither goes first every time.
  */
+/** A full collection when the bench runs with --expose-gc (npm run bench does), else nothing. */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 async function inBlocks(runs: number, warmups: number, fns: (() => unknown | Promise<unknown>)[]): Promise<Stats[]> {
   for (let i = 0; i < warmups; i++) for (const fn of fns) await fn();
   const samples: number[][] = fns.map(() => []);
   const order = fns.map((_, k) => k);
   for (const round of [order, [...order].reverse()]) {
     for (const k of round) {
-      await fns[k](); // the block's first run settles the heap for this contender
+      // The block's first run settles the heap for this contender: the blocks then measure the steady
+      // state of repeated checks, as while typing. (A full collection before each block instead, as
+      // after an idle pause, makes our medians 15-25 % higher and the peer's less: see PERFORMANCE.md.)
+      await fns[k]();
       for (let i = 0; i < Math.ceil(runs / 2); i++) samples[k].push(await time(fns[k]));
     }
   }
@@ -116,6 +124,7 @@ async function main(): Promise<void> {
     const positions = completionOffsets(text, 100);
     const oursCompletion: number[] = [];
     const peerCompletion: number[] = [];
+    collectGarbage(); // what the diagnostics runs left behind is not the completions' to collect
     const ourComplete = (offset: number) => complete({ doc, offset, connection: singleDocumentConnection(doc), settings: {} });
     const peerComplete = (offset: number) => peer.doComplete(peerTd, peerTd.positionAt(offset), peerJd);
     // Warm-up: one position of each kind for both (the JSON service's completion code is shared,
