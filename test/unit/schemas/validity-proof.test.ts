@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { jsonService } from '../../../server/src/core/json/jsonService';
+import { jsonService, schemaFileOf } from '../../../server/src/core/json/jsonService';
 import { isProvable, provesValid } from '../../../server/src/core/schema/validityProof';
 import { ATTRIBUTES } from '../../../server/src/core/attributes';
 import { analyze } from '../../../server/src/core/analyze';
@@ -78,7 +78,7 @@ function mutate(value: Json, random: () => number): string {
 async function schemaVerdict(sample: Sample, version: number): Promise<{ proven: boolean; differs: boolean; schemaFile: string } | undefined> {
   const doc = AttributeDocument.fromFile(sample.file, sample.text, version);
   if (doc.kind !== 'attribute' || !doc.attribute) return undefined;
-  const schemaFile = doc.attribute.schema ?? 'any.schema.json';
+  const schemaFile = schemaFileOf(doc.attribute);
   const settings = { comments: 'error', trailingCommas: 'error', schemaRequest: 'ignore' } as const;
   const full = await jsonService().doValidation(doc.jsonTextDocument, doc.json, { ...settings, schemaValidation: 'error' });
   const syntaxOnly = await jsonService().doValidation(doc.jsonTextDocument, doc.json, { ...settings, schemaValidation: 'ignore' });
@@ -88,7 +88,7 @@ async function schemaVerdict(sample: Sample, version: number): Promise<{ proven:
 
 test('every bundled attribute schema uses only keywords the proof models', () => {
   // A new keyword in a schema (format, oneOf, not …) would silently turn the fast path off.
-  const files = new Set(ATTRIBUTES.map(a => a.schema ?? 'any.schema.json'));
+  const files = new Set(ATTRIBUTES.map(schemaFileOf));
   assert.ok(files.size >= 10);
   for (const file of files) assert.equal(isProvable(file), true, `${file} uses a keyword validityProof.ts does not model`);
 });

@@ -7,6 +7,7 @@
  */
 import { getLanguageService, JSONSchema, LanguageService, SchemaConfiguration } from 'vscode-json-languageservice';
 import { ATTRIBUTES } from '../attributes';
+import type { AttributeInfo } from '../attributes';
 import { loadSchemaTexts, schemaUri } from '../schema/schemaStore';
 
 const SCHEMA_SCHEME = 'saviynt-schema:';
@@ -17,6 +18,11 @@ let service: LanguageService | undefined;
 
 export function attributeDocumentUri(attributeName: string | undefined): string {
   return ATTRIBUTE_URI_PREFIX + (attributeName ?? '__unknown__') + '.json';
+}
+
+/** The schema file the service validates an attribute's documents against (any.schema.json without a grammar). */
+export function schemaFileOf(attribute: Pick<AttributeInfo, 'schema'>): string {
+  return attribute.schema ?? 'any.schema.json';
 }
 
 export function jsonService(): LanguageService {
@@ -47,7 +53,7 @@ export function jsonService(): LanguageService {
   const schemas: SchemaConfiguration[] = [];
   const matched = new Set<string>();
   for (const attribute of ATTRIBUTES) {
-    const file = attribute.schema ?? 'any.schema.json';
+    const file = schemaFileOf(attribute);
     if (!texts.has(file)) continue;
     matched.add(file);
     schemas.push({ uri: schemaUri(file), fileMatch: [`/${attribute.name}.json`], schema: content(file) as JSONSchema | undefined });

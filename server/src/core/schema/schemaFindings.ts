@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-json-languageservice';
 import { ErrorCode } from 'vscode-json-languageservice';
 import type { AttributeDocument } from '../document';
 import type { Finding, Fix } from '../types';
-import { jsonService } from '../json/jsonService';
+import { jsonService, schemaFileOf } from '../json/jsonService';
 import { ASTNode, isObject, keyOf, pathOf } from '../json/ast';
 import { knownPropertiesAt } from './schemaNavigator';
 import { didYouMean } from '../text/didYouMean';
@@ -37,7 +37,7 @@ export async function schemaFindings(doc: AttributeDocument, schemaCheck = true)
   if (doc.parseFailure) return [{ offset: 0, length: 0, severity: 'error', code: 'json-syntax', message: doc.parseFailure }];
   // A document proven valid needs only the syntax part of the service's validation (same result).
   const syntaxErrors = (doc.json as { syntaxErrors?: unknown }).syntaxErrors;
-  const proven = schemaCheck && Array.isArray(syntaxErrors) && syntaxErrors.length === 0 && provesValid(doc.json.root, doc.attribute?.schema ?? 'any.schema.json');
+  const proven = schemaCheck && Array.isArray(syntaxErrors) && syntaxErrors.length === 0 && doc.attribute !== undefined && provesValid(doc.json.root, schemaFileOf(doc.attribute));
   const diagnostics = await service.doValidation(doc.jsonTextDocument, doc.json, {
     comments: 'error',
     trailingCommas: 'error',
