@@ -35,14 +35,16 @@ function importCall(i: number, options: GenerateOptions = {}): unknown {
 export function importAccountEnt(targetBytes: number, options: GenerateOptions = {}): string {
   const calls: Record<string, unknown> = {};
   const entTypes: Record<string, unknown> = {};
+  // Eight calls per entitlement type; small documents grow a call at a time, so "5 KB" is about 5 KB.
+  const step = targetBytes < 50_000 ? 1 : 8;
   let i = 0;
   let text = '';
   do {
-    for (let k = 0; k < 8; k++, i++) calls[`call${i + 1}`] = importCall(i, options);
+    for (let k = 0; k < step; k++, i++) calls[`call${i + 1}`] = importCall(i, options);
     entTypes[`Team${i}`] = { entTypeOrder: i, entTypeLabels: {}, call: { call1: { ...(importCall(0) as object), keyField: 'entitlementID', colsToPropsMap: { entitlementID: 'id~#~char', entitlement_value: 'name~#~char' } } } };
     text = JSON.stringify({
       accountParams: { connection: 'acctAuth', processingType: 'SequentialAndIterative', call: calls,
-        ...(options.withFindings ? {} : { acctEntMappings: { Team8: { listPath: 'team_ids', idPath: '', keyField: 'entitlementID' } } }) },
+        ...(options.withFindings ? {} : { acctEntMappings: { [`Team${step}`]: { listPath: 'team_ids', idPath: '', keyField: 'entitlementID' } } }) },
       entitlementParams: { connection: 'acctAuth', processingType: 'SequentialAndIterative', entTypes },
       acctEntParams: { processingType: 'acctToEntMapping' },
     }, null, 2);

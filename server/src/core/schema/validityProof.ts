@@ -102,13 +102,20 @@ class Compiler {
     if (s.type !== undefined) checks.push(typeCheck(s.type));
     if (s.enum !== undefined) checks.push(enumCheck(s.enum));
     if (s.const !== undefined) checks.push(enumCheck([s.const]));
+    // Plain loops in the checks below: they run for every node, and a closure per call would allocate.
     if (Array.isArray(s.anyOf)) {
       const alternatives = s.anyOf.map(a => this.schema(a, file));
-      checks.push(node => alternatives.some(check => check(node)));
+      checks.push(node => {
+        for (const check of alternatives) if (check(node)) return true;
+        return false;
+      });
     } else if (s.anyOf !== undefined) throw new Unprovable('anyOf');
     if (Array.isArray(s.allOf)) {
       const all = s.allOf.map(a => this.schema(a, file));
-      checks.push(node => all.every(check => check(node)));
+      checks.push(node => {
+        for (const check of all) if (!check(node)) return false;
+        return true;
+      });
     } else if (s.allOf !== undefined) throw new Unprovable('allOf');
     const object = this.objectCheck(s, file);
     if (object) checks.push(node => node.type !== 'object' || object(node));
@@ -164,7 +171,7 @@ class Compiler {
       const props = node.properties;
       if (min !== undefined && props.length < min) return false;
       if (max !== undefined && props.length > max) return false;
-      for (const key of required) if (!props.some(p => p.keyNode.value === key)) return false;
+      for (const key of required) if (!hasKey(props, key)) return false;
       // Every value is checked: stricter than the service, which checks only the last of a repeated key.
       for (const p of props) {
         const key = p.keyNode.value;
@@ -201,7 +208,14 @@ class Compiler {
 function typeCheck(type: unknown): Check {
   const types = Array.isArray(type) ? type : [type];
   for (const t of types) if (typeof t !== 'string') throw new Unprovable('type');
-  return node => types.some(t => node.type === t || (t === 'integer' && node.type === 'number' && node.isInteger));
+  const allowed = new Set<string>(types);
+  const integer = allowed.has('integer');
+  return node => allowed.has(node.type) || (integer && node.type === 'number' && node.isInteger);
+}
+
+function hasKey(props: readonly { keyNode: { value: string } }[], key: string): boolean {
+  for (const p of props) if (p.keyNode.value === key) return true;
+  return false;
 }
 
 /** Primitive enums only: the service compares node values with deep equality. */
