@@ -57,6 +57,15 @@ async function repeat(runs: number, fn: () => unknown | Promise<unknown>): Promi
  * is that contender's steady state, garbage collection of its own allocations included. Two rounds
  * in opposite order (A B C, then C B A), so that neither goes first every time.
  */
+/**
+ * Warm-up runs before measuring: enough for the engine to have compiled the hot code (a small
+ * document exercises each function only a few times per run, so it needs many runs), as it has
+ * after the first minutes of an editing session. The same number for every contender.
+ */
+function warmups(bytes: number): number {
+  return Math.max(2, Math.min(200, Math.round(2e6 / bytes)));
+}
+
 /** A full collection when the bench runs with --expose-gc (npm run bench does), else nothing. */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -106,7 +115,7 @@ async function main(): Promise<void> {
     // The core's own size limit (8 MiB, the CLI's) applies here; the editor's default is 3 MiB (see lsp.ts).
     const runs = bytes >= 5e6 ? 12 : bytes >= 1e6 ? 40 : bytes >= 1e5 ? 100 : 200;
     let version = 0;
-    const [ours, peerValidation, floor] = await inBlocks(runs, bytes >= 5e6 ? 2 : 5, [
+    const [ours, peerValidation, floor] = await inBlocks(runs, warmups(bytes), [
       () => analyze(AttributeDocument.fromFile('bench/ImportAccountEntJSON.json', text, ++version)),
       async () => {
         const td = TextDocument.create('file:///bench/ImportAccountEntJSON.json', 'json', ++version, text);

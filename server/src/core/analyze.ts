@@ -80,6 +80,7 @@ function tooLarge(length: number, limit: number): Finding {
 const GENERIC_CODES = new Set(['schema']);
 
 function dedupe(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings; // nothing to merge or order (the common case)
   const seen = new Set<string>();
   const out: Finding[] = [];
   const specific = findings.filter(f => !GENERIC_CODES.has(f.code));

@@ -14,6 +14,8 @@ import type { RuleContext } from './rule';
 import { bindingRegions, editIn, insideBinding, spanIn } from './support/stringNodes';
 import { schemaRejectsKey } from './support/schemaCoverage';
 
+/** Typographic quotes. */
+const SMART_QUOTE = /[\u2018-\u201F\u2032\u2033]/;
 const CURLY_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const CURLY_SINGLE = /[\u2018\u2019\u201A\u201B\u2032]/g;
 const MARKDOWN_LINK = /\[([^\]\n]+)\]\(\s*(?:\\?"|')?([^)"'\s]+)(?:\\?"|')?\s*\)/g;
@@ -43,7 +45,7 @@ function jsonStringMask(text: string): boolean[] {
 
 function checkSmartQuotes(ctx: RuleContext, node: StringASTNode): void {
   const value = node.value;
-  if (!/[\u2018-\u201F\u2032\u2033]/.test(value)) return;
+  if (!SMART_QUOTE.test(value)) return;
   const { doc } = ctx;
   if (isKey(node)) {
     const cleaned = value.replace(CURLY_DOUBLE, '').replace(CURLY_SINGLE, '');
@@ -119,9 +121,6 @@ function checkCodeFragmentKey(ctx: RuleContext, node: StringASTNode): void {
     message: 'This key looks like a piece of a ${…} expression: a double quote inside the expression probably ended the JSON string early, so the rest became a new key. Use single quotes for Groovy strings inside ${…} (or escape the quote as \\").' });
 }
 
-/** Typographic quotes, or a \u escape that may stand for one. */
-const SMART_QUOTE_IN_TEXT = /[\u2018-\u201F\u2032\u2033]|\\u/;
-
 registerRules({
   id: 'text-hygiene',
   run(ctx) {
@@ -129,7 +128,7 @@ registerRules({
     // anything, so any \u keeps every check on): those checks are skipped for the whole document.
     const text = ctx.doc.text;
     const escapes = text.includes('\\u');
-    const quotes = SMART_QUOTE_IN_TEXT.test(text);
+    const quotes = escapes || SMART_QUOTE.test(text);
     const links = escapes || text.includes('](');
     const objects = escapes || text.includes('[object Object]');
     for (const node of documentIndex(ctx.doc).strings) {
