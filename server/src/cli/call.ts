@@ -12,7 +12,7 @@ import {
   HttpProblemError, SecretToken, TokenFormatError, isIntercomHost, pickPaths, prepareRequest, redact, sendRequest,
   variablesFromPairs, DEFAULT_TIMEOUT_MS, type HttpResponse, type PreparedRequest, type SendOptions,
 } from '../core/runner';
-import { type CliIO, type ParsedArgs, flag, parseArgs } from './io';
+import { type CliIO, type OptionSpec, type ParsedArgs, flag, parseCommandArgs } from './io';
 
 export const CALL_USAGE = `Usage: saviynt-rest call <attribute-file> [--call NAME] [--base-url URL] --token-env VAR
                          [--var path=value]... [--vars-file FILE] [--allow-host HOST[:PORT]]...
@@ -35,7 +35,9 @@ response paths (listField, ticketidPath, ticketStatusPath, mappings …) pick ou
 
 Exit code: 0 for a successful answer, 1 for a failed or refused call, 2 for a usage problem.`;
 
-export const BOOLEAN_FLAGS = ['help', 'yes'];
+/** The options `call` and `preview-import` share (commonOptions reads them). */
+export const COMMON_VALUE_OPTIONS = ['base-url', 'token-env', 'var', 'vars-file', 'allow-host', 'timeout', 'format'] as const;
+const CALL_OPTIONS: OptionSpec = { values: [...COMMON_VALUE_OPTIONS, 'call'], booleans: ['yes'] };
 
 export interface CommonOptions {
   token?: SecretToken;
@@ -99,7 +101,8 @@ export function refusalHint(message: string, baseUrl: string | undefined): strin
 }
 
 export async function run(args: string[], rawIO: CliIO): Promise<number> {
-  const parsed = parseArgs(args, BOOLEAN_FLAGS);
+  const parsed = parseCommandArgs('call', args, CALL_OPTIONS, rawIO);
+  if (!parsed) return 2;
   if (parsed.flags.has('help')) { rawIO.out(CALL_USAGE); return 0; }
   const format = flag(parsed, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') { rawIO.err(`Unknown --format "${format}": use text or json.`); return 2; }

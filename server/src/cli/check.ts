@@ -12,13 +12,15 @@ import { attributeForFileName, isExportFileName } from '../core/attributes';
 import { StaticConnection } from '../core/connection';
 import type { Finding } from '../core/types';
 import { connectionName, stripBom } from '../node/connectionFolder';
-import { CliIO, flag, parseArgs } from './io';
+import { CliIO, flag, parseCommandArgs } from './io';
 
 export const CHECK_USAGE = `Usage: saviynt-rest check <file-or-folder>... [--format text|json]
 
 Checks connection attribute files (<AttributeName>.json) and EIC exports (Connection_*.json).
 A folder is searched recursively; the attribute files of one folder are one connection.
 Exit code: 1 if any error was found, 0 otherwise, 2 for a usage problem.`;
+
+export const CHECK_OPTIONS = { values: ['format'] } as const;
 
 export interface CheckResultEntry {
   file: string;
@@ -83,7 +85,8 @@ export async function checkFiles(inputs: string[], cwd: string): Promise<{ resul
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['help']);
+  const parsed = parseCommandArgs('check', args, CHECK_OPTIONS, io);
+  if (!parsed) return 2;
   if (parsed.flags.has('help') || parsed.flags.has('h')) { io.out(CHECK_USAGE); return 0; }
   const format = flag(parsed, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') { io.err(`Unknown --format "${format}": use text or json.`); return 2; }

@@ -1,6 +1,6 @@
 /** `saviynt-rest init <folder>`: scaffolds an Intercom connection folder. */
 import * as path from 'node:path';
-import { flag, parseArgs, type CliIO } from './io';
+import { flag, parseCommandArgs, type CliIO } from './io';
 import { nodeFs } from '../core/transport/nodeFs';
 import { initIntercomFolder, parseFeatureList } from '../core/transport/init';
 import type { IntercomFeature, IntercomRegion } from '../core/transport/intercomTemplates';
@@ -24,9 +24,11 @@ Options:
 export const NAME = 'init';
 export const SYNOPSIS = 'init <folder>';
 export const SUMMARY = 'Scaffold an Intercom connection folder';
+const OPTIONS = { values: ['region', 'api-version', 'features', 'name', 'ticket-type-id'], booleans: ['force'] } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['force', 'help', 'h']);
+  const parsed = parseCommandArgs(NAME, args, OPTIONS, io);
+  if (!parsed) return 2;
   if (flag(parsed, 'help', 'h')) { io.out(INIT_USAGE); return 0; }
   if (parsed.positionals.length !== 1) {
     io.err(`init: give exactly one folder.\n\n${INIT_USAGE}`);

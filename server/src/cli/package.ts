@@ -4,7 +4,7 @@
  * check engine provides one, only JSON syntax is checked.
  */
 import * as path from 'node:path';
-import { flag, parseArgs, type CliIO } from './io';
+import { flag, parseCommandArgs, type CliIO } from './io';
 import { nodeFs } from '../core/transport/nodeFs';
 import { PackageRefusedError, packageConnectionFolder } from '../core/transport/package';
 import { jsonSyntaxValidator, type PackageValidator } from '../core/transport/packageValidator';
@@ -38,9 +38,11 @@ export function setPackageValidator(fn: PackageValidator | undefined): void {
 export const NAME = 'package';
 export const SYNOPSIS = 'package <connection-folder> -o <zip>';
 export const SUMMARY = 'Build the EIC transport zip of a connection folder';
+const OPTIONS = { values: ['o', 'output', 'timestamp', 'exported-by', 'system'], booleans: ['allow-errors', 'store'] } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['allow-errors', 'store', 'help', 'h']);
+  const parsed = parseCommandArgs(NAME, args, OPTIONS, io);
+  if (!parsed) return 2;
   if (flag(parsed, 'help', 'h')) { io.out(PACKAGE_USAGE); return 0; }
   if (parsed.positionals.length !== 1) {
     io.err(`package: give exactly one connection folder.\n\n${PACKAGE_USAGE}`);

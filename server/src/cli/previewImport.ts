@@ -7,8 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConnectionFolder } from '../node/connectionFolder';
 import { runImport, toCsv, type ImportPreview, type ImportRow } from '../core/runner';
-import { BOOLEAN_FLAGS, commonOptions, redactingIO, refusalHint } from './call';
-import { type CliIO, flag, parseArgs } from './io';
+import { COMMON_VALUE_OPTIONS, commonOptions, redactingIO, refusalHint } from './call';
+import { type CliIO, type OptionSpec, flag, parseCommandArgs } from './io';
+
+const OPTIONS: OptionSpec = { values: [...COMMON_VALUE_OPTIONS, 'out', 'max-pages', 'max-items'] };
 
 export const PREVIEW_IMPORT_USAGE = `Usage: saviynt-rest preview-import <connection-folder> [--base-url URL] --token-env VAR
                          [--allow-host HOST[:PORT]]... [--format text|json|csv] [--out DIR]
@@ -30,7 +32,8 @@ and shows the rows EIC would store. Nothing is stored anywhere; only GET calls (
 Exit code: 0 when the preview is complete, 1 when it stopped early or a call failed, 2 for a usage problem.`;
 
 export async function run(args: string[], rawIO: CliIO): Promise<number> {
-  const parsed = parseArgs(args, BOOLEAN_FLAGS);
+  const parsed = parseCommandArgs('preview-import', args, OPTIONS, rawIO);
+  if (!parsed) return 2;
   if (parsed.flags.has('help')) { rawIO.out(PREVIEW_IMPORT_USAGE); return 0; }
   const format = flag(parsed, 'format') ?? 'text';
   if (!['text', 'json', 'csv'].includes(format)) { rawIO.err(`Unknown --format "${format}": use text, json or csv.`); return 2; }

@@ -3,7 +3,7 @@
  * connection folder (one file per attribute, exactly as exported, plus connection.meta.json).
  */
 import * as path from 'node:path';
-import { flag, parseArgs, type CliIO } from './io';
+import { flag, parseCommandArgs, type CliIO } from './io';
 import { nodeFs } from '../core/transport/nodeFs';
 import { unpackExportFile } from '../core/transport/unpack';
 
@@ -24,9 +24,11 @@ Options:
 export const NAME = 'unpack';
 export const SYNOPSIS = 'unpack <zip|Connection_*.json> -o <dir>';
 export const SUMMARY = 'Unpack an EIC export into a connection folder';
+const OPTIONS = { values: ['o', 'output', 'connection'], booleans: ['force'] } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseArgs(args, ['force', 'help', 'h']);
+  const parsed = parseCommandArgs(NAME, args, OPTIONS, io);
+  if (!parsed) return 2;
   if (flag(parsed, 'help', 'h')) { io.out(UNPACK_USAGE); return 0; }
   if (parsed.positionals.length !== 1) {
     io.err(`unpack: give exactly one transport zip or Connection_*.json.\n\n${UNPACK_USAGE}`);
