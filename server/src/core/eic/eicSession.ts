@@ -31,11 +31,11 @@ export function eicCredentials(values: { username?: string; password?: string; t
   };
 }
 
-/** Does not register user names this short for redaction: they would blank ordinary words. */
-const MIN_REDACTED_USERNAME = 4;
+/** User names this short are not masked in messages: they would blank ordinary words. */
+const MIN_REDACTED_USERNAME = 6;
 
 /** Throws the problem of an answer that is not a usable JSON success; returns its body. */
-export function checkAnswer(answer: EicAnswer, host: string): JsonRecord {
+export function checkAnswer(answer: EicAnswer, host: string, secrets?: EicSecrets): JsonRecord {
   const { operation, status, contentType, text, json } = answer;
   const html = /html/i.test(contentType) || (!contentType && /^\s*<(!doctype html|html)/i.test(text));
   let problem: EicProblem | undefined;
@@ -47,6 +47,10 @@ export function checkAnswer(answer: EicAnswer, host: string): JsonRecord {
   else if (json !== undefined && !isRecord(json)) problem = nonJsonProblem(operation, status, text, contentType, host);
   if (problem) {
     if (answer.gaveUpNote) problem.message += ` ${answer.gaveUpNote}`;
+    if (secrets) {
+      problem.message = secrets.redactMessage(problem.message);
+      if (problem.eicMessage) problem.eicMessage = secrets.redactMessage(problem.eicMessage);
+    }
     throw new EicProblemError(problem);
   }
   return (json ?? {}) as JsonRecord;
@@ -67,7 +71,7 @@ export class EicSession {
     this.clock = options.clock ?? realClock;
     if (credentials.kind === 'password') {
       this.secrets.add(credentials.password);
-      if (revealToken(credentials.username).length >= MIN_REDACTED_USERNAME) this.secrets.add(credentials.username);
+      if (revealToken(credentials.username).length >= MIN_REDACTED_USERNAME) this.secrets.addName(credentials.username);
     } else {
       this.secrets.add(credentials.token);
       this.access = credentials.token;
@@ -94,7 +98,7 @@ export class EicSession {
         }
       }
     }
-    return checkAnswer(answer, this.host);
+    return checkAnswer(answer, this.host, this.secrets);
   }
 
   private async ensureAccess(): Promise<void> {
@@ -127,7 +131,7 @@ export class EicSession {
     const answer = await this.transport.send('login', {
       body: { kind: 'json', fields: { username: this.credentials.username, password: this.credentials.password } },
     });
-    this.adopt(checkAnswer(answer, this.host), 'login');
+    this.adopt(checkAnswer(answer, this.host, this.secrets), 'login');
     this.history.push(how);
   }
 
@@ -136,7 +140,7 @@ export class EicSession {
     const answer = await this.transport.send('refresh', {
       body: { kind: 'form', fields: { grant_type: 'refresh_token', refresh_token: this.refreshToken } },
     });
-    this.adopt(checkAnswer(answer, this.host), 'refresh');
+    this.adopt(checkAnswer(answer, this.host, this.secrets), 'refresh');
     this.history.push('refresh');
   }
 

@@ -54,14 +54,25 @@ export interface EicAnswer {
   gaveUpNote?: string;
 }
 
-/** The secrets of one session: every text leaving the engine passes through redact(). */
+/**
+ * The secrets of one session. Credentials and tokens are masked in everything that comes back
+ * (they are long and random, so masking them never damages data). The user name is masked only
+ * in messages — in data (attribute texts) it could be an ordinary word such as "admin".
+ */
 export class EicSecrets {
   private readonly list: SecretToken[] = [];
+  private readonly names: SecretToken[] = [];
   add(...secrets: (SecretToken | undefined)[]): void {
     for (const s of secrets) if (s && !this.list.includes(s)) this.list.push(s);
   }
+  /** A value to mask in messages only (the user name). */
+  addName(name: SecretToken): void { if (!this.names.includes(name)) this.names.push(name); }
   redact(text: string): string { return redact(text, ...this.list); }
   redactDeep<T>(value: T): T { return redactDeep(value, ...this.list); }
+  /** For messages, logs and output: the data secrets and the user name. */
+  redactMessage(text: string): string { return redact(text, ...this.list, ...this.names); }
+  /** Every secret, for a last guard on what a command prints. */
+  all(): SecretToken[] { return [...this.list, ...this.names]; }
 }
 
 export interface EicRequest {
@@ -159,7 +170,7 @@ export class EicTransport {
       }
       const p = classifyNetworkError(e, host, phase);
       throw new EicProblemError({ kind: p.kind === 'timeout' ? 'timeout' : 'network', operation, retryable: p.retryable,
-        message: this.secrets.redact(p.message) });
+        message: this.secrets.redactMessage(p.message) });
     };
     try {
       const encoded = encodeBody(request.body);
