@@ -21,9 +21,9 @@ export const EIC_PATHS = {
 } as const;
 export type EicOperation = keyof typeof EIC_PATHS;
 
-/** Calls that only read: safe to repeat after a timeout or a broken connection. */
-export const READ_ONLY_OPERATIONS: ReadonlySet<EicOperation> = new Set<EicOperation>([
-  'getConnections', 'getConnectionDetails', 'checkJobStatus', 'fetchJobMetadata',
+/** Calls that change nothing on the tenant (or only issue a token): safe to repeat after a timeout or a broken connection. */
+export const REPEATABLE_OPERATIONS: ReadonlySet<EicOperation> = new Set<EicOperation>([
+  'login', 'refresh', 'getConnections', 'getConnectionDetails', 'checkJobStatus', 'fetchJobMetadata',
 ]);
 
 export interface RestAttributeKey {

@@ -9,7 +9,7 @@ import { classifyNetworkError } from '../runner/problems';
 import { redact, redactDeep, revealToken, type SecretToken } from '../runner/secret';
 import type { FetchLike } from '../runner/send';
 import { encodeBody, type EicBody } from './eicBody';
-import { EIC_PATHS, READ_ONLY_OPERATIONS, type EicOperation } from './eicCatalog';
+import { EIC_PATHS, REPEATABLE_OPERATIONS, type EicOperation } from './eicCatalog';
 import { eicCancelled, EicProblemError, operationLabel } from './eicProblems';
 import { onTenant, type TenantAddress } from './tenantAddress';
 
@@ -98,9 +98,9 @@ export class EicTransport {
     if (!onTenant(url, this.address)) {
       throw new EicProblemError({ kind: 'refused', operation, message: `Refusing to send EIC credentials outside the tenant ${this.address.host}.` });
     }
-    const readOnly = READ_ONLY_OPERATIONS.has(operation);
+    const repeatable = REPEATABLE_OPERATIONS.has(operation);
     const maxRate = this.options.maxRateLimitRetries ?? 4;
-    const maxNet = readOnly ? this.options.maxNetworkRetries ?? 2 : 0;
+    const maxNet = repeatable ? this.options.maxNetworkRetries ?? 2 : 0;
     const backoff = this.options.backoffMs ?? 1000;
     const random = this.options.random ?? Math.random;
     let rateWaits = 0;
@@ -113,7 +113,7 @@ export class EicTransport {
         answer = await this.attempt(operation, url, request, attempt);
       } catch (e) {
         if (!(e instanceof EicProblemError) || !e.problem.retryable || netRetries >= maxNet) {
-          if (e instanceof EicProblemError && e.problem.retryable && !readOnly) {
+          if (e instanceof EicProblemError && e.problem.retryable && !repeatable) {
             e.problem.message += ` It was not repeated: EIC may have done it anyway${operation === 'testConnection' ? ' (run Compare to see whether the connection was saved)' : ''}.`;
           }
           throw e;
@@ -124,7 +124,7 @@ export class EicTransport {
         await this.clock.sleep(waitMs, this.options.signal).catch(() => { throw eicCancelled(); });
         continue;
       }
-      const busy = answer.status === 429 || answer.status === 503 || (readOnly && (answer.status === 502 || answer.status === 504));
+      const busy = answer.status === 429 || answer.status === 503 || (repeatable && (answer.status === 502 || answer.status === 504));
       if (!busy) return answer;
       if (rateWaits >= maxRate) {
         return { ...answer, gaveUpNote: `Still ${answer.status} after waiting ${rateWaits} time${rateWaits === 1 ? '' : 's'}; try again later.` };

@@ -33,7 +33,6 @@ export interface ConnectionSummary {
   type?: string;
   description?: string;
   status?: number;
-  updatedBy?: string;
   updatedOn?: string;
 }
 
@@ -104,7 +103,6 @@ export function readConnectionList(json: JsonRecord): { connections: ConnectionS
         type: textField(item, 'CONNECTIONTYPE', 'connectiontype', 'connectionType'),
         description: textField(item, 'CONNECTIONDESCRIPTION', 'connectiondescription', 'description'),
         status: numberField(item, 'STATUS', 'status'),
-        updatedBy: textField(item, 'UPDATEDBY', 'updatedby'),
         updatedOn: textField(item, 'UPDATEDON', 'updatedon'),
       });
     }
