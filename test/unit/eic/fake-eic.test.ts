@@ -142,7 +142,7 @@ describe('fake EIC', () => {
     const zip = writeZip([{ name: 'Connection_2026-01-01_00-00-00(UTC).json', data: Buffer.from(JSON.stringify(doc)) }]);
     const fd = new FormData();
     fd.append('pathLocation', 'Datafiles');
-    fd.append('file', new Blob([zip]), 'pkg.zip');
+    fd.append('file', new Blob([new Uint8Array(zip)]), 'pkg.zip');
     const up = await fetch(`${f.url}/ECM/api/v5/uploadSchemaFile`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: fd });
     assert.deepEqual(await up.json(), { errorCode: '0', msg: 'file Save Successfully' });
     const path = '/saviynt_shared/saviynt/Datafiles/pkg.zip';

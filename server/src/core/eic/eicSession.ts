@@ -81,6 +81,13 @@ export class EicSession {
 
   get host(): string { return this.address.host; }
 
+  /** Per-command options (cancellation, progress, timeout) on a session kept between commands. */
+  setCallOptions(options: Pick<EicTransportOptions, 'signal' | 'onProgress' | 'timeoutMs'>): void {
+    this.options.signal = options.signal;
+    this.options.onProgress = options.onProgress;
+    if (options.timeoutMs !== undefined) this.options.timeoutMs = options.timeoutMs;
+  }
+
   /** Registers more secrets (e.g. values filled into ConnectionJSON) for redaction. */
   addSecrets(...secrets: SecretToken[]): void { this.secrets.add(...secrets); }
 
