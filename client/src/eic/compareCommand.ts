@@ -8,6 +8,7 @@ import { Commands } from '../../../common/src/protocol';
 import { compareConnection, summaryLine, type AttributeStatus, type ConnectionComparison } from '../../../server/src/core/eic';
 import type { ClientContext } from '../clientContext';
 import { notify } from '../calls/results';
+import { refuseWhenRestricted } from '../calls/trust';
 import { withCancellableProgress } from '../calls/progress';
 import { showComparison, showSummary } from './comparisonView';
 import { eicEnvironment, isRefusal, type EicCommandResult } from './eicEnvironment';
@@ -44,6 +45,8 @@ export function comparisonResult(c: ConnectionComparison, host: string): Compare
 }
 
 export async function compareWithEic(ctx: ClientContext, args: CompareArgs = {}): Promise<CompareResult> {
+  const restricted = refuseWhenRestricted('Compare with EIC Tenant', args.silent);
+  if (restricted) return { ok: false, message: restricted.message, refused: 'restricted' };
   const folderUri = await resolveConnectionFolder(args.folder, args.silent, 'Compare this connection folder');
   if (!folderUri) return { ok: false, refused: 'no-folder', message: 'No connection folder was chosen.' };
   let redact = (t: string) => t;

@@ -12,6 +12,7 @@ import { SecretToken } from '../../../server/src/core/runner';
 import type { PackageValidator } from '../../../server/src/core/transport/packageValidator';
 import type { ClientContext } from '../clientContext';
 import { notify } from '../calls/results';
+import { refuseWhenRestricted } from '../calls/trust';
 import { withCancellableProgress } from '../calls/progress';
 import { readSettings } from '../settings';
 import { tokenStore } from '../token/tokenCommands';
@@ -91,6 +92,8 @@ function resultOf(r: DeployResult, env: EicEnvironment, message: string, ok: boo
 }
 
 export async function deployToEic(ctx: ClientContext, args: DeployArgs = {}): Promise<DeployCommandResult> {
+  const restricted = refuseWhenRestricted('Deploy Connection to EIC', args.silent);
+  if (restricted) return { ok: false, message: restricted.message, refused: 'restricted' };
   const folderUri = await resolveConnectionFolder(args.folder, args.silent, 'Deploy this connection folder');
   if (!folderUri) return { ok: false, refused: 'no-folder', message: 'No connection folder was chosen.' };
   const dirty = dirtyDocuments(folderUri);

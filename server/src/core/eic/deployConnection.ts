@@ -64,7 +64,8 @@ export async function deployConnection(api: EicApi, folder: ConnectionFolder, op
     result.checkErrors = outcome.errors;
     if (outcome.errors > 0 && !options.allowErrors) {
       result.stage = 'check-errors';
-      result.refusals.push(`${outcome.errors} error(s) in ${folder.path}: fix them first (or deploy anyway, in the editor).`);
+      const first = outcome.messages[0] ? ` The first: ${outcome.messages[0]}` : '';
+      result.refusals.push(`${outcome.errors} error(s) in ${folder.path}: fix them first (or deploy anyway, in the editor).${first}`);
       return result;
     }
   }
