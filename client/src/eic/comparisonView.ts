@@ -44,7 +44,8 @@ export async function showComparison(c: ConnectionComparison, folder: vscode.Uri
   const differing = c.entries.filter(e => e.status === 'changed' || e.status === 'only-local' || e.status === 'only-tenant');
   const pairs = differing.map(e => {
     const tenantText = e.tenant === undefined ? '' : e.local !== undefined ? printedLike(e.tenant, e.local) : e.tenant;
-    const left = putReadOnly('eic', `${e.attribute} (EIC tenant)`, 'json', tenantText);
+    // Named like the local file, so that the diff editor shows one attribute, not a rename.
+    const left = putReadOnly('eic', e.attribute, 'json', tenantText);
     const right = e.fileName ? vscode.Uri.joinPath(folder, e.fileName) : putReadOnly('eic', `${e.attribute} (not in the folder)`, 'json', '');
     return { e, left, right };
   });
