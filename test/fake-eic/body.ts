@@ -2,10 +2,6 @@
 // application/x-www-form-urlencoded on every endpoint (and query parameters, for the GET with a
 // JSON body that transportPackageStatus documents).
 
-import type { IncomingMessage } from 'node:http';
-
-const MAX_BODY = 32 * 1024 * 1024;
-
 export type BodyKind = 'json' | 'multipart' | 'form' | 'none' | 'other';
 
 export interface UploadedFile {
@@ -22,18 +18,8 @@ export interface ParsedBody {
   malformed?: string;
 }
 
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+/** The body, read whole (the fake Intercom's reader). */
+export { readBody } from '../fake-intercom/http-util.js';
 
 function parseMultipart(body: Buffer, boundary: string): ParsedBody {
   const fields: Record<string, unknown> = {};

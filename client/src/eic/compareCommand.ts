@@ -9,11 +9,10 @@ import { compareConnection, summaryLine, type AttributeStatus, type ConnectionCo
 import type { ClientContext } from '../clientContext';
 import { notify } from '../calls/results';
 import { refuseWhenRestricted } from '../calls/trust';
-import { withCancellableProgress } from '../calls/progress';
 import { showComparison, showSummary } from './comparisonView';
-import { eicEnvironment, isRefusal, type EicCommandResult } from './eicEnvironment';
+import type { EicCommandResult } from './eicEnvironment';
 import { readFolder, resolveConnectionFolder } from './eicFolder';
-import { reportEicProblem } from './eicProblemUi';
+import { withTenant } from './tenantTask';
 
 export interface CompareArgs {
   /** The connection folder (or a file in it). */
@@ -44,42 +43,34 @@ export function comparisonResult(c: ConnectionComparison, host: string): Compare
   };
 }
 
-export async function compareWithEic(ctx: ClientContext, args: CompareArgs = {}): Promise<CompareResult> {
+export async function compareWithEic(ctx: ClientContext, args: CompareArgs = {}): Promise<CompareResult | EicCommandResult> {
   const restricted = refuseWhenRestricted('Compare with EIC Tenant', args.silent);
   if (restricted) return { ok: false, message: restricted.message, refused: 'restricted' };
   const folderUri = await resolveConnectionFolder(args.folder, args.silent, 'Compare this connection folder');
   if (!folderUri) return { ok: false, refused: 'no-folder', message: 'No connection folder was chosen.' };
-  let redact = (t: string) => t;
-  try {
-    return await withCancellableProgress('Comparing with the EIC tenant', args.silent, async (report, signal) => {
-      const env = await eicEnvironment('Compare with EIC Tenant', args.silent, folderUri, { signal, onProgress: e => { if (e.type === 'retry') report(e.reason); } });
-      if (isRefusal(env)) return env;
-      redact = env.redact;
-      const folder = await readFolder(folderUri, true);
-      if (folder.errors.length) {
-        const message = `The folder cannot be compared: ${folder.errors.join(' ')}`;
-        notify('error', message, args.silent);
-        return { ok: false, refused: 'refused', message };
+  return withTenant<CompareResult>(ctx, 'Compare with EIC Tenant', 'Comparing with the EIC tenant', { silent: args.silent, scope: folderUri }, async (env, report) => {
+    const folder = await readFolder(folderUri, true);
+    if (folder.errors.length) {
+      const message = `The folder cannot be compared: ${folder.errors.join(' ')}`;
+      notify('error', message, args.silent);
+      return { ok: false, refused: 'refused', message };
+    }
+    report(`reading "${folder.name}" from ${env.address.host}`);
+    const comparison = compareConnection(folder, await env.api.connectionDetails(folder.name));
+    const result = comparisonResult(comparison, env.address.host);
+    ctx.log.info(`Compare: ${result.message}`);
+    if (!args.silent || args.show) {
+      const shown = await showComparison(comparison, folderUri, env.address.host);
+      result.shown = shown.shown;
+      result.summaryUri = shown.summaryUri.toString();
+      if (!args.silent) {
+        const buttons = ['Show Summary', ...(comparison.differs ? ['Deploy…'] : [])];
+        void vscode.window.showInformationMessage(`${comparison.differs ? '' : 'Equal: '}${result.message}`, ...buttons).then(choice => {
+          if (choice === 'Show Summary') void showSummary(shown.summaryUri);
+          if (choice === 'Deploy…') void vscode.commands.executeCommand(Commands.deployToEic, { folder: folderUri });
+        });
       }
-      report(`reading "${folder.name}" from ${env.address.host}`);
-      const comparison = compareConnection(folder, await env.api.connectionDetails(folder.name));
-      const result = comparisonResult(comparison, env.address.host);
-      ctx.log.info(`Compare: ${result.message}`);
-      if (!args.silent || args.show) {
-        const shown = await showComparison(comparison, folderUri, env.address.host);
-        result.shown = shown.shown;
-        result.summaryUri = shown.summaryUri.toString();
-        if (!args.silent) {
-          const buttons = ['Show Summary', ...(comparison.differs ? ['Deploy…'] : [])];
-          void vscode.window.showInformationMessage(`${comparison.differs ? '' : 'Equal: '}${result.message}`, ...buttons).then(choice => {
-            if (choice === 'Show Summary') void showSummary(shown.summaryUri);
-            if (choice === 'Deploy…') void vscode.commands.executeCommand(Commands.deployToEic, { folder: folderUri });
-          });
-        }
-      }
-      return result;
-    });
-  } catch (e) {
-    return reportEicProblem(ctx, 'Compare with EIC Tenant', e, args.silent, redact);
-  }
+    }
+    return result;
+  });
 }

@@ -13,13 +13,13 @@ import type { PackageValidator } from '../../../server/src/core/transport/packag
 import type { ClientContext } from '../clientContext';
 import { notify } from '../calls/results';
 import { refuseWhenRestricted } from '../calls/trust';
-import { withCancellableProgress } from '../calls/progress';
 import { readSettings } from '../settings';
 import { tokenStore } from '../token/tokenCommands';
 import { showComparison } from './comparisonView';
-import { eicEnvironment, isRefusal, type EicCommandResult, type EicEnvironment } from './eicEnvironment';
+import type { EicCommandResult, EicEnvironment } from './eicEnvironment';
 import { dirtyDocuments, readFolder, resolveConnectionFolder } from './eicFolder';
-import { reportEicProblem, showOutputAction } from './eicProblemUi';
+import { showOutputAction } from './eicProblemUi';
+import { withTenant } from './tenantTask';
 
 export interface DeployArgs {
   folder?: string | vscode.Uri;
@@ -91,7 +91,7 @@ function resultOf(r: DeployResult, env: EicEnvironment, message: string, ok: boo
   };
 }
 
-export async function deployToEic(ctx: ClientContext, args: DeployArgs = {}): Promise<DeployCommandResult> {
+export async function deployToEic(ctx: ClientContext, args: DeployArgs = {}): Promise<DeployCommandResult | EicCommandResult> {
   const restricted = refuseWhenRestricted('Deploy Connection to EIC', args.silent);
   if (restricted) return { ok: false, message: restricted.message, refused: 'restricted' };
   const folderUri = await resolveConnectionFolder(args.folder, args.silent, 'Deploy this connection folder');
@@ -104,63 +104,55 @@ export async function deployToEic(ctx: ClientContext, args: DeployArgs = {}): Pr
     if (choice === 'Save All and Deploy') await Promise.all(dirty.map(d => d.save()));
   }
   const validate: PackageValidator = files => ctx.client.sendRequest<CheckFilesResult>(CheckFilesRequest, { files });
-  let redact = (t: string) => t;
-  try {
-    return await withCancellableProgress('Deploying to the EIC tenant', args.silent, async (report, signal) => {
-      const env = await eicEnvironment('Deploy Connection to EIC', args.silent, folderUri, { signal, onProgress: e => { if (e.type === 'retry') report(e.reason); } });
-      if (isRefusal(env)) return env;
-      redact = env.redact;
-      const folder = await readFolder(folderUri);
-      let allowErrors = args.allowErrors === true;
-      let withConnectionJson = args.withConnectionJson === true;
-      const base = { validate, version: env.settings.version, secrets: editorSecrets(args.silent), secretsFrom: 'editor' as const };
-      report('comparing with the tenant');
-      let preview = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson });
-      if (preview.stage === 'check-errors' && !args.silent) {
-        ctx.log.warn(`Deploy of ${folder.path} stopped by the check:\n${preview.checkMessages.join('\n')}`);
-        const choice = await vscode.window.showErrorMessage(`The connection was not deployed: ${preview.checkMessages[0] ?? preview.refusals[0]}`
-          + `${preview.checkErrors > 1 ? ` (and ${preview.checkErrors - 1} more; see the Problems panel)` : ''}`, 'Deploy Anyway', 'Show Problems');
-        if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
-        if (choice !== 'Deploy Anyway') return { ...resultOf(preview, env, 'Not deployed: the check found errors.', false), refused: 'check-errors' };
-        allowErrors = true;
-        preview = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson });
-      }
-      // A connection the tenant does not have needs its ConnectionJSON: send it unless told not to.
-      if (preview.plan && !preview.plan.exists && !withConnectionJson && args.withConnectionJson !== false) {
-        withConnectionJson = true;
-        preview = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson });
-      }
-      if (preview.stage === 'check-errors' || preview.stage === 'refused') {
-        const message = `"${folder.name}" was not deployed: ${preview.refusals.join(' ')}`;
-        notify('error', message, args.silent, showOutputAction(ctx));
-        ctx.log.warn(env.redact(message));
-        return { ...resultOf(preview, env, message, false), refused: preview.stage === 'check-errors' ? 'check-errors' : 'refused' };
-      }
-      if (preview.stage === 'up-to-date') {
-        const message = `Up to date: the tenant ${env.address.host} already has "${folder.name}" as the folder has it; nothing was sent.`;
-        notify('info', message, args.silent);
-        return resultOf(preview, env, message, true);
-      }
-      const plan = preview.plan!;
-      if (!args.silent && preview.comparison) await showComparison(preview.comparison, folderUri, env.address.host);
-      const text = confirmationText(plan, env.address.host);
-      let confirmed = args.confirm;
-      if (confirmed === undefined && !args.silent) {
-        const buttons = plan.exists && plan.connectionJson === 'keep' ? ['Deploy', 'Deploy and Replace ConnectionJSON'] : ['Deploy'];
-        const choice = await vscode.window.showWarningMessage(text.message, { modal: true, detail: text.detail }, ...buttons);
-        confirmed = choice !== undefined;
-        if (choice === 'Deploy and Replace ConnectionJSON') withConnectionJson = true;
-      }
-      if (!confirmed) {
-        return { ...resultOf(preview, env, 'Not deployed: not confirmed.', false), refused: 'not-confirmed', confirmation: `${text.message}\n${text.detail}` };
-      }
-      report(`saving "${folder.name}" (EIC runs its connection test)`);
-      const done = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson, confirm: () => true });
-      return finishDeploy(ctx, args, env, done, `${text.message}\n${text.detail}`, folderUri);
-    });
-  } catch (e) {
-    return reportEicProblem(ctx, 'Deploy Connection to EIC', e, args.silent, redact);
-  }
+  return withTenant<DeployCommandResult>(ctx, 'Deploy Connection to EIC', 'Deploying to the EIC tenant', { silent: args.silent, scope: folderUri }, async (env, report) => {
+    const folder = await readFolder(folderUri);
+    let allowErrors = args.allowErrors === true;
+    let withConnectionJson = args.withConnectionJson === true;
+    const base = { validate, version: env.settings.version, secrets: editorSecrets(args.silent), secretsFrom: 'editor' as const };
+    report('comparing with the tenant');
+    let preview = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson });
+    if (preview.stage === 'check-errors' && !args.silent) {
+      ctx.log.warn(`Deploy of ${folder.path} stopped by the check:\n${preview.checkMessages.join('\n')}`);
+      const choice = await vscode.window.showErrorMessage(`The connection was not deployed: ${preview.checkMessages[0] ?? preview.refusals[0]}`
+        + `${preview.checkErrors > 1 ? ` (and ${preview.checkErrors - 1} more; see the Problems panel)` : ''}`, 'Deploy Anyway', 'Show Problems');
+      if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (choice !== 'Deploy Anyway') return { ...resultOf(preview, env, 'Not deployed: the check found errors.', false), refused: 'check-errors' };
+      allowErrors = true;
+      preview = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson });
+    }
+    // A connection the tenant does not have needs its ConnectionJSON: send it unless told not to.
+    if (preview.plan && !preview.plan.exists && !withConnectionJson && args.withConnectionJson !== false) {
+      withConnectionJson = true;
+      preview = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson });
+    }
+    if (preview.stage === 'check-errors' || preview.stage === 'refused') {
+      const message = `"${folder.name}" was not deployed: ${preview.refusals.join(' ')}`;
+      notify('error', message, args.silent, showOutputAction(ctx));
+      ctx.log.warn(env.redact(message));
+      return { ...resultOf(preview, env, message, false), refused: preview.stage === 'check-errors' ? 'check-errors' : 'refused' };
+    }
+    if (preview.stage === 'up-to-date') {
+      const message = `Up to date: the tenant ${env.address.host} already has "${folder.name}" as the folder has it; nothing was sent.`;
+      notify('info', message, args.silent);
+      return resultOf(preview, env, message, true);
+    }
+    const plan = preview.plan!;
+    if (!args.silent && preview.comparison) await showComparison(preview.comparison, folderUri, env.address.host);
+    const text = confirmationText(plan, env.address.host);
+    let confirmed = args.confirm;
+    if (confirmed === undefined && !args.silent) {
+      const buttons = plan.exists && plan.connectionJson === 'keep' ? ['Deploy', 'Deploy and Replace ConnectionJSON'] : ['Deploy'];
+      const choice = await vscode.window.showWarningMessage(text.message, { modal: true, detail: text.detail }, ...buttons);
+      confirmed = choice !== undefined;
+      if (choice === 'Deploy and Replace ConnectionJSON') withConnectionJson = true;
+    }
+    if (!confirmed) {
+      return { ...resultOf(preview, env, 'Not deployed: not confirmed.', false), refused: 'not-confirmed', confirmation: `${text.message}\n${text.detail}` };
+    }
+    report(`saving "${folder.name}" (EIC runs its connection test)`);
+    const done = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson, confirm: () => true });
+    return finishDeploy(ctx, args, env, done, `${text.message}\n${text.detail}`, folderUri);
+  });
 }
 
 async function finishDeploy(ctx: ClientContext, args: DeployArgs, env: EicEnvironment, r: DeployResult, confirmation: string,

@@ -7,9 +7,8 @@ import * as vscode from 'vscode';
 import { runJobAndWait, type JobOutcome, type JobSpec } from '../../../server/src/core/eic';
 import type { ClientContext } from '../clientContext';
 import { notify, openSettingsAction } from '../calls/results';
-import { withCancellableProgress } from '../calls/progress';
-import { eicEnvironment, isRefusal, type EicCommandResult } from './eicEnvironment';
-import { reportEicProblem } from './eicProblemUi';
+import type { EicCommandResult } from './eicEnvironment';
+import { withTenant } from './tenantTask';
 import { eicSettingId } from './eicSettings';
 
 export interface JobArgs {
@@ -29,41 +28,34 @@ export interface JobCommandResult extends EicCommandResult {
   polls?: number;
 }
 
-export async function runEicImportJob(ctx: ClientContext, args: JobArgs = {}): Promise<JobCommandResult> {
-  let redact = (t: string) => t;
-  try {
-    return await withCancellableProgress('EIC import job', args.silent, async (report, signal) => {
-      const env = await eicEnvironment('Run EIC Import Job', args.silent, undefined, { signal, onProgress: e => { if (e.type === 'retry') report(e.reason); } });
-      if (isRefusal(env)) return env;
-      redact = env.redact;
-      const job: JobSpec = {
-        jobName: args.jobName ?? env.settings.job.jobName,
-        triggerName: args.triggerName ?? env.settings.job.triggerName,
-        jobGroup: args.jobGroup ?? env.settings.job.jobGroup,
-      };
-      if (!job.triggerName && !args.silent) {
-        job.triggerName = (await vscode.window.showInputBox({
-          title: `Trigger of ${job.jobName} (${job.jobGroup})`, ignoreFocusOut: true,
-          prompt: 'The trigger\'s name as EIC\'s Job Control Panel shows it; set saviyntRest.eic.importJob.triggerName to skip this question.',
-        }))?.trim() ?? '';
-      }
-      if (!job.jobName || !job.triggerName || !job.jobGroup) {
-        const message = `Run EIC Import Job: the job needs a job name, a trigger and a group (settings ${eicSettingId('jobName')}, ${eicSettingId('triggerName')}, ${eicSettingId('jobGroup')}).`;
-        notify('warning', message, args.silent, openSettingsAction(eicSettingId('triggerName')));
-        return { ok: false, refused: 'no-trigger', message, job };
-      }
-      report(`starting ${job.jobName} (${job.triggerName})`);
-      const r = await runJobAndWait(env.api, job, {
-        signal, pollIntervalMs: Math.max(0.05, args.pollSeconds ?? 5) * 1000,
-        onProgress: e => report(e.type === 'started' ? `${job.jobName}: ${e.msg ?? 'started'}` : `${job.jobName}: ${e.status} (${Math.round(e.elapsedMs / 1000)} s)`),
-      });
-      const message = redact(r.message);
-      ctx.log.info(`EIC job: ${message}`);
-      notify(r.outcome === 'completed' ? 'info' : r.outcome === 'failed' ? 'error' : 'warning', message, args.silent);
-      return { ok: r.outcome === 'completed', refused: r.outcome === 'cancelled' ? 'cancelled' : undefined, message, job, outcome: r.outcome,
-        lastStatus: r.lastStatus, result: r.metadata?.result && redact(r.metadata.result), polls: r.polls };
+export async function runEicImportJob(ctx: ClientContext, args: JobArgs = {}): Promise<JobCommandResult | EicCommandResult> {
+  return withTenant<JobCommandResult>(ctx, 'Run EIC Import Job', 'EIC import job', { silent: args.silent }, async (env, report, signal) => {
+    const redact = env.redact;
+    const job: JobSpec = {
+      jobName: args.jobName ?? env.settings.job.jobName,
+      triggerName: args.triggerName ?? env.settings.job.triggerName,
+      jobGroup: args.jobGroup ?? env.settings.job.jobGroup,
+    };
+    if (!job.triggerName && !args.silent) {
+      job.triggerName = (await vscode.window.showInputBox({
+        title: `Trigger of ${job.jobName} (${job.jobGroup})`, ignoreFocusOut: true,
+        prompt: 'The trigger\'s name as EIC\'s Job Control Panel shows it; set saviyntRest.eic.importJob.triggerName to skip this question.',
+      }))?.trim() ?? '';
+    }
+    if (!job.jobName || !job.triggerName || !job.jobGroup) {
+      const message = `Run EIC Import Job: the job needs a job name, a trigger and a group (settings ${eicSettingId('jobName')}, ${eicSettingId('triggerName')}, ${eicSettingId('jobGroup')}).`;
+      notify('warning', message, args.silent, openSettingsAction(eicSettingId('triggerName')));
+      return { ok: false, refused: 'no-trigger', message, job };
+    }
+    report(`starting ${job.jobName} (${job.triggerName})`);
+    const r = await runJobAndWait(env.api, job, {
+      signal, pollIntervalMs: Math.max(0.05, args.pollSeconds ?? 5) * 1000,
+      onProgress: e => report(e.type === 'started' ? `${job.jobName}: ${e.msg ?? 'started'}` : `${job.jobName}: ${e.status} (${Math.round(e.elapsedMs / 1000)} s)`),
     });
-  } catch (e) {
-    return reportEicProblem(ctx, 'Run EIC Import Job', e, args.silent, redact);
-  }
+    const message = redact(r.message);
+    ctx.log.info(`EIC job: ${message}`);
+    notify(r.outcome === 'completed' ? 'info' : r.outcome === 'failed' ? 'error' : 'warning', message, args.silent);
+    return { ok: r.outcome === 'completed', refused: r.outcome === 'cancelled' ? 'cancelled' : undefined, message, job, outcome: r.outcome,
+      lastStatus: r.lastStatus, result: r.metadata?.result && redact(r.metadata.result), polls: r.polls };
+  });
 }

@@ -9,11 +9,10 @@ import { pullConnection, PullConflictError, type ConnectionSummary, type PullRes
 import { subfolderNames } from '../../../server/src/core/transport/unpack';
 import type { ClientContext } from '../clientContext';
 import { notify } from '../calls/results';
-import { withCancellableProgress } from '../calls/progress';
 import { workspaceFs } from '../transport/workspaceFs';
-import { eicEnvironment, isRefusal, type EicCommandResult } from './eicEnvironment';
+import type { EicCommandResult } from './eicEnvironment';
 import { asUri } from './eicFolder';
-import { reportEicProblem } from './eicProblemUi';
+import { withTenant } from './tenantTask';
 
 export interface PullArgs {
   /** The connection's name on the tenant (default: pick from the list). */
@@ -65,49 +64,42 @@ function resultOf(r: PullResult, message: string): PullCommandResult {
     overwritten: r.overwritten, encrypted: r.encrypted, connectionJson: r.connectionJson, notes: r.notes };
 }
 
-export async function pullFromEic(ctx: ClientContext, args: PullArgs = {}): Promise<PullCommandResult> {
-  let redact = (t: string) => t;
-  try {
-    return await withCancellableProgress('Pulling from the EIC tenant', args.silent, async (report, signal) => {
-      const env = await eicEnvironment('Pull Connection from EIC', args.silent, undefined, { signal, onProgress: e => { if (e.type === 'retry') report(e.reason); } });
-      if (isRefusal(env)) return env;
-      redact = env.redact;
-      let name = args.name;
-      if (!name) {
-        if (args.silent) return { ok: false, refused: 'refused', message: 'Pull needs a connection name in silent mode.' };
-        report('listing the connections');
-        name = await pickConnection(await env.api.listConnections(), env.address.host);
-        if (!name) return { ok: false, refused: 'not-confirmed', message: 'No connection was picked.' };
-      }
-      const target = asUri(args.target) ?? (args.silent ? undefined : await pickTarget(name));
-      if (!target) return { ok: false, refused: 'no-folder', message: 'No folder was chosen.' };
-      const fs = workspaceFs(target);
-      report(`reading "${name}"`);
-      let r: PullResult;
-      try {
-        r = await pullConnection(env.api, fs, name, target.path, { force: args.force });
-      } catch (e) {
-        if (!(e instanceof PullConflictError)) throw e;
-        const files = e.conflicts.map(c => c.fileName);
-        if (args.silent) return { ok: false, refused: 'conflict', message: e.message, conflicts: files };
-        const choice = await vscode.window.showWarningMessage(`${files.length} file(s) in ${target.fsPath} differ from the tenant's "${name}": ${files.join(', ')}. Overwrite them with the tenant's?`,
-          { modal: true, detail: 'Your local changes in these files would be lost. Compare shows them side by side first.' }, 'Overwrite', 'Compare');
-        if (choice === 'Compare') void vscode.commands.executeCommand(Commands.compareWithEic, { folder: target });
-        if (choice !== 'Overwrite') return { ok: false, refused: 'conflict', message: e.message, conflicts: files };
-        r = await pullConnection(env.api, fs, name, target.path, { force: true });
-      }
-      const message = `Pulled "${r.connectionName}" from ${env.address.host} into ${target.fsPath}: ${r.written.length} file(s) written`
-        + `${r.unchanged.length ? `, ${r.unchanged.length} already up to date` : ''}${r.encrypted.length ? `; ${r.encrypted.join(', ')} is encrypted on the tenant and kept in connection.meta.json` : ''}.`;
-      ctx.log.info(redact(message));
-      for (const note of r.notes) ctx.log.info(`  ${redact(note)}`);
-      if (!args.silent) {
-        notify('info', redact(message), false);
-        const first = [...r.written, ...r.unchanged].find(f => f !== 'connection.meta.json');
-        if (first) await vscode.window.showTextDocument(vscode.Uri.joinPath(target, first));
-      }
-      return resultOf(r, redact(message));
-    });
-  } catch (e) {
-    return reportEicProblem(ctx, 'Pull Connection from EIC', e, args.silent, redact);
-  }
+export async function pullFromEic(ctx: ClientContext, args: PullArgs = {}): Promise<PullCommandResult | EicCommandResult> {
+  return withTenant<PullCommandResult>(ctx, 'Pull Connection from EIC', 'Pulling from the EIC tenant', { silent: args.silent }, async (env, report) => {
+    const redact = env.redact;
+    let name = args.name;
+    if (!name) {
+      if (args.silent) return { ok: false, refused: 'refused', message: 'Pull needs a connection name in silent mode.' };
+      report('listing the connections');
+      name = await pickConnection(await env.api.listConnections(), env.address.host);
+      if (!name) return { ok: false, refused: 'not-confirmed', message: 'No connection was picked.' };
+    }
+    const target = asUri(args.target) ?? (args.silent ? undefined : await pickTarget(name));
+    if (!target) return { ok: false, refused: 'no-folder', message: 'No folder was chosen.' };
+    const fs = workspaceFs(target);
+    report(`reading "${name}"`);
+    let r: PullResult;
+    try {
+      r = await pullConnection(env.api, fs, name, target.path, { force: args.force });
+    } catch (e) {
+      if (!(e instanceof PullConflictError)) throw e;
+      const files = e.conflicts.map(c => c.fileName);
+      if (args.silent) return { ok: false, refused: 'conflict', message: e.message, conflicts: files };
+      const choice = await vscode.window.showWarningMessage(`${files.length} file(s) in ${target.fsPath} differ from the tenant's "${name}": ${files.join(', ')}. Overwrite them with the tenant's?`,
+        { modal: true, detail: 'Your local changes in these files would be lost. Compare shows them side by side first.' }, 'Overwrite', 'Compare');
+      if (choice === 'Compare') void vscode.commands.executeCommand(Commands.compareWithEic, { folder: target });
+      if (choice !== 'Overwrite') return { ok: false, refused: 'conflict', message: e.message, conflicts: files };
+      r = await pullConnection(env.api, fs, name, target.path, { force: true });
+    }
+    const message = `Pulled "${r.connectionName}" from ${env.address.host} into ${target.fsPath}: ${r.written.length} file(s) written`
+      + `${r.unchanged.length ? `, ${r.unchanged.length} already up to date` : ''}${r.encrypted.length ? `; ${r.encrypted.join(', ')} is encrypted on the tenant and kept in connection.meta.json` : ''}.`;
+    ctx.log.info(redact(message));
+    for (const note of r.notes) ctx.log.info(`  ${redact(note)}`);
+    if (!args.silent) {
+      notify('info', redact(message), false);
+      const first = [...r.written, ...r.unchanged].find(f => f !== 'connection.meta.json');
+      if (first) await vscode.window.showTextDocument(vscode.Uri.joinPath(target, first));
+    }
+    return resultOf(r, redact(message));
+  });
 }

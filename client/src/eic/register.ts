@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
+import { guardedCommand } from '../commandGuard';
 import { compareWithEic, type CompareArgs } from './compareCommand';
 import { registerEicCredentialCommands } from './credentialCommands';
 import { deployToEic, type DeployArgs } from './deployCommand';
@@ -18,19 +19,8 @@ function argsOf<T extends { silent?: boolean }>(value: unknown): T {
   return (value && typeof value === 'object' ? value : {}) as T;
 }
 
-/** Turns an unexpected exception into a result and an error message. */
 function guarded<T extends { silent?: boolean }>(ctx: ClientContext, title: string, run: (args: T) => Promise<EicCommandResult>) {
-  return async (value: unknown): Promise<EicCommandResult> => {
-    const args = argsOf<T>(value);
-    try {
-      return await run(args);
-    } catch (e) {
-      const message = `${title} failed: ${e instanceof Error ? e.message : String(e)}`;
-      ctx.log.error(message);
-      if (!args.silent) void vscode.window.showErrorMessage(message);
-      return { ok: false, message };
-    }
-  };
+  return guardedCommand(ctx, title, argsOf<T>, run);
 }
 
 export function registerEicCommands(ctx: ClientContext): void {
