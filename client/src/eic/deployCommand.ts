@@ -133,7 +133,11 @@ export async function deployToEic(ctx: ClientContext, args: DeployArgs = {}): Pr
     }
     if (preview.stage === 'up-to-date') {
       const message = `Up to date: the tenant ${env.address.host} already has "${folder.name}" as the folder has it; nothing was sent.`;
-      notify('info', message, args.silent);
+      if (!args.silent) {
+        void vscode.window.showInformationMessage(message, 'Replace ConnectionJSON…').then(choice => {
+          if (choice) void vscode.commands.executeCommand(Commands.deployToEic, { folder: folderUri, withConnectionJson: true });
+        });
+      }
       return resultOf(preview, env, message, true);
     }
     const plan = preview.plan!;
@@ -150,7 +154,15 @@ export async function deployToEic(ctx: ClientContext, args: DeployArgs = {}): Pr
       return { ...resultOf(preview, env, 'Not deployed: not confirmed.', false), refused: 'not-confirmed', confirmation: `${text.message}\n${text.detail}` };
     }
     report(`saving "${folder.name}" (EIC runs its connection test)`);
-    const done = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson, confirm: () => true });
+    // What is saved must be what was confirmed: if the tenant changed meanwhile, nothing is sent.
+    const same = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
+    const done = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson,
+      confirm: p => same(p.changes, plan.changes) && same(p.clears, plan.clears) });
+    if (done.stage === 'declined') {
+      const message = `Nothing was deployed: the tenant's "${folder.name}" changed while you confirmed. Compare again, then deploy.`;
+      notify('warning', message, args.silent);
+      return { ...resultOf(done, env, message, false), refused: 'not-confirmed' };
+    }
     return finishDeploy(ctx, args, env, done, `${text.message}\n${text.detail}`, folderUri);
   });
 }
