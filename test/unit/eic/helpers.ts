@@ -63,9 +63,13 @@ export function api(f: FakeEic, options: Partial<EicTransportOptions> & { creds?
   };
 }
 
-/** A private copy of the fixture folder (or an empty folder) under a temp dir, named `name`. */
+const roots: string[] = [];
+process.on('exit', () => { for (const r of roots) fs.rmSync(r, { recursive: true, force: true }); });
+
+/** A private copy of the fixture folder (or an empty folder) under a temp dir (removed at exit), named `name`. */
 export function tempFolder(name = 'Intercom', from: string | undefined = FIXTURE): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'eic-test-'));
+  roots.push(root);
   const dir = path.join(root, name);
   if (from) fs.cpSync(from, dir, { recursive: true });
   else fs.mkdirSync(dir);
