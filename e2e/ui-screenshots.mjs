@@ -19,6 +19,9 @@
 //   import-preview  the import preview of intercom/ImportAccountEntJSON.json (a contributed command
 //                   whose title matches /import/ and /preview/)
 //   package         the package command (a contributed command whose title matches /package/)
+//   eic-compare     Compare with EIC Tenant on eic/Intercom against a local fake EIC whose connection differs
+//                   in two attributes (seeded with the CLI before the workbench starts): the diff editor and the
+//                   summary notification
 //
 // Environment: E2E_SCREENSHOT_DIR (default <repo>/docs/images), E2E_KEEP_TMP=1, E2E_VERBOSE=1,
 // E2E_SETTINGS (JSON merged into user settings), E2E_TOOLS, CHROMIUM, E2E_WORKSPACE.
@@ -120,6 +123,27 @@ const STEPS = {
       await page.waitForTimeout(750);
     }
     await page.waitForTimeout(1_500);
+    await shot();
+  },
+
+  async 'eic-compare'({ page, openFile, runCommand, shot }) {
+    await openFile('eic/Intercom/TicketStatusJSON.json', '"ticketStatusPath"');
+    // Credentials through the real UI: quick pick (user name and password), then two input boxes.
+    await runCommand(contributedCommand((t) => /set eic credentials/i.test(t)));
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /user name and password/i }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(FAKE_EIC_USER.username);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget input[type="password"]').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(FAKE_EIC_USER.password);
+    await page.keyboard.press('Enter');
+    await page.locator('.notification-toast', { hasText: /EIC credentials saved/i }).first().waitFor({ timeout: 30_000 });
+    await runCommand('Notifications: Clear All Notifications', { optional: true });
+    await runCommand(contributedCommand((t) => /compare with eic/i.test(t)));
+    await page.locator('.notification-toast', { hasText: /changed/i }).first().waitFor({ timeout: 60_000 });
+    await runCommand('View: Close Primary Side Bar', { optional: true });
+    await page.waitForTimeout(2_500);
     await shot();
   },
 };
@@ -254,10 +278,37 @@ await new Promise((resolve, reject) => {
   fake.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the fake Intercom exited (${code})`)); });
 });
 say(`fake Intercom on 127.0.0.1:${fakePort}`);
+
+// A local fake EIC for the comparison, seeded (with the CLI) with the connection of eic/Intercom in
+// which two attributes differ, so that Compare has something to show.
+const FAKE_EIC_USER = { username: 'admin', password: 'fake-eic-password' };
+const eicPort = await new Promise((resolve) => { const srv = net.createServer(); srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); }); });
+const fakeEic = spawn(process.execPath, ['--import', 'tsx', path.join(repoDir, 'test/fake-eic/main.ts'), '--port', String(eicPort)],
+  { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'] });
+await new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('the fake EIC did not start')), 30_000);
+  fakeEic.stdout.on('data', (d) => { if (String(d).includes('listening')) { clearTimeout(timer); resolve(); } });
+  fakeEic.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the fake EIC exited (${code})`)); });
+});
+{
+  const seed = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'eic-seed-'));
+  const folder = path.join(seed, 'Intercom');
+  fs.cpSync(path.join(repoDir, 'test/e2e/workspace/eic/Intercom'), folder, { recursive: true });
+  const edit = (name, from, to) => { const f = path.join(folder, name); fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(from, to)); };
+  edit('TicketStatusJSON.json', '"resolved"', '"in_progress"');
+  edit('ConfigJSON.json', '"readTimeout": 60', '"readTimeout": 90');
+  const seeded = spawnSync(process.execPath, [path.join(repoDir, 'dist/cli.js'), 'deploy', folder, '--eic-url', `http://127.0.0.1:${eicPort}`,
+    '--eic-user-env', 'SEED_USER', '--eic-password-env', 'SEED_PASSWORD', '--with-connection-json', '--yes'],
+  { encoding: 'utf8', env: { ...process.env, SEED_USER: FAKE_EIC_USER.username, SEED_PASSWORD: FAKE_EIC_USER.password, INTERCOM_ACCESS_TOKEN: 'tok_fake_intercom_for_screenshots' } });
+  fs.rmSync(seed, { recursive: true, force: true });
+  if (seeded.status !== 0) say(`seeding the fake EIC failed (${seeded.status}): ${seeded.stderr.trim()}`);
+}
+say(`fake EIC on 127.0.0.1:${eicPort}`);
 const sb = makeSandbox({ trust: 'trusted', settings: {
   'workbench.colorTheme': 'Default Dark Modern',
   'saviyntRest.intercom.baseUrl': `http://127.0.0.1:${fakePort}`,
   'saviyntRest.http.allowedHosts': [`127.0.0.1:${fakePort}`],
+  'saviyntRest.eic.url': `http://127.0.0.1:${eicPort}`,
   ...extraSettingsFromEnv(),
 }, label: 'ui' });
 let server;
@@ -356,6 +407,7 @@ try {
 try { await browser?.close(); } catch { /* gone */ }
 await server?.stop();
 fake.kill();
+fakeEic.kill();
 const passed = results.filter(([, ok]) => ok).length;
 const failed = results.length - passed;
 const note = disposeSandbox(sb, { success: failed === 0, hint: `${CODE_SERVER_LOG_HINT}, failed-<step>.png` });

@@ -3,9 +3,11 @@ import type { ClientContext } from './clientContext';
 import { registerTokenFeature } from './token/tokenCommands';
 import { registerTransportCommands } from './transport/transportCommands';
 import { registerCallCommands } from './calls/register';
+import { registerEicCommands } from './eic/register';
 
 export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [
   registerTokenFeature,
   registerTransportCommands,
   registerCallCommands,
+  registerEicCommands,
 ];

@@ -94,4 +94,23 @@ export const Commands = {
   newConnection: 'saviyntRest.newConnection',
   restartServer: 'saviyntRest.restartServer',
   showOutput: 'saviyntRest.showOutput',
+  setEicCredentials: 'saviyntRest.setEicCredentials',
+  clearEicCredentials: 'saviyntRest.clearEicCredentials',
+  compareWithEic: 'saviyntRest.compareWithEic',
+  deployToEic: 'saviyntRest.deployToEic',
+  pullFromEic: 'saviyntRest.pullFromEic',
+  runEicImportJob: 'saviyntRest.runEicImportJob',
+} as const;
+
+/** The EIC tenant settings (section `saviyntRest`), read by the client only. */
+export const EicSettings = {
+  /** The tenant's address, e.g. https://acme.saviyntcloud.com (the API is under /ECM). */
+  url: 'eic.url',
+  /** The tenant's EIC release ("auto": unknown), for checking attributes before a deploy. */
+  version: 'eic.version',
+  jobName: 'eic.importJob.jobName',
+  triggerName: 'eic.importJob.triggerName',
+  jobGroup: 'eic.importJob.jobGroup',
+  /** After a deploy: offer to run the import job. */
+  offerJobAfterDeploy: 'eic.importJob.offerAfterDeploy',
 } as const;

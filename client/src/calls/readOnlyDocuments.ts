@@ -47,7 +47,7 @@ function slug(text: string): string {
  * Stores text under a new URI (`saviynt-rest:/<kind>/<n>/<label>.<ext>`) and returns it. The
  * extension gives the language (`.json` → JSON).
  */
-export function putReadOnly(kind: 'request' | 'response' | 'connection', label: string, extension: 'json' | 'http' | 'txt', text: string): vscode.Uri {
+export function putReadOnly(kind: 'request' | 'response' | 'connection' | 'eic', label: string, extension: 'json' | 'http' | 'txt', text: string): vscode.Uri {
   if (!provider) throw new Error('The read-only documents are not registered yet.');
   const uri = vscode.Uri.from({ scheme: READ_ONLY_SCHEME, path: `/${kind}/${++counter}/${slug(label)}.${extension}` });
   provider.set(uri, text);

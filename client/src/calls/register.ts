@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
+import { guardedCommand } from '../commandGuard';
 import { previewImport, type ImportPreviewArgs } from './importPreview';
 import { registerLastCallStatus } from './lastCallStatus';
 import { registerReadOnlyDocuments } from './readOnlyDocuments';
@@ -22,17 +23,7 @@ function argsOf<T extends CallCommandArgs>(value: unknown): T {
 
 /** Turns an unexpected exception into a result and an error message (never rethrows into the workbench). */
 function guarded<T extends CallCommandArgs, R extends CommandResult>(ctx: ClientContext, title: string, run: (args: T) => Promise<R>) {
-  return async (value: unknown): Promise<R | CommandResult> => {
-    const args = argsOf<T>(value);
-    try {
-      return await run(args);
-    } catch (e) {
-      const message = `${title} failed: ${e instanceof Error ? e.message : String(e)}`;
-      ctx.log.error(message);
-      if (!args.silent) void vscode.window.showErrorMessage(message);
-      return { ok: false, message };
-    }
-  };
+  return guardedCommand(ctx, title, argsOf<T>, run);
 }
 
 export function registerCallCommands(ctx: ClientContext): void {

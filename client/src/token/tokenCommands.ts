@@ -7,6 +7,8 @@ import { Commands, LANGUAGE_ID } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
 import { readSettings, Region } from '../settings';
 import { normaliseToken, TokenStore } from './tokenStore';
+import { eicCredentialStore } from '../eic/credentialStore';
+import { eicStatusPart } from '../eic/credentialCommands';
 
 const REGION_LABEL: Record<Region, string> = { us: 'US', eu: 'EU', au: 'AU' };
 
@@ -27,15 +29,19 @@ async function pickRegion(current: Region): Promise<Region | undefined> {
 
 export function registerTokenFeature(ctx: ClientContext): void {
   store = new TokenStore(ctx.extension.secrets);
+  const eicStore = eicCredentialStore(ctx.extension.secrets);
   const status = vscode.languages.createLanguageStatusItem('saviyntRest.token', { language: LANGUAGE_ID });
-  status.name = 'Intercom access token';
+  status.name = 'Intercom access token and EIC credentials';
   ctx.extension.subscriptions.push(status);
 
   const refresh = async () => {
     const settings = readSettings();
     const token = await store!.get(settings.region);
-    status.text = token ? `$(key) Intercom ${REGION_LABEL[settings.region]}: token set` : `$(circle-slash) Intercom ${REGION_LABEL[settings.region]}: no token`;
-    status.detail = vscode.workspace.isTrusted ? (settings.baseUrl ? `calls go to ${settings.baseUrl}` : undefined) : 'Restricted Mode: calls are disabled';
+    const eic = await eicStatusPart();
+    status.text = (token ? `$(key) Intercom ${REGION_LABEL[settings.region]}: token set` : `$(circle-slash) Intercom ${REGION_LABEL[settings.region]}: no token`)
+      + (eic ? ` · ${eic.text}` : '');
+    const where = vscode.workspace.isTrusted ? (settings.baseUrl ? `calls go to ${settings.baseUrl}` : undefined) : 'Restricted Mode: calls are disabled';
+    status.detail = [where, eic?.detail].filter(Boolean).join(' · ') || undefined;
     status.severity = token ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
     status.command = token
       ? { title: 'Clear token', command: Commands.clearToken }
@@ -44,6 +50,7 @@ export function registerTokenFeature(ctx: ClientContext): void {
   void refresh();
   ctx.extension.subscriptions.push(
     store.onDidChange(() => void refresh()),
+    eicStore.onDidChange(() => void refresh()),
     vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('saviyntRest')) void refresh(); }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void refresh()),
     vscode.commands.registerCommand(Commands.setToken, async (args?: { region?: Region; token?: string }) => {

@@ -27,3 +27,13 @@ CLI_COMMANDS.push(
   { name: 'call', synopsis: 'call <attribute-file>', summary: 'Send one call (--base-url, --token-env, --var, --allow-host, --yes)', run: callCommand.run },
   { name: 'preview-import', synopsis: 'preview-import <connection-folder>', summary: 'Run ImportAccountEntJSON and show the rows EIC would store', run: previewImportCommand.run },
 );
+
+// The EIC tenant (issue 16): deploy, pull, diff.
+import * as deployCommand from './deploy';
+import * as pullCommand from './pull';
+import * as diffCommand from './diff';
+CLI_COMMANDS.push(
+  { name: deployCommand.NAME, synopsis: deployCommand.SYNOPSIS, summary: deployCommand.SUMMARY, run: (args, io) => deployCommand.run(args, io) },
+  { name: pullCommand.NAME, synopsis: pullCommand.SYNOPSIS, summary: pullCommand.SUMMARY, run: (args, io) => pullCommand.run(args, io) },
+  { name: diffCommand.NAME, synopsis: diffCommand.SYNOPSIS, summary: diffCommand.SUMMARY, run: (args, io) => diffCommand.run(args, io) },
+);

@@ -12,14 +12,23 @@ const values = new WeakMap<SecretToken, string>();
 
 const MASK_PREFIX = '••••';
 
+export interface SecretOptions {
+  /**
+   * Keep the value exactly as given (a password or a user name may contain spaces) and mask it
+   * as `••••` without a tail. Without it the value is normalised as an access token.
+   */
+  verbatim?: boolean;
+}
+
 export class SecretToken {
-  /** `••••<last4>` (only the bullets when the token is too short to show a tail safely). */
+  /** `••••<last4>` (only the bullets when the token is too short to show a tail safely, or verbatim). */
   readonly masked: string;
 
-  constructor(rawToken: string) {
-    const token = normalizeToken(rawToken);
+  constructor(rawToken: string, options: SecretOptions = {}) {
+    const token = options.verbatim ? rawToken : normalizeToken(rawToken);
+    if (token === '') throw new TokenFormatError('The secret is empty.');
     values.set(this, token);
-    this.masked = MASK_PREFIX + (token.length >= 12 ? token.slice(-4) : '');
+    this.masked = MASK_PREFIX + (!options.verbatim && token.length >= 12 ? token.slice(-4) : '');
   }
 
   /** What `${access_token}` shows in previews: the Authorization value with the token masked. */
@@ -64,7 +73,8 @@ export function revealBinding(secret: SecretToken): string {
 
 /** Every form in which the token could show up in text: raw, URL-encoded, base64 (any alignment). */
 function tokenForms(token: string): string[] {
-  const forms = new Set<string>([token, encodeURIComponent(token), encodeURIComponent(encodeURIComponent(token))]);
+  const forms = new Set<string>([token, encodeURIComponent(token), encodeURIComponent(encodeURIComponent(token)),
+    JSON.stringify(token).slice(1, -1), formEncoded(token)]);
   const bytes = utf8(token);
   for (let shift = 0; shift < 3; shift++) {
     // base64 of text containing the token at byte offset ≡ shift (mod 3): the characters that
@@ -116,6 +126,11 @@ export function redactDeep<T>(value: T, ...secrets: (SecretToken | undefined)[])
     return v;
   };
   return visit(value) as T;
+}
+
+/** application/x-www-form-urlencoded: like encodeURIComponent, with spaces as "+". */
+function formEncoded(text: string): string {
+  return encodeURIComponent(text).replace(/%20/g, '+');
 }
 
 function utf8(text: string): Uint8Array {

@@ -9,7 +9,7 @@
 import { findAttribute } from '../attributes';
 import { META_FILE_NAME, serializeConnectionMeta, type ExportOrigin } from './connectionMeta';
 import {
-  ExportFormatError, connectionToFolderContent, parseConnectionExport, parseObjectSummary, type ExportedConnection,
+  ExportFormatError, connectionToFolderContent, parseConnectionExport, parseObjectSummary, type ExportedConnection, type FolderContent,
 } from './exportFile';
 import { baseName, fromUtf8, joinPath, utf8, type TransportFs } from './transportFs';
 import { isZip, readTransportZip, type ZipLimits } from './zipReader';
@@ -121,15 +121,7 @@ export async function unpackExportBytes(
   for (let i = 0; i < plans.length; i++) {
     const { content } = plans[i];
     const folder = folders[i];
-    await fs.mkdir(folder);
-    const written: string[] = [];
-    for (const file of [...content.files, { fileName: META_FILE_NAME, text: serializeConnectionMeta(content.meta) }]) {
-      const path = joinPath(folder, file.fileName);
-      const existing = await fs.stat(path);
-      if (existing && existing.kind !== 'file') throw new Error(`${path} exists and is a ${existing.kind}; it was not overwritten.`);
-      await fs.writeFile(path, utf8(file.text));
-      written.push(file.fileName);
-    }
+    const written = await writeFolderFiles(fs, folder, folderFiles(content));
     result.notes.push(...content.notes.map(n => `${content.name}: ${n}`));
     if (options.force) result.notes.push(...await staleFiles(fs, folder, written, content.name));
     result.connections.push({
@@ -140,6 +132,25 @@ export async function unpackExportBytes(
   return result;
 }
 
+/** The files of a connection folder, as unpack writes them: the attribute files, connection.meta.json last. */
+export function folderFiles(content: FolderContent): { fileName: string; text: string }[] {
+  return [...content.files, { fileName: META_FILE_NAME, text: serializeConnectionMeta(content.meta) }];
+}
+
+/** Writes files into a folder (created when missing); a path that is not a regular file is never replaced. */
+export async function writeFolderFiles(fs: TransportFs, folder: string, files: { fileName: string; text: string }[]): Promise<string[]> {
+  await fs.mkdir(folder);
+  const written: string[] = [];
+  for (const file of files) {
+    const path = joinPath(folder, file.fileName);
+    const existing = await fs.stat(path);
+    if (existing && existing.kind !== 'file') throw new Error(`${path} exists and is a ${existing.kind}; it was not overwritten.`);
+    await fs.writeFile(path, utf8(file.text));
+    written.push(file.fileName);
+  }
+  return written;
+}
+
 async function ensureWritable(fs: TransportFs, folder: string, force: boolean): Promise<void> {
   const stat = await fs.stat(folder);
   if (!stat) return;
@@ -148,7 +159,7 @@ async function ensureWritable(fs: TransportFs, folder: string, force: boolean): 
 }
 
 /** With --force, attribute files left from before would be packaged later: say so. */
-async function staleFiles(fs: TransportFs, folder: string, written: string[], name: string): Promise<string[]> {
+export async function staleFiles(fs: TransportFs, folder: string, written: string[], name: string): Promise<string[]> {
   const now = new Set(written.map(w => w.toLowerCase()));
   const entries = await fs.readDir(folder);
   return entries
