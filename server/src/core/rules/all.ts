@@ -24,3 +24,4 @@ import '../intercom/rules/responsePathRule';
 import '../intercom/rules/paginationRule';
 import '../intercom/rules/ticketStatusRule';
 import '../intercom/rules/requestBodyRule';
+import '../intercom/rules/successStatusRule';

@@ -1,5 +1,5 @@
 /**
- * Request bodies (`httpParams` JSON strings) and expected statuses of Intercom calls. Ranges point at
+ * Request bodies (`httpParams` JSON strings) of Intercom calls. Ranges point at
  * the exact characters inside the escaped string.
  * - `intercom-body-required` (error): a top-level field the endpoint requires is missing (POST /tickets
  *   without ticket_type_id or contacts): Intercom answers 400;
@@ -7,8 +7,8 @@
  *   default attributes `_default_title_` / `_default_description_`;
  * - `intercom-ticket-contacts` (error, or warning for a doubtful id): contacts must hold exactly one
  *   item with `id`, `external_id` or `email`; `${user.id}` is Saviynt's id, not an Intercom contact id;
- * - `intercom-ticket-type-id` (warning): ticket_type_id taken from a per-user binding;
- * - `intercom-success-status` (information): 201 in successResponses — Intercom answers 200 to creates.
+ * - `intercom-ticket-type-id` (warning): ticket_type_id taken from a per-user binding.
+ * (`intercom-success-status` lives in successStatusRule.ts.)
  */
 import type { Fix } from '../../types';
 import { getValue } from '../../json/ast';
@@ -20,7 +20,7 @@ import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { IntercomCall, intercomCalls, lookup } from './model';
 import {
-  JsonNode, ParsedBody, bodyProperties, bodyProperty, isBindingValue, parsedBody, rawString, removeArrayItem, successStatusArrays,
+  JsonNode, ParsedBody, bodyProperties, bodyProperty, isBindingValue, parsedBody, rawString,
 } from './support';
 
 const TICKET_CREATE = new Set(['POST /tickets', 'POST /tickets/enqueue']);
@@ -139,26 +139,11 @@ function checkTicketType(ctx: RuleContext, body: ParsedBody): void {
   });
 }
 
-function checkSuccessStatuses(ctx: RuleContext, ic: IntercomCall): void {
-  for (const array of successStatusArrays(ic.call.node)) {
-    for (const item of array.items) {
-      if (item.type !== 'number' || item.value !== 201) continue;
-      ctx.report({
-        offset: item.offset, length: item.length, severity: 'information', code: 'intercom-success-status',
-        message: 'Intercom answers 200 to every successful request, creates included; 201 never occurs here. Listing it is harmless but misleading.',
-        tags: ['unnecessary'],
-        fixes: array.items.length > 1 ? [{ title: 'Remove 201', edits: [removeArrayItem(array, item)] }] : [],
-      });
-    }
-  }
-}
-
 registerRules({
   id: 'intercom-request-body',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
       if (ic.call.role === 'auth') continue;
-      checkSuccessStatuses(ctx, ic);
       const version = ic.version.version;
       if (!version || !ic.endpoint || ic.endpoint.method === 'GET') continue;
       const body = parsedBody(ctx.doc, getValue(ic.http, 'httpParams'));

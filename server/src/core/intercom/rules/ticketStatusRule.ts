@@ -19,7 +19,7 @@ import { registerRules } from '../../rules/index';
 import type { RuleContext } from '../../rules/rule';
 import { insertProperty } from '../../rules/support/objectEdits';
 import { replaceString } from '../../rules/support/stringNodes';
-import { IntercomCall, intercomCalls } from './model';
+import { IntercomCall, intercomCalls, isPinned } from './model';
 import { setHeaderEdits } from './support';
 import { checkPath } from './responsePathRule';
 
@@ -35,7 +35,7 @@ function checkStatusPath(ctx: RuleContext, ic: IntercomCall, node: StringASTNode
   const version = ic.version.version!;
   const written = node.value.trim().replace(/^\$\./, '');
   const right = statusPathFor(version);
-  const pinned = ic.version.status === 'valid' || ic.version.status === 'newer';
+  const pinned = isPinned(ic.version);
   if (written === 'ticket_state' || written === 'ticket_state.category') {
     if (pinned && written === right) return;
     if (!pinned && written === 'ticket_state.category' && right === written) return; // intercom-version-missing explains the dependence
