@@ -22,6 +22,8 @@ import '../intercom/rules/endpointRule';
 import '../intercom/rules/headerRules';
 import '../intercom/rules/responsePathRule';
 import '../intercom/rules/paginationRule';
+import '../intercom/rules/cursorEncodingRule';
+import '../intercom/rules/pageSizeRule';
 import '../intercom/rules/ticketStatusRule';
 import '../intercom/rules/requestBodyRule';
 import '../intercom/rules/successStatusRule';
