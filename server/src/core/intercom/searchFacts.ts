@@ -82,11 +82,15 @@ function operatorFits(spec: string, field: string, types: readonly SearchType[])
   return types.some(t => allowed.includes(t) || (t === 'float' && allowed.includes('integer')));
 }
 
-/** The operators a field takes in this search (in catalog order). */
+/** The order Intercom's documentation lists the operators in. */
+const OPERATOR_ORDER = ['=', '!=', 'IN', 'NIN', '<', '<=', '>', '>=', '~', '!~', '^', '$'];
+const rank = (op: string) => (OPERATOR_ORDER.indexOf(op) + 1 || OPERATOR_ORDER.length + 1);
+
+/** The operators a field takes in this search, in the documentation's order. */
 export function operatorsFor(facts: SearchFacts, field: string, types: readonly SearchType[]): string[] {
   const only = facts.only[field];
   if (only) return [...only];
   const out = Object.entries(facts.operators).filter(([, spec]) => operatorFits(spec, field, types)).map(([op]) => op);
   for (const op of facts.also[field] ?? []) if (!out.includes(op)) out.push(op);
-  return out;
+  return out.sort((a, b) => rank(a) - rank(b));
 }

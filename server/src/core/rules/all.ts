@@ -27,3 +27,4 @@ import '../intercom/rules/pageSizeRule';
 import '../intercom/rules/ticketStatusRule';
 import '../intercom/rules/requestBodyRule';
 import '../intercom/rules/successStatusRule';
+import '../intercom/rules/searchQueryRule';
