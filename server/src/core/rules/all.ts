@@ -26,5 +26,6 @@ import '../intercom/rules/cursorEncodingRule';
 import '../intercom/rules/pageSizeRule';
 import '../intercom/rules/ticketStatusRule';
 import '../intercom/rules/requestBodyRule';
+import '../intercom/rules/bodySchemaRule';
 import '../intercom/rules/successStatusRule';
 import '../intercom/rules/searchQueryRule';

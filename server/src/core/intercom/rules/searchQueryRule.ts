@@ -20,7 +20,7 @@ import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { closestName } from './fieldPaths';
 import { intercomCalls } from './model';
-import { JsonNode, ParsedBody, bodyProperty, parsedBody, rawString, rawText } from './support';
+import { JsonNode, ParsedBody, bodyProperty, isBindingValue, parsedBody, rawString, rawText } from './support';
 
 interface SearchContext {
   readonly ctx: RuleContext;
@@ -48,7 +48,7 @@ function replaceText(s: SearchContext, n: JsonNode, text: string): Fix['edits'][
   return editIn(s.ctx.doc, s.body.node, at.offset, at.length, text);
 }
 
-const bound = (s: SearchContext, n: JsonNode | undefined) => !n || rawText(s.body, n).includes('${');
+const bound = (s: SearchContext, n: JsonNode | undefined) => !n || isBindingValue(s.body, n) || rawText(s.body, n).includes('${');
 
 function literalString(s: SearchContext, n: JsonNode | undefined): string | undefined {
   return n?.type === 'string' && !bound(s, n) ? rawString(s.body, n) : undefined;
