@@ -52,15 +52,20 @@ function checkRequired(ctx: RuleContext, body: ParsedBody, endpoint: IntercomEnd
   });
 }
 
+/** The default attribute a ticket attribute key was meant to be ("title" → "_default_title_"), if any. */
+export function defaultAttributeFor(name: string): string | undefined {
+  if (DEFAULT_ATTRIBUTES.includes(name)) return undefined;
+  const lower = name.toLowerCase();
+  return lower === 'title' || lower === 'subject' ? '_default_title_'
+    : lower === 'description' || lower === 'body' ? '_default_description_'
+    : didYouMean(name, DEFAULT_ATTRIBUTES);
+}
+
 function checkAttributes(ctx: RuleContext, body: ParsedBody): void {
   const attrs = bodyProperty(body.root, 'ticket_attributes')?.value;
   for (const { key } of bodyProperties(attrs)) {
     const name = String(key.value);
-    if (DEFAULT_ATTRIBUTES.includes(name)) continue;
-    const lower = name.toLowerCase();
-    const right = lower === 'title' || lower === 'subject' ? '_default_title_'
-      : lower === 'description' || lower === 'body' ? '_default_description_'
-      : didYouMean(name, DEFAULT_ATTRIBUTES);
+    const right = defaultAttributeFor(name);
     if (!right) continue;
     const inner = { offset: key.offset + 1, length: key.length - 2 };
     ctx.report({
