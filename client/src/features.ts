@@ -3,9 +3,12 @@ import type { ClientContext } from './clientContext';
 import { registerTokenFeature } from './token/tokenCommands';
 import { registerTransportCommands } from './transport/transportCommands';
 import { registerCallCommands } from './calls/register';
+import { registerLiveChecks } from './live/checkWorkspace';
+import { Commands } from '../../common/src/protocol';
 
 export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [
   registerTokenFeature,
   registerTransportCommands,
   registerCallCommands,
+  ctx => registerLiveChecks(ctx, Commands.checkWorkspace),
 ];
