@@ -284,6 +284,9 @@ function combineAny(ctx, alts) {
     // Conservative: a field is required only if every object alternative requires it.
     const objs = expanded.filter((p) => p.obj);
     out.obj.required = new Set([...out.obj.required].filter((r) => objs.every((p) => p.obj.required.has(r))));
+    // Likewise a requirement group holds for the union only if every object alternative has it
+    // (a contact reply's "intercom_user_id, user_id or email" does not bind an admin reply).
+    out.obj.groups = new Set([...out.obj.groups].filter((g) => objs.every((p) => p.obj.groups.has(g))));
   }
   return out;
 }

@@ -61,9 +61,12 @@ test('intercom-body-type: literal values of the wrong type; bound values are nev
   assert.equal(covered(text, f), 'yes');
   assert.match(f.message, /boolean/);
   none('intercom-body-type', 'CreateAccountJSON', CALL('POST', '/contacts', '{"email":"${user.email}","unsubscribed_from_emails":${user.flag},"owner_id":${user.manager}}'));
-  // A version's own types: owner_id is an integer up to 2.15 and a string in 2.16.
-  assert.equal(findingsOf('intercom-body-type', 'CreateAccountJSON', CALL('POST', '/contacts', { email: 'a@b.co', owner_id: '321' }, '2.15')).length, 1);
-  none('intercom-body-type', 'CreateAccountJSON', CALL('POST', '/contacts', { email: 'a@b.co', owner_id: '321' }, '2.16'));
+  // A version's own types: owner_id is an integer up to 2.15 and a string in 2.16 (digits pass either way).
+  assert.equal(findingsOf('intercom-body-type', 'CreateAccountJSON', CALL('POST', '/contacts', { email: 'a@b.co', owner_id: 'Ann' }, '2.15')).length, 1);
+  none('intercom-body-type', 'CreateAccountJSON', CALL('POST', '/contacts', { email: 'a@b.co', owner_id: 'Ann' }, '2.16'));
+  none('intercom-body-type', 'CreateAccountJSON', CALL('POST', '/contacts', { email: 'a@b.co', owner_id: '321' }, '2.15'));
+  // Intercom reads digits for numbers and numbers for text: ids are typed either way across versions.
+  none('intercom-body-type', 'CreateAccountJSON', CALL('POST', '/messages', { message_type: 'in_app', body: 'x', from: { type: 'admin', id: '991' }, to: { type: 'user', id: 'abc' } }));
 });
 
 test('intercom-body-type: an enum value the version does not define (PUT /tickets state in 2.11)', () => {
@@ -71,6 +74,11 @@ test('intercom-body-type: an enum value the version does not define (PUT /ticket
   const f = one('intercom-body-type', 'UpdateAccountJSON', text);
   assert.match(f.message, /in_progress, resolved, waiting_on_customer/);
   none('intercom-body-type', 'UpdateAccountJSON', CALL('PUT', '/tickets/${ticketID}', { state: 'resolved' }, '2.11'));
+});
+
+test('intercom-body-one-of near miss: an admin reply is not bound by the contact reply\'s alternatives', () => {
+  none('intercom-body-one-of', 'UpdateAccountJSON', CALL('POST', '/tickets/${ticketID}/reply', { message_type: 'note', type: 'admin', admin_id: '991', body: 'Done' }));
+  none('intercom-body-one-of', 'UpdateAccountJSON', CALL('POST', '/conversations/${x}/reply', { message_type: 'comment', type: 'admin', admin_id: '991', body: 'x' }));
 });
 
 test('body schema near misses: open objects (custom_attributes, ticket_attributes), bound keys, search bodies, GET', () => {

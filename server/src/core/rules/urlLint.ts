@@ -36,7 +36,7 @@ function checkWhitespace(ctx: RuleContext, node: StringASTNode): void {
   const what = lead && trail ? 'starts and ends' : lead ? 'starts' : 'ends';
   const blanks = lead + trail === 1 ? 'a space' : 'blank characters';
   ctx.report({ ...span, severity: 'warning', code: 'url-whitespace',
-    message: `The URL ${what} with ${blanks}, so whether the call works depends on EIC's HTTP client: java.net.URL ignores surrounding blanks, java.net.URI (used by most HTTP client libraries) rejects the URL as an illegal character, and which one EIC uses is not public. Remove ${lead + trail === 1 ? 'it' : 'them'} so the call works either way.`,
+    message: `The URL ${what} with ${blanks}, so whether the call works depends on EIC's HTTP client: java.net.URL ignores surrounding blanks, java.net.URI rejects them as illegal characters, and which one EIC uses is not public. Remove ${lead + trail === 1 ? 'it' : 'them'} so the call works either way.`,
     fixes: [{ title: 'Trim the URL', edits, isPreferred: true }] });
 }
 

@@ -6,7 +6,8 @@
  * - `intercom-body-unknown-field` (warning): a property the schema does not have; did-you-mean fix;
  * - `intercom-body-field-version` (warning): a property that exists only in other versions
  *   (`assignment` on POST /tickets before 2.14, `state` on PUT /tickets after 2.11);
- * - `intercom-body-type` (warning): a literal of the wrong type, or a string outside an enum.
+ * - `intercom-body-type` (warning): a literal clearly of the wrong type (text for a boolean, a word
+ *   for a number, an object for text …), or a string outside an enum.
  * A `${…}` value's type is unknown (EIC substitutes it), so bound values and keys are never judged.
  * Free-form objects (custom_attributes, ticket_attributes) take any key. Search queries and sort
  * are left to the search rule, ticket contacts to the ticket rule, top-level required fields to
@@ -68,17 +69,23 @@ function jsonType(n: JsonNode): string {
   return n.type;
 }
 
-function typeFits(info: FieldInfo, actual: string): boolean {
+/**
+ * Only clear mismatches count: Intercom reads a number where text is documented and digits where
+ * a number is (ids are typed either way across versions), and "true"/"false" as booleans.
+ */
+function typeFits(info: FieldInfo, actual: string, text: string): boolean {
   const types = info.type.split('|').map(t => t.replace(/<.*$/, ''));
   if (types.includes('any') || actual === 'null') return true;
-  if (actual === 'integer' && types.includes('number')) return true;
+  if ((actual === 'integer' || actual === 'number') && (types.includes('number') || types.includes('string'))) return true;
+  if (actual === 'string' && (types.includes('integer') || types.includes('number')) && /^\s*-?\d+(\.\d+)?\s*$/.test(text)) return true;
+  if (actual === 'string' && types.includes('boolean') && /^(true|false)$/.test(text)) return true;
   return types.includes(actual);
 }
 
 function checkValue(b: BodyContext, value: JsonNode, info: FieldInfo, path: string): void {
   if (bound(b, value)) return;
   const actual = jsonType(value);
-  if (!typeFits(info, actual)) {
+  if (!typeFits(info, actual, value.type === 'string' ? rawString(b.body, value) : '')) {
     report(b, value, 'intercom-body-type', 'warning',
       `${path} is ${info.type.replace(/\|/g, ' or ')} in ${label(b)} (Intercom-Version ${b.version}), not ${actual === 'integer' || actual === 'number' ? 'a number' : `a${actual === 'object' || actual === 'array' ? 'n' : ''} ${actual}`}; Intercom refuses or misreads the value. Write ${info.type.includes('boolean') ? 'true or false' : `a${info.type.startsWith('integer') ? 'n integer' : ` ${info.type.split('|')[0]}`}`}.`);
     return;
