@@ -2,8 +2,8 @@
  * `intercom-per-page-max` (error): a literal per_page above the largest page size the endpoint
  * documents in the call's version (GET /contacts 150, GET /conversations 150, POST
  * /conversations/search 150 …) — in the URL's query, in a nextUrl's literal URL, or in a search
- * body's pagination.per_page. Such a request is outside the API's contract (the parameter's
- * documented range), so Intercom may refuse it. Fix: the maximum.
+ * body's pagination.per_page. Such a request is outside the parameter's documented range, i.e. it
+ * does not conform to the API. Fix: the maximum.
  */
 import type { StringASTNode } from '../../json/ast';
 import { getValue, isObject, isString } from '../../json/ast';
@@ -16,7 +16,7 @@ import { IntercomCall, intercomCalls } from './model';
 import { bodyProperty, parsedBody } from './support';
 
 function message(endpoint: IntercomEndpoint, version: string, written: number, max: number): string {
-  return `per_page=${written} is more than ${endpoint.method} ${endpoint.path} accepts: it returns at most ${max} records per page (Intercom-Version ${version}), and a larger per_page is outside the parameter's documented range, so Intercom may refuse the request. Use per_page=${max} and follow the pages.`;
+  return `per_page=${written} is outside the range ${endpoint.method} ${endpoint.path} accepts: Intercom documents at most ${max} records per page (Intercom-Version ${version}), so this request does not conform to its API (the fake Intercom answers 400 parameter_invalid). Use per_page=${max} and follow the pages.`;
 }
 
 /** per_page=<digits> outside ${…} in a URL text. */
