@@ -18,7 +18,7 @@ import { runSafe } from './runSafe';
 export class LiveChecks {
   private snapshot: WorkspaceSnapshot | undefined;
 
-  constructor(private readonly store: DocumentStore, private readonly settings: () => ServerSettings) {}
+  constructor(private readonly store: DocumentStore, private readonly settings: () => ServerSettings, private readonly log: (message: string) => void) {}
 
   private analysisSettings(): AnalysisSettings {
     const s = this.settings();
@@ -27,11 +27,18 @@ export class LiveChecks {
 
   /** The live findings of a document while a snapshot is set (else none). */
   findingsFor(doc: AttributeDocument): Finding[] {
-    return this.snapshot && doc.kind === 'attribute' ? liveFindings(doc, this.snapshot, this.analysisSettings()) : [];
+    if (!this.snapshot || doc.kind !== 'attribute') return [];
+    try {
+      return liveFindings(doc, this.snapshot, this.analysisSettings());
+    } catch (error) {
+      this.log(`Live checks of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return []; // the document's other diagnostics are published as usual
+    }
   }
 
   /** Registers the two requests; `revalidate` re-checks every open document. */
-  register(connection: Connection, log: (message: string) => void, revalidate: () => void): void {
+  register(connection: Connection, revalidate: () => void): void {
+    const log = this.log;
     connection.onRequest(LivePlanRequest, (params: LivePlanParams, token) => runSafe(log, 'livePlan', { version: this.settings().intercom.defaultVersion } as LivePlanResult, token, () => {
       const doc = this.store.openOrDisk(params.uri);
       const docs = doc?.kind === 'attribute' ? this.store.connectionFor(doc).all() : [];

@@ -30,7 +30,7 @@ export function startServer(connection: Connection): void {
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   const log = (message: string) => connection.console.error(message);
-  const live = new LiveChecks(store, () => settings);
+  const live = new LiveChecks(store, () => settings, log);
   const scheduler = new ValidationScheduler(connection, store, () => settings, log, doc => live.findingsFor(doc));
 
   connection.onInitialize((params): InitializeResult => {
@@ -170,7 +170,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CheckFilesRequest, (params: CheckFilesParams, token) =>
     runSafe(log, 'checkFiles', { errors: 0, messages: ['The check could not run; see the output channel.'] }, token, () => engineValidator(params.files)));
 
-  live.register(connection, log, () => { for (const uri of documents.keys()) scheduler.schedule(uri, 0); });
+  live.register(connection, () => { for (const uri of documents.keys()) scheduler.schedule(uri, 0); });
 
   connection.onRequest(RevalidateRequest, () => {
     for (const uri of documents.keys()) scheduler.schedule(uri, 0);
