@@ -9,7 +9,7 @@ import { spanIn, editIn } from '../../rules/support/stringNodes';
 import { closestName } from '../rules/fieldPaths';
 import { editDistance } from '../../text/didYouMean';
 import type { IntercomCall } from '../rules/model';
-import { JsonNode, ParsedBody, bodyProperty, isBindingValue, rawString, rawText } from '../rules/support';
+import { JsonNode, ParsedBody, bodyProperty, isBindingValue, rawString, rawText, stringContent } from '../rules/support';
 import { type SnapshotNamed, type WorkspaceSnapshot, workspaceLabel } from './snapshot';
 
 export interface LiveContext {
@@ -18,19 +18,15 @@ export interface LiveContext {
   report(finding: Finding): void;
 }
 
-/** A string node's characters without its quotes; other nodes whole. */
-export function inner(n: JsonNode): { offset: number; length: number } {
-  return n.type === 'string' && n.length >= 2 ? { offset: n.offset + 1, length: n.length - 2 } : n;
-}
 
 export function reportIn(live: LiveContext, body: ParsedBody, n: JsonNode, code: string, severity: Severity, message: string, fixes: Fix[] = []): void {
-  const at = inner(n);
+  const at = stringContent(n);
   live.report({ ...spanIn(live.doc, body.node, at.offset, at.length), severity, code, message, fixes });
 }
 
 /** An edit replacing a body node's content (a string keeps its quotes). */
 export function replaceIn(live: LiveContext, body: ParsedBody, n: JsonNode, text: string): Fix['edits'][number] {
-  const at = inner(n);
+  const at = stringContent(n);
   return editIn(live.doc, body.node, at.offset, at.length, text);
 }
 

@@ -22,7 +22,7 @@ import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { closestName } from './fieldPaths';
 import { IntercomCall, intercomCalls, isPinned } from './model';
-import { JsonNode, ParsedBody, bodyProperties, isBindingValue, parsedBody, rawString, rawText } from './support';
+import { JsonNode, ParsedBody, bodyProperties, isBindingValue, parsedBody, rawString, rawText, stringContent } from './support';
 import { setHeaderEdits } from './support';
 
 const TICKET_CREATE = new Set(['POST /tickets', 'POST /tickets/enqueue']);
@@ -40,12 +40,9 @@ interface BodyContext {
 const label = (b: BodyContext) => `${b.endpoint.method} ${b.endpoint.path}`;
 const bound = (b: BodyContext, n: JsonNode) => isBindingValue(b.body, n) || rawText(b.body, n).includes('${');
 
-function inner(n: JsonNode): { offset: number; length: number } {
-  return n.type === 'string' && n.length >= 2 ? { offset: n.offset + 1, length: n.length - 2 } : n;
-}
 
 function report(b: BodyContext, n: JsonNode, code: string, severity: 'error' | 'warning', message: string, fixes: Fix[] = []): void {
-  const at = inner(n);
+  const at = stringContent(n);
   b.ctx.report({ ...spanIn(b.ctx.doc, b.body.node, at.offset, at.length), severity, code, message, fixes });
 }
 
@@ -95,7 +92,7 @@ function checkValue(b: BodyContext, value: JsonNode, info: FieldInfo, path: stri
     const guess = closestName(written, info.values);
     report(b, value, 'intercom-body-type', 'warning',
       `"${written}" is not a value of ${path} in ${label(b)} (Intercom-Version ${b.version}): it takes ${info.values.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`,
-      guess ? [{ title: `Change to "${guess}"`, edits: [editIn(b.ctx.doc, b.body.node, inner(value).offset, inner(value).length, guess)], isPreferred: true }] : []);
+      guess ? [{ title: `Change to "${guess}"`, edits: [editIn(b.ctx.doc, b.body.node, stringContent(value).offset, stringContent(value).length, guess)], isPreferred: true }] : []);
     return;
   }
   if (info.fields && value.type === 'object') checkObject(b, value, info.fields, path, info.requirements);
@@ -122,7 +119,7 @@ function unknownProperty(b: BodyContext, key: JsonNode, name: string, fields: Fi
     return;
   }
   const suggestion = closestName(name, Object.keys(fields));
-  const at = inner(key);
+  const at = stringContent(key);
   report(b, key, 'intercom-body-unknown-field', 'warning',
     `"${name}" is not a field of ${where} in ${label(b)} (Intercom-Version ${b.version}): Intercom refuses the request or ignores the field, so the value is not stored.${suggestion ? ` Did you mean "${suggestion}"?` : ` It takes ${Object.keys(fields).join(', ')}.`}`,
     suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [editIn(b.ctx.doc, b.body.node, at.offset, at.length, suggestion)], isPreferred: true }] : []);

@@ -20,7 +20,7 @@ import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { IntercomCall, intercomCalls, lookup } from './model';
 import {
-  JsonNode, ParsedBody, bodyProperties, bodyProperty, isBindingValue, parsedBody, rawString,
+  JsonNode, ParsedBody, bodyProperties, bodyProperty, isBindingValue, parsedBody, rawString, stringContent,
 } from './support';
 
 const TICKET_CREATE = new Set(['POST /tickets', 'POST /tickets/enqueue']);
@@ -33,10 +33,6 @@ function span(ctx: RuleContext, body: ParsedBody, n: { offset: number; length: n
   return spanIn(ctx.doc, body.node, n.offset, n.length);
 }
 
-/** A string node without its quotes; other nodes whole. */
-function content(n: JsonNode): { offset: number; length: number } {
-  return n.type === 'string' && n.length >= 2 ? { offset: n.offset + 1, length: n.length - 2 } : n;
-}
 
 function replaceIn(ctx: RuleContext, body: ParsedBody, n: { offset: number; length: number }, text: string) {
   return editIn(ctx.doc, body.node, n.offset, n.length, text);
@@ -101,7 +97,7 @@ function checkContactItem(ctx: RuleContext, body: ParsedBody, item: JsonNode): v
   const value = rawString(body, id.value).trim();
   if (SAVIYNT_IDS.test(value)) {
     ctx.report({
-      ...span(ctx, body, content(id.value)), severity: 'warning', code: 'intercom-ticket-contacts',
+      ...span(ctx, body, stringContent(id.value)), severity: 'warning', code: 'intercom-ticket-contacts',
       message: `${value} is Saviynt's own identifier for the user, not an Intercom contact id (a 24-character hexadecimal id), so Intercom finds no such contact. Send the user's email instead — {"email":"\${user.email}"} (Intercom creates the contact if it is missing) — or an external_id the contacts were created with.`,
       fixes: [{ title: 'Use {"email":"${user.email}"}', edits: [replaceIn(ctx, body, item, '{"email":"${user.email}"}')], isPreferred: true }],
     });
@@ -139,7 +135,7 @@ function checkTicketType(ctx: RuleContext, body: ParsedBody): void {
   const value = rawString(body, type.value).trim();
   if (!/\$\{\s*(user|requestor|account|requestAccessAttributes|reqAttrs)\b/.test(value)) return;
   ctx.report({
-    ...span(ctx, body, content(type.value)), severity: 'warning', code: 'intercom-ticket-type-id',
+    ...span(ctx, body, stringContent(type.value)), severity: 'warning', code: 'intercom-ticket-type-id',
     message: `ticket_type_id comes from ${value}, which differs per user. The ticket type is a property of the integration: use the fixed id of one ticket type from GET /ticket_types (usually a Back-office type for internal provisioning work).`,
   });
 }

@@ -20,7 +20,7 @@ import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { closestName } from './fieldPaths';
 import { intercomCalls } from './model';
-import { JsonNode, ParsedBody, bodyProperty, isBindingValue, parsedBody, rawString, rawText } from './support';
+import { JsonNode, ParsedBody, bodyProperty, isBindingValue, parsedBody, rawString, rawText, stringContent } from './support';
 
 interface SearchContext {
   readonly ctx: RuleContext;
@@ -33,18 +33,14 @@ interface SearchContext {
 const objectName = (endpoint: IntercomEndpoint) => endpoint.path.split('/').filter(Boolean)[0];
 const where = (s: SearchContext) => `${s.endpoint.method} ${s.endpoint.path} (Intercom-Version ${s.version})`;
 
-/** A string node's characters without its quotes; other nodes whole. */
-function inner(n: JsonNode): { offset: number; length: number } {
-  return n.type === 'string' && n.length >= 2 ? { offset: n.offset + 1, length: n.length - 2 } : n;
-}
 
 function report(s: SearchContext, n: JsonNode, code: string, severity: 'error' | 'warning', message: string, fixes: Fix[] = []): void {
-  const at = inner(n);
+  const at = stringContent(n);
   s.ctx.report({ ...spanIn(s.ctx.doc, s.body.node, at.offset, at.length), severity, code, message, fixes });
 }
 
 function replaceText(s: SearchContext, n: JsonNode, text: string): Fix['edits'][number] {
-  const at = inner(n);
+  const at = stringContent(n);
   return editIn(s.ctx.doc, s.body.node, at.offset, at.length, text);
 }
 
