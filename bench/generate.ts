@@ -28,7 +28,7 @@ function importCall(i: number, options: GenerateOptions = {}): unknown {
       ...Array.from({ length: 20 }, (_, k) => [`customproperty${k + 1}`, k % 5 === 0 ? `#CONST#${'${'}response.custom_attributes?.a${k} == null ? '' : response.custom_attributes.a${k}}~#~char` : `custom_attributes.field${k}~#~char`]),
       ...(options.withFindings ? [] : [['customproperty31', 'STORE#ACC#ENT#MAPPINGINFO~#~char']]),
     ]),
-    pagination: { nextUrl: { nextUrlPath: '${response?.completeResponseMap?.pages?.next?.starting_after == null ? null : \'https://api.intercom.io/contacts?per_page=150&starting_after=\' + response.completeResponseMap.pages.next.starting_after}' } },
+    pagination: { nextUrl: { nextUrlPath: '${response?.completeResponseMap?.pages?.next?.starting_after == null ? null : \'https://api.intercom.io/contacts?per_page=150&starting_after=\' + java.net.URLEncoder.encode(response.completeResponseMap.pages.next.starting_after, \'UTF-8\')}' } },
   };
 }
 

@@ -152,7 +152,9 @@ const OVERRIDES = [
   },
   {
     // GET /contacts takes per_page and starting_after (cursor paging, docs and Fern config), though
-    // most descriptions declare no query parameters for it.
+    // most descriptions declare no query parameters for it. Its page size is 10 by default and at
+    // most 150 (the docs' cursor-pagination page; PR #639 corrected the description's "50" after
+    // our snapshot), whatever per_page text a version carries.
     id: 'contacts-list-cursor-params',
     apply(doc) {
       const op = doc.paths?.['/contacts']?.get;
@@ -162,7 +164,9 @@ const OVERRIDES = [
       for (const name of missing) {
         op.parameters = [...(op.parameters ?? []), { name, in: 'query', schema: { type: name === 'per_page' ? 'integer' : 'string' } }];
       }
-      return missing.length > 0;
+      const perPage = op.parameters.find((p) => p.name === 'per_page');
+      perPage.schema = { ...(perPage.schema ?? {}), type: 'integer', default: 10, maximum: 150 };
+      return true;
     },
   },
 ];
@@ -175,17 +179,30 @@ const OVERRIDES = [
 //            where ext names component schemas whose fields it also has (allOf); or null
 //   arr      Norm | null   array items
 //   nullable boolean       the schema itself is declared nullable
+//   values   Set<string> | undefined   the allowed strings when the type is a string enum
+// An inline object also carries `groups`: requirement alternatives from anyOf/oneOf, written
+// "any:email|external_id|role" (at least one alternative) or "one:id|email" (exactly one); an
+// alternative that needs several fields joins them with "+".
 
 function emptyNorm() {
-  return { prims: new Set(), refs: new Set(), obj: null, arr: null, nullable: false };
+  return { prims: new Set(), refs: new Set(), obj: null, arr: null, nullable: false, values: undefined };
 }
 
 function newObj() {
-  return { props: new Map(), required: new Set(), ext: new Set() };
+  return { props: new Map(), required: new Set(), ext: new Set(), groups: new Set() };
+}
+
+/** The enum of a union: kept only while every alternative that adds a primitive is a string enum. */
+function mergedValues(target, src) {
+  if (src.prims.size === 0) return target.values;
+  if (target.prims.size === 0 && target.refs.size === 0 && !target.obj && !target.arr) return src.values && new Set(src.values);
+  if (!target.values || !src.values) return undefined;
+  return new Set([...target.values, ...src.values]);
 }
 
 /** Adds the alternatives of src to target; object properties are merged by name. */
 function unionInto(target, src) {
+  target.values = mergedValues(target, src);
   for (const p of src.prims) target.prims.add(p);
   for (const r of src.refs) target.refs.add(r);
   if (src.nullable) target.nullable = true;
@@ -193,6 +210,7 @@ function unionInto(target, src) {
     target.obj ??= newObj();
     for (const r of src.obj.required) target.obj.required.add(r);
     for (const x of src.obj.ext) target.obj.ext.add(x);
+    for (const g of src.obj.groups ?? []) target.obj.groups.add(g);
     for (const [k, v] of src.obj.props) {
       const cur = target.obj.props.get(k);
       if (cur) unionInto(cur, v);
@@ -266,8 +284,22 @@ function combineAny(ctx, alts) {
     // Conservative: a field is required only if every object alternative requires it.
     const objs = expanded.filter((p) => p.obj);
     out.obj.required = new Set([...out.obj.required].filter((r) => objs.every((p) => p.obj.required.has(r))));
+    // Likewise a requirement group holds for the union only if every object alternative has it
+    // (a contact reply's "intercom_user_id, user_id or email" does not bind an admin reply).
+    out.obj.groups = new Set([...out.obj.groups].filter((g) => objs.every((p) => p.obj.groups.has(g))));
   }
   return out;
+}
+
+/** The requirement alternatives of a oneOf/anyOf whose every alternative requires fields. */
+function requirementGroup(ctx, key, alternatives) {
+  if (alternatives.length < 2) return undefined;
+  const lists = alternatives.map((alt) => {
+    const target = alt?.$ref ? schemaOf(ctx, refName(alt.$ref)) : alt;
+    return Array.isArray(target?.required) ? [...target.required].sort() : [];
+  });
+  if (lists.some((l) => l.length === 0)) return undefined;
+  return `${key === 'oneOf' ? 'one' : 'any'}:${lists.map((l) => l.join('+')).join('|')}`;
 }
 
 function normalize(ctx, schema) {
@@ -291,6 +323,11 @@ function normalize(ctx, schema) {
     if (parts.reduce((sum, p) => sum + objectParts(p), 0) > 1) {
       unionInto(out, key === 'allOf' ? combineAll(parts) : combineAny(ctx, parts));
     } else for (const p of parts) unionInto(out, p);
+    const group = key === 'allOf' ? undefined : requirementGroup(ctx, key, schema[key]);
+    if (group) {
+      out.prims.delete('any'); // required-only alternatives ({required: [email]}) add no type of their own
+      (out.obj ??= newObj()).groups.add(group);
+    }
   }
   const type = schema.type;
   if (type === 'object' || schema.properties || schema.additionalProperties) {
@@ -306,8 +343,10 @@ function normalize(ctx, schema) {
     unionInto((out.arr ??= emptyNorm()), normalize(ctx, schema.items));
   } else if (typeof type === 'string') {
     out.prims.add(type);
+    if (type === 'string' && Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string')) out.values = new Set(schema.enum);
   } else if (!composite) {
     out.prims.add(schema.enum ? 'string' : 'any');
+    if (Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string')) out.values = new Set(schema.enum);
   }
   // e.g. allOf:[ref] next to own properties: one object extending the ref.
   return objectParts(out) > 1 ? combineAll([out]) : out;
@@ -373,6 +412,9 @@ class VersionEmitter {
     this.contents.set(name, null); // placeholder while the fields are written (recursion guard)
     const shape = { f: {} };
     for (const k of [...obj.props.keys()].sort()) shape.f[k] = this.typeOf(obj.props.get(k), `${name}.${k}`);
+    const enums = [...obj.props].filter(([, n]) => n.values?.size && [...n.prims].every((p) => p === 'string'));
+    if (enums.length) shape.e = Object.fromEntries(enums.map(([k, n]) => [k, [...n.values].sort().join(',')]));
+    if (obj.groups.size) shape.o = [...obj.groups].sort();
     const ext = [...obj.ext].filter((x) => {
       const t = this.named(x);
       if (!t.obj || !hasFields(t.obj)) return false;
@@ -457,6 +499,119 @@ function successSchema(op) {
   return undefined;
 }
 
+/** The documented 2xx statuses of an operation, ascending and comma-separated ("200", "202", "201"). */
+function successCodes(op) {
+  return Object.keys(op.responses ?? {})
+    .filter((c) => /^2\d\d$/.test(c))
+    .sort()
+    .join(',') || 'none';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page sizes: the declared per_page parameter (schema default/maximum, else its description:
+// "Defaults to 50, maximum 250", "Max value of 50", "(1-30, default 10)"), or, for operations paged
+// in the body, the operation's own prose ("The default is `20` results per page and maximum is `150`").
+
+const MAX_TEXT = /\bmax(?:imum)?(?:\s+value)?(?:\s+(?:is|of))?\s*`?(\d+)`?/i;
+const DEFAULT_TEXT = /\bdefaults?(?:\s+(?:is|to))?\s*`?(\d+)`?(?:\s+results)?/i;
+const RANGE_TEXT = /\((\d+)\s*-\s*(\d+)\b/;
+
+function sizesFromText(text) {
+  const out = {};
+  const max = MAX_TEXT.exec(text) ?? RANGE_TEXT.exec(text);
+  if (max) out.max = Number(max[max.length - 1]);
+  const def = DEFAULT_TEXT.exec(text);
+  if (def) out.def = Number(def[1]);
+  return out;
+}
+
+/** "default/max" (either may be empty), or undefined when the operation documents neither. */
+function pageSizeFacts(op, queryParams, pg) {
+  let facts = {};
+  const param = queryParams.find((x) => x.name === 'per_page');
+  if (param) {
+    facts = sizesFromText(param.description ?? '');
+    if (Number.isInteger(param.schema?.maximum)) facts.max = param.schema.maximum;
+    if (Number.isInteger(param.schema?.default)) facts.def = param.schema.default;
+  }
+  if (!param && pg === 'cursor-body') {
+    const prose = /results per page[^.]*/i.exec(op.description ?? '');
+    const sentence = prose ? (op.description ?? '').slice(Math.max(0, prose.index - 80), prose.index + prose[0].length) : '';
+    facts = sizesFromText(sentence);
+  }
+  if (facts.def === undefined && facts.max === undefined) return undefined;
+  return `${facts.def ?? ''}/${facts.max ?? ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search facts, from the prose of the search operations (contacts, conversations, tickets): the
+// "Field | Type" table, the "Operator | Valid Types" table, field-specific operator rules and the
+// nesting limits. Field types: string, integer, float, boolean, date, joined by "|" when several.
+// Operator types: "*" (all) with "-<type>" exclusions and "!<field>" field exclusions, or a list of
+// types. `only` lists the operators a field is limited to, `also` operators a field takes beyond its type's.
+
+const SEARCH_TYPES = ['string', 'integer', 'float', 'boolean', 'date'];
+
+function markdownTables(text) {
+  const tables = [];
+  let current = null;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t.startsWith('|')) { current = null; continue; }
+    const cells = t.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+    if (cells.every((c) => /^:?-+:?$/.test(c))) continue;
+    if (!current) tables.push((current = { head: cells.map((c) => c.toLowerCase()), rows: [] }));
+    else current.rows.push(cells);
+  }
+  return tables;
+}
+
+function typesIn(cell) {
+  const text = cell.toLowerCase();
+  return SEARCH_TYPES.filter((t) => new RegExp(`\\b${t}\\b`).test(text));
+}
+
+function operatorTypes(cell) {
+  const text = cell.toLowerCase().replace(/<br>/g, ' ').trim();
+  if (!text.startsWith('all')) return typesIn(text).join('|');
+  const except = /except\s+(.*)$/.exec(text);
+  if (!except) return '*';
+  const parts = except[1].split(/\s*(?:,|\band\b)\s*/).map((x) => x.replace(/`/g, '').trim()).filter(Boolean);
+  return '*' + parts.map((x) => (SEARCH_TYPES.includes(x) ? `-${x}` : `!${x}`)).join('');
+}
+
+const codeList = (text) => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]).join(',');
+
+function searchFacts(op, bodySchema) {
+  const ref = bodySchema?.$ref ?? '';
+  if (!/\/(contact_)?search_request$/.test(ref)) return undefined;
+  const text = op.description ?? '';
+  const tables = markdownTables(text);
+  const fieldTable = tables.find((t) => t.head[0] === 'field' && t.head[1] === 'type');
+  const opTable = tables.find((t) => t.head[0] === 'operator' && t.head[1] === 'valid types');
+  if (!fieldTable || !opTable) return undefined;
+  const facts = { f: {}, op: {} };
+  for (const [name, type] of fieldTable.rows) {
+    const field = name.replace(/`/g, '').trim();
+    const types = typesIn(type.split(/<br>/i)[0]); // "String<br>Accepts user or lead"
+    if (field && types.length) facts.f[field] = types.join('|');
+  }
+  for (const [operator, types] of opTable.rows) {
+    const o = operator.replace(/`/g, '').trim();
+    if (o) facts.op[o] = operatorTypes(types);
+  }
+  for (const m of text.matchAll(/`([\w.]+)`\s+supports only the\s+((?:`[^`]+`(?:\s*,\s*|\s+and\s+)?)+)\s*operators/g)) {
+    (facts.only ??= {})[m[1]] = codeList(m[2]);
+  }
+  for (const m of text.matchAll(/use the\s+((?:`[^`]+`(?:\s*,\s*|\s+or\s+)?)+)\s*operators to search by\s+`([\w.]+)`/g)) {
+    (facts.also ??= {})[m[2]] = codeList(m[1]);
+  }
+  const nest = /max\s+(\d+)\s+nested filters/i.exec(text);
+  const group = /max\s+(\d+)\s+filters for each AND or OR group/i.exec(text);
+  facts.lim = `${nest?.[1] ?? ''}/${group?.[1] ?? ''}`;
+  return facts;
+}
+
 const canonicalKey = (method, p) => `${method.toUpperCase()} ${p.replace(/\{[^}]+\}/g, '{}')}`;
 
 function extractVersion(version, doc) {
@@ -465,6 +620,7 @@ function extractVersion(version, doc) {
   const ops = new Map(); // canonical key → {path, summary, variant}
   const bodyRoots = [];
   const responseRoots = [];
+  const searches = new Map(); // canonical key → search facts (search endpoints only)
   for (const [p, item] of Object.entries(doc.paths ?? {})) {
     for (const method of METHODS) {
       const op = item[method];
@@ -497,6 +653,12 @@ function extractVersion(version, doc) {
       }
       const pg = detectPagination(ctx, method, query, body, res);
       if (list || pg !== 'none') variant.pg = pg;
+      const ok = successCodes(op);
+      if (ok !== '200') variant.ok = ok;
+      const pp = pageSizeFacts(op, queryParams, pg);
+      if (pp) variant.pp = pp;
+      const search = searchFacts(op, bodySchema);
+      if (search) searches.set(key, search);
       ops.set(key, { path: p, summary: (op.summary ?? '').trim(), variant });
     }
   }
@@ -505,10 +667,11 @@ function extractVersion(version, doc) {
   const inResponses = reachable(emitter.contents, responseRoots);
   const shapes = new Map();
   for (const name of [...new Set([...inBodies, ...inResponses])].sort()) {
-    const { r, ...rest } = emitter.contents.get(name);
-    shapes.set(name, inBodies.has(name) && r ? { ...rest, r } : rest);
+    // Required fields, requirement groups and enums matter for request bodies only.
+    const { r, o, e, ...rest } = emitter.contents.get(name);
+    shapes.set(name, inBodies.has(name) ? { ...rest, ...(r ? { r } : {}), ...(o ? { o } : {}), ...(e ? { e } : {}) } : rest);
   }
-  return { ops, shapes, dangling: ctx.dangling };
+  return { ops, shapes, searches, dangling: ctx.dangling };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -568,6 +731,7 @@ function mergeVersioned(perVersion, allVersions) {
 function buildCatalog(versions) {
   const perEndpoint = new Map(); // canonical key → [[version, {path, summary, variant}]]
   const perShape = new Map(); // shape name → [[version, shape]]
+  const perSearch = new Map(); // canonical key → [[version, search facts]]
   const versionInfo = {};
   const headerValues = new Set(versions);
   const unused = new Set(OVERRIDES.map((o) => o.id));
@@ -577,7 +741,8 @@ function buildCatalog(versions) {
     for (const o of OVERRIDES) if (o.apply(doc, version)) unused.delete(o.id);
     // The intercom_version enum lists the legacy versions too (2.11's also lists Preview, added below).
     for (const v of schemasOf(doc).intercom_version?.enum ?? []) if (/^\d+\.\d+$/.test(String(v))) headerValues.add(String(v));
-    const { ops, shapes, dangling } = extractVersion(version, doc);
+    const { ops, shapes, searches, dangling } = extractVersion(version, doc);
+    for (const [key, facts] of searches) perSearch.set(key, [...(perSearch.get(key) ?? []), [version, facts]]);
     for (const name of dangling) danglingRefs.set(name, [...(danglingRefs.get(name) ?? []), version]);
     versionInfo[version] = { operations: ops.size, paths: Object.keys(doc.paths ?? {}).length };
     for (const [key, op] of ops) perEndpoint.set(key, [...(perEndpoint.get(key) ?? []), [version, op]]);
@@ -598,6 +763,11 @@ function buildCatalog(versions) {
   }
   const shapes = {};
   for (const [name, perVersion] of perShape) shapes[name] = mergeVersioned(perVersion, versions);
+  const search = {};
+  for (const [key, perVersion] of perSearch) {
+    const newest = perEndpoint.get(key).at(-1)[1].path;
+    search[`${key.split(' ')[0]} ${newest}`] = mergeVersioned(perVersion, versions);
+  }
   return {
     $comment:
       "Generated by scripts/gen-intercom-catalog.mjs from Intercom's OpenAPI descriptions " +
@@ -608,6 +778,7 @@ function buildCatalog(versions) {
     preview: PREVIEW,
     versions: versionInfo,
     endpoints,
+    search,
     shapes,
   };
 }
@@ -636,7 +807,7 @@ function render(catalog) {
   keys.forEach((k, i) => {
     const comma = i < keys.length - 1 ? ',' : '';
     const v = sorted[k];
-    if (k === 'endpoints' || k === 'shapes') {
+    if (k === 'endpoints' || k === 'shapes' || k === 'search') {
       const ek = Object.keys(v);
       lines.push(`  ${JSON.stringify(k)}: {`);
       ek.forEach((e, j) => lines.push(`    ${JSON.stringify(e)}: ${JSON.stringify(v[e])}${j < ek.length - 1 ? ',' : ''}`));

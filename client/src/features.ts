@@ -4,10 +4,13 @@ import { registerTokenFeature } from './token/tokenCommands';
 import { registerTransportCommands } from './transport/transportCommands';
 import { registerCallCommands } from './calls/register';
 import { registerEicCommands } from './eic/register';
+import { registerLiveChecks } from './live/checkWorkspace';
+import { Commands } from '../../common/src/protocol';
 
 export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [
   registerTokenFeature,
   registerTransportCommands,
   registerCallCommands,
   registerEicCommands,
+  ctx => registerLiveChecks(ctx, Commands.checkWorkspace),
 ];

@@ -80,6 +80,25 @@ export interface CheckFilesResult { errors: number; messages: string[] }
 /** Request: re-validate every open document (e.g. after the settings changed). */
 export const RevalidateRequest = 'saviyntRest/revalidate';
 
+/**
+ * Request (client → server), the first step of a live check: the Intercom-Version to read the
+ * workspace with for the connection of `uri` (the version its calls pin most often).
+ */
+export const LivePlanRequest = 'saviyntRest/livePlan';
+export interface LivePlanParams { uri: string }
+export interface LivePlanResult { version: string }
+
+/**
+ * Request (client → server), the second step: a workspace snapshot (plain data read by the client
+ * with read-only GETs; it never holds the token) to check every document against, or null to drop
+ * the live findings. The server publishes the `intercom-live-…` findings with the other
+ * diagnostics of open documents, and answers with the live findings of the connection of `uri`.
+ */
+export const LiveSnapshotRequest = 'saviyntRest/liveSnapshot';
+export interface LiveSnapshotParams { snapshot: unknown | null; uri?: string }
+export interface LiveFindingSummary { code: string; severity: string; message: string; line: number }
+export interface LiveSnapshotResult { files: { uri: string; attribute: string; findings: LiveFindingSummary[] }[] }
+
 /** Command ids contributed by the extension. */
 export const Commands = {
   setToken: 'saviyntRest.setToken',
@@ -93,6 +112,7 @@ export const Commands = {
   unpackPackage: 'saviyntRest.unpackPackage',
   newConnection: 'saviyntRest.newConnection',
   restartServer: 'saviyntRest.restartServer',
+  checkWorkspace: 'saviyntRest.checkWorkspace',
   showOutput: 'saviyntRest.showOutput',
   setEicCredentials: 'saviyntRest.setEicCredentials',
   clearEicCredentials: 'saviyntRest.clearEicCredentials',

@@ -11,7 +11,7 @@ const USAGE = `saviynt-rest — Saviynt EIC REST connections to Intercom
 Usage: saviynt-rest <command> [options]
 
 Commands:
-  check <file-or-folder>...      Validate attribute files and exports (--format text|json)
+  check <file-or-folder>...      Validate attribute files and exports (--format text|json, --live)
 ${CLI_COMMANDS.map(c => `  ${c.synopsis.padEnd(31)}${c.summary}`).join('\n')}
 
 Run "saviynt-rest <command> --help" for a command's options.`;

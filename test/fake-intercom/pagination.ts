@@ -64,13 +64,17 @@ export function decodeCursor(
   return { tag, workspace, key: key as SortKey, page, issuedAt };
 }
 
-/** Parses per_page from a query string or body value: absent → default, above max → clamped. */
-export function parsePerPage(raw: unknown, defaultValue: number, max: number): number {
+/**
+ * Parses per_page from a query string or body value: absent → default. Above max: refused (400)
+ * where the API documents the maximum (`documentedMax`), clamped where the limit is our assumption.
+ */
+export function parsePerPage(raw: unknown, defaultValue: number, max: number, documentedMax = false): number {
   if (raw === undefined || raw === null) return defaultValue;
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
   if (!/^-?[0-9]+$/.test(text)) throw invalid('per_page must be a positive integer');
   const n = Number(text);
   if (n <= 0) throw invalid('per_page must be a positive integer');
+  if (n > max && documentedMax) throw invalid(`per_page must be between 1 and ${max}`);
   return Math.min(n, max);
 }
 

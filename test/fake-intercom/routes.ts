@@ -5,6 +5,7 @@ import { adminRoutes } from './handlers/admins.js';
 import { companyRoutes } from './handlers/companies.js';
 import { contactRoutes } from './handlers/contacts.js';
 import { contactSearchRoutes } from './handlers/contact-search.js';
+import { dataAttributeRoutes } from './handlers/data-attributes.js';
 import { tagRoutes } from './handlers/tags.js';
 import { ticketCreateRoutes } from './handlers/ticket-create.js';
 import { ticketRoutes } from './handlers/tickets.js';
@@ -15,6 +16,7 @@ export function allRoutes(): RouteDef[] {
     ...adminRoutes,
     ...contactRoutes,
     ...contactSearchRoutes,
+    ...dataAttributeRoutes,
     ...tagRoutes,
     ...companyRoutes,
     ...ticketTypeRoutes,

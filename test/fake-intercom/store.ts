@@ -18,7 +18,7 @@ export function defaultRuntimeOptions(): RuntimeOptions {
   return {
     strictAccept: true,
     unknownTokenCode: 'unauthorized',
-    acceptUnstableAlias: false,
+    acceptUnstableAlias: true, // Intercom: existing version names (Unstable → Preview) keep working
     accept217: false,
     proxyLatencyMs: 0,
     searchIndexDelaySeconds: 0,

@@ -13,14 +13,29 @@ import { StaticConnection } from '../core/connection';
 import type { Finding } from '../core/types';
 import { connectionName, stripBom } from '../node/connectionFolder';
 import { CliIO, flag, parseCommandArgs } from './io';
+import { LIVE_VALUE_OPTIONS, type LiveOptions, liveOptions, runLiveChecks } from './checkLive';
+import { redactingIO } from './call';
 
 export const CHECK_USAGE = `Usage: saviynt-rest check <file-or-folder>... [--format text|json]
+                          [--live --token-env VAR [--base-url URL] [--allow-host HOST[:PORT]]...]
 
 Checks connection attribute files (<AttributeName>.json) and EIC exports (Connection_*.json).
 A folder is searched recursively; the attribute files of one folder are one connection.
-Exit code: 1 if any error was found, 0 otherwise, 2 for a usage problem.`;
 
-export const CHECK_OPTIONS = { values: ['format'] } as const;
+  --live              also check against the Intercom workspace: read-only GETs (/me,
+                      /ticket_types, /teams, /tags, /admins, /data_attributes) add the
+                      intercom-live-… findings (unknown ticket types, attributes, tags, teams,
+                      custom attributes, another region). Nothing is sent without --live.
+  --token-env VAR     environment variable holding the Intercom access token (with --live)
+  --base-url URL      where to read the workspace (default: the Intercom host the calls use)
+  --allow-host HOST   also send the token to this host (e.g. a local fake Intercom); Intercom's
+                      API hosts are always allowed
+Without --live, --token-env, --base-url and --allow-host are a usage error.
+
+Exit code: 1 if any error was found or the live check could not run, 0 otherwise, 2 for a
+usage problem.`;
+
+export const CHECK_OPTIONS = { values: ['format', ...LIVE_VALUE_OPTIONS], booleans: ['live'] } as const;
 
 export interface CheckResultEntry {
   file: string;
@@ -56,7 +71,8 @@ export function collectFiles(inputs: string[], cwd: string): { files: string[]; 
   return { files, missing };
 }
 
-export async function checkFiles(inputs: string[], cwd: string): Promise<{ results: CheckResultEntry[]; missing: string[] }> {
+export async function checkFiles(inputs: string[], cwd: string, live?: { options: LiveOptions; io: CliIO }):
+  Promise<{ results: CheckResultEntry[]; missing: string[]; liveFailed?: boolean }> {
   const { files, missing } = collectFiles(inputs, cwd);
   const docs = new Map<string, AttributeDocument>();
   for (const file of files) {
@@ -73,25 +89,38 @@ export async function checkFiles(inputs: string[], cwd: string): Promise<{ resul
   const connections = new Map<string, StaticConnection>();
   for (const [folder, folderDocs] of byFolder) connections.set(folder, new StaticConnection(connectionName(folder), folderDocs, folder));
 
-  const results: CheckResultEntry[] = [];
+  const byDoc = new Map<AttributeDocument, Finding[]>();
   for (const [file, doc] of docs) {
     const connection = connections.get(path.dirname(path.resolve(cwd, file)));
-    const findings = await analyze(doc, { connection, log: message => process.stderr.write(message + '\n') });
-    for (const f of findings) {
+    byDoc.set(doc, await analyze(doc, { connection, log: message => process.stderr.write(message + '\n') }));
+  }
+  let liveFailed: boolean | undefined;
+  if (live) {
+    const ok = await runLiveChecks([...connections.values()], live.options, live.io, (doc, findings) => {
+      byDoc.set(doc, [...(byDoc.get(doc) ?? []), ...findings].sort((a, b) => a.offset - b.offset));
+    });
+    liveFailed = !ok;
+  }
+  const results: CheckResultEntry[] = [];
+  for (const [file, doc] of docs) {
+    for (const f of byDoc.get(doc) ?? []) {
       results.push({ file, range: doc.rangeOf(f.offset, f.length), severity: f.severity, code: f.code, message: f.message });
     }
   }
-  return { results, missing };
+  return { results, missing, liveFailed };
 }
 
-export async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = parseCommandArgs('check', args, CHECK_OPTIONS, io);
+export async function run(args: string[], rawIO: CliIO): Promise<number> {
+  const parsed = parseCommandArgs('check', args, CHECK_OPTIONS, rawIO);
   if (!parsed) return 2;
-  if (parsed.flags.has('help') || parsed.flags.has('h')) { io.out(CHECK_USAGE); return 0; }
+  if (parsed.flags.has('help') || parsed.flags.has('h')) { rawIO.out(CHECK_USAGE); return 0; }
   const format = flag(parsed, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') { io.err(`Unknown --format "${format}": use text or json.`); return 2; }
-  if (!parsed.positionals.length) { io.err(CHECK_USAGE); return 2; }
-  const { results, missing } = await checkFiles(parsed.positionals, io.cwd);
+  if (format !== 'text' && format !== 'json') { rawIO.err(`Unknown --format "${format}": use text or json.`); return 2; }
+  if (!parsed.positionals.length) { rawIO.err(CHECK_USAGE); return 2; }
+  const live = liveOptions(parsed);
+  if (typeof live === 'string') { rawIO.err(`check: ${live}\nRun "saviynt-rest check --help" for its options.`); return 2; }
+  const io = redactingIO(rawIO, live?.token);
+  const { results, missing, liveFailed } = await checkFiles(parsed.positionals, io.cwd, live ? { options: live, io } : undefined);
   for (const m of missing) io.err(`${m}: no such file or folder`);
   if (format === 'json') {
     io.out(JSON.stringify(results, null, 2));
@@ -103,5 +132,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`${results.length === 0 ? 'No findings' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`}.`);
   }
   if (missing.length) return 2;
-  return results.some(r => r.severity === 'error') ? 1 : 0;
+  return results.some(r => r.severity === 'error') || liveFailed ? 1 : 0;
 }

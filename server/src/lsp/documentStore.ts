@@ -28,6 +28,14 @@ export class DocumentStore {
     return doc;
   }
 
+  /** The document of an open editor, else the attribute file on disk (undefined for other URIs). */
+  openOrDisk(uri: string): AttributeDocument | undefined {
+    const open = this.get(uri);
+    if (open) return open;
+    const filePath = toPath(uri);
+    return filePath ? this.disk.read(filePath, uri) : undefined;
+  }
+
   forget(uri: string): void {
     this.parsed.delete(uri);
   }

@@ -11,6 +11,7 @@ import { CheckFilesParams, CheckFilesRequest, DescribeCallsParams, DescribeCalls
 import { DocumentStore } from './documentStore';
 import { ValidationScheduler } from './validation';
 import { runSafe } from './runSafe';
+import { LiveChecks } from './liveChecks';
 import { codeActionsFor } from './convert';
 import { complete } from '../core/features/completion';
 import { hover } from '../core/features/hover';
@@ -29,7 +30,8 @@ export function startServer(connection: Connection): void {
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   const log = (message: string) => connection.console.error(message);
-  const scheduler = new ValidationScheduler(connection, store, () => settings, log);
+  const live = new LiveChecks(store, () => settings, log);
+  const scheduler = new ValidationScheduler(connection, store, () => settings, log, doc => live.findingsFor(doc));
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -167,6 +169,8 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(CheckFilesRequest, (params: CheckFilesParams, token) =>
     runSafe(log, 'checkFiles', { errors: 0, messages: ['The check could not run; see the output channel.'] }, token, () => engineValidator(params.files)));
+
+  live.register(connection, () => { for (const uri of documents.keys()) scheduler.schedule(uri, 0); });
 
   connection.onRequest(RevalidateRequest, () => {
     for (const uri of documents.keys()) scheduler.schedule(uri, 0);

@@ -8,6 +8,8 @@ import { analyze } from '../core/analyze';
 import type { ServerSettings } from '../../../common/src/protocol';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic } from './convert';
+import type { AttributeDocument } from '../core/document';
+import type { Finding } from '../core/types';
 
 export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -18,6 +20,8 @@ export class ValidationScheduler {
     private readonly store: DocumentStore,
     private readonly settings: () => ServerSettings,
     private readonly log: (message: string) => void,
+    /** Findings added to a document's own (the live workspace checks, while a snapshot is set). */
+    private readonly extra: (doc: AttributeDocument) => Finding[] = () => [],
   ) {}
 
   /** Schedules the document and its open siblings. */
@@ -66,7 +70,9 @@ export class ValidationScheduler {
         log: this.log,
       });
       if (stale()) return;
-      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(f => toDiagnostic(doc, f)) });
+      const extra = doc.text.length <= settings.validation.maxDocumentSize ? this.extra(doc) : [];
+      const all = [...findings, ...extra].sort((a, b) => a.offset - b.offset || a.length - b.length);
+      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: all.map(f => toDiagnostic(doc, f)) });
     } catch (error) {
       this.log(`Validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }

@@ -45,6 +45,7 @@ suite('calls: Restricted Mode refuses every call', function () {
     { command: 'saviyntRest.previewRequest', args: { uri: fixtureUri(`${FOLDER}/CreateTicketJSON.json`).toString(), path: ['call', 0] } },
     { command: 'saviyntRest.previewImport', args: { uri: fixtureUri(`${FOLDER}/ImportAccountEntJSON.json`).toString(), csvDir: 'calls/out-restricted' } },
     { command: 'saviyntRest.runTicketFlow', args: { uri: fixtureUri(`${FOLDER}/CreateTicketJSON.json`).toString(), confirm: true, intervalMs: 100 } },
+    { command: 'saviyntRest.checkWorkspace', args: { uri: fixtureUri(`${FOLDER}/CreateTicketJSON.json`).toString() } },
   ];
 
   for (const { command, args } of calls) {

@@ -45,6 +45,7 @@ function searchContacts(ctx: HandlerContext) {
     idOf: (c) => c.id,
     defaultSort: 'created_at',
     defaultPerPage: 50,
+    sortSince: '2.16',
   });
   return ok({
     type: 'list',

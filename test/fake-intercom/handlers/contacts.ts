@@ -16,11 +16,12 @@ import {
   sortedContacts,
   type ContactFields,
 } from './contact-common.js';
+import { rejectUnknownContactFields } from './contact-fields.js';
 
 const LIST_TAG = 'contacts.list';
 
 function listContacts(ctx: HandlerContext) {
-  const perPage = parsePerPage(ctx.query.get('per_page') ?? undefined, 10, 150);
+  const perPage = parsePerPage(ctx.query.get('per_page') ?? undefined, 10, 150, true);
   const raw = ctx.query.get('starting_after');
   const cursor =
     raw === null
@@ -47,6 +48,7 @@ function listContacts(ctx: HandlerContext) {
 }
 
 function createContact(ctx: HandlerContext) {
+  rejectUnknownContactFields(ctx);
   const fields = readContactFields(ctx);
   if (!fields.email && !fields.externalId && !fields.role) {
     throw invalid('Provide at least one of email, external_id or role');
@@ -77,6 +79,7 @@ function applyFields(c: ContactRecord, f: ContactFields, now: number): void {
 
 function updateContact(ctx: HandlerContext) {
   const contact = contactOrThrow(ctx);
+  rejectUnknownContactFields(ctx);
   const fields = readContactFields(ctx);
   const clash = findDuplicate(ctx.ws, fields.email ?? null, fields.externalId ?? null, contact.id);
   if (clash) throw conflictFor(clash);

@@ -5,7 +5,7 @@ import { ApiError, invalid, missing } from '../errors.js';
 import type { HandlerContext } from '../context.js';
 import { compareKeys, cursorPage, decodeCursor, parsePerPage, type SortKey } from '../pagination.js';
 import { compileQuery, type FieldDef, type FieldResolver } from '../search-query.js';
-import { isV216 } from '../versions.js';
+import { atLeast, isV216 } from '../versions.js';
 
 export interface SearchSpec<T> {
   endpoint: string;
@@ -15,6 +15,8 @@ export interface SearchSpec<T> {
   idOf: (item: T) => string;
   defaultSort: string;
   defaultPerPage: number;
+  /** First version whose request defines `sort` (contacts: 2.16); absent: never. Otherwise `sort` is ignored. */
+  sortSince?: string;
 }
 
 export interface SearchOutcome<T> {
@@ -24,7 +26,8 @@ export interface SearchOutcome<T> {
 }
 
 function readSort<T>(ctx: HandlerContext, spec: SearchSpec<T>): { field: string; def: FieldDef<T>; direction: 1 | -1 } {
-  const sort = ctx.body.sort;
+  // A version whose request schema has no `sort` does not apply it: the default order stays.
+  const sort = spec.sortSince && atLeast(ctx.version, spec.sortSince) ? ctx.body.sort : undefined;
   let field = spec.defaultSort;
   let direction: 1 | -1 = 1;
   if (sort !== undefined && sort !== null) {

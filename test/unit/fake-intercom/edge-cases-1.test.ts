@@ -162,12 +162,12 @@ describe('fake Intercom — spec §10 edge cases 1–12', () => {
     assert.ok(admins.includes('😀 Bot') && admins.includes('Ahmed Ø'));
   });
 
-  it('§10.9 per_page=150 gives more than 1 MB; per_page=500 is clamped to 150', async () => {
+  it('§10.9 per_page=150 gives more than 1 MB; per_page=500 is refused (150 is the documented maximum)', async () => {
     const big = await call(fake, '/contacts?per_page=150');
     assert.ok(Buffer.byteLength(big.text) > 1_000_000, `only ${big.text.length} bytes`);
-    const clamped = await call(fake, '/contacts?per_page=500');
-    assert.equal(clamped.json.pages.per_page, 150);
-    assert.equal(clamped.json.data.length, 150);
+    const tooMany = await call(fake, '/contacts?per_page=500');
+    assert.equal(tooMany.status, 400);
+    assert.equal(code(tooMany), 'parameter_invalid');
   });
 
   it('§10.10 cursors contain + / =, must be URL-encoded, and bad ones get 400 client_error', async () => {

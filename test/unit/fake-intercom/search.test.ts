@@ -95,20 +95,20 @@ describe('fake Intercom — search and cursors', () => {
   });
 
   it('descending sort and sorting on a text field', async () => {
-    const desc = await search(f('role', '=', 'user'), { sort: { field: 'created_at', order: 'descending' } });
+    const desc = await search(f('role', '=', 'user'), { sort: { field: 'created_at', order: 'descending' } }, '2.16');
     const times = desc.json.data.map((c: { created_at: number }) => c.created_at);
     assert.deepEqual(times, [...times].sort((a, b) => b - a));
-    const byEmail = await search(f('role', '=', 'user'), { sort: { field: 'email', order: 'ascending' } });
+    const byEmail = await search(f('role', '=', 'user'), { sort: { field: 'email', order: 'ascending' } }, '2.16');
     assert.equal(byEmail.status, 200);
-    assert.equal(code(await search(f('role', '=', 'user'), { sort: { field: 'tag_id' } })), 'parameter_invalid');
+    assert.equal(code(await search(f('role', '=', 'user'), { sort: { field: 'tag_id' } }, '2.16')), 'parameter_invalid');
   });
 
   it('cursors are bound to their endpoint, sort, workspace and (optionally) age', async () => {
     const listCursor = (await call(fake, '/contacts?per_page=5')).json.pages.next.starting_after;
     const inSearch = await search(f('role', '=', 'user'), { pagination: { starting_after: listCursor } });
     assert.equal(code(inSearch), 'client_error');
-    const searchCursor = (await search(f('role', '=', 'user'), { pagination: { per_page: 5 } })).json.pages.next.starting_after;
-    const otherSort = await search(f('role', '=', 'user'), { pagination: { starting_after: searchCursor }, sort: { field: 'email' } });
+    const searchCursor = (await search(f('role', '=', 'user'), { pagination: { per_page: 5 } }, '2.16')).json.pages.next.starting_after;
+    const otherSort = await search(f('role', '=', 'user'), { pagination: { starting_after: searchCursor }, sort: { field: 'email' } }, '2.16');
     assert.equal(code(otherSort), 'client_error');
     const inList = await call(fake, `/contacts?starting_after=${encodeURIComponent(searchCursor)}`);
     assert.equal(code(inList), 'client_error');

@@ -54,6 +54,30 @@ test('catalog JSON is deterministic in form: sorted keys, every reference resolv
   assert.ok(refs.size > 100);
 });
 
+test('catalog JSON: the rule facts are compact and well-formed (statuses, page sizes, search facts, body groups)', () => {
+  const json = JSON.parse(fs.readFileSync(CATALOG, 'utf8')) as {
+    endpoints: Record<string, { ok?: string | string[]; pp?: string | string[] }>;
+    search: Record<string, { f: Record<string, unknown>; op: Record<string, unknown>; lim?: unknown }>;
+    shapes: Record<string, { o?: string[]; e?: Record<string, string | string[]> }>;
+  };
+  const values = (v: string | string[] | undefined) => [v ?? []].flat().map(x => x.replace(/^[\d.,-]+=/, ''));
+  for (const [key, e] of Object.entries(json.endpoints)) {
+    for (const ok of values(e.ok)) assert.match(ok, /^(none|2\d\d(,2\d\d)*)$/, `${key} ok`);
+    assert.ok(!values(e.ok).includes('200'), `${key}: 200 alone is the default and not stored`);
+    for (const pp of values(e.pp)) assert.match(pp, /^\d*\/\d*$/, `${key} pp`);
+  }
+  const keys = Object.keys(json.search);
+  assert.deepEqual(keys, [...keys].sort());
+  assert.deepEqual(keys, ['POST /contacts/search', 'POST /conversations/search', 'POST /tickets/search']);
+  for (const [key, s] of Object.entries(json.search)) {
+    assert.ok(Object.keys(s.f).length >= 10 && Object.keys(s.op).length >= 10, key);
+    assert.ok(s.lim, `${key} limits`);
+  }
+  for (const [name, shape] of Object.entries(json.shapes)) {
+    for (const g of values(shape.o)) assert.match(g, /^(any|one):[\w+]+(\|[\w+]+)+$/, `${name} o`);
+  }
+});
+
 test('--check passes against the committed catalog', { skip: !HAS_SPECS && NO_SPECS }, () => {
   const r = runGenerator(['--check']);
   assert.equal(r.status, 0, r.stderr + r.stdout);

@@ -137,3 +137,18 @@ test('intercom-success-status: 201 never occurs (information, fix removes it)', 
   assert.deepEqual(JSON.parse(applyFix(text, f.fixes![0])).call[0].successResponses, { statusCode: [200] });
   assert.equal(findingsOf('intercom-success-status', 'CreateTicketJSON', CREATE(GOOD_BODY)).length, 0);
 });
+
+test('intercom-ticket-status-parts: a ticketStatusPath into ticket_parts reads a part\'s string state, not the ticket\'s', () => {
+  for (const path of ['ticket_parts.ticket_parts[0].ticket_state', 'ticket_parts.ticket_parts[-1].previous_ticket_state', '$..ticket_state']) {
+    const text = STATUS(V('2.15'), path);
+    const f = expectFinding('intercom-ticket-status-parts', 'TicketStatusJSON', text, {
+      severity: 'error', range: JSON.stringify(path), fixed: text.replace(`"ticketStatusPath": ${JSON.stringify(path)}`, '"ticketStatusPath": "ticket_state.category"'),
+    });
+    assert.match(f.message, /ticket_parts/);
+    none('intercom-ticket-status-path', 'TicketStatusJSON', text);
+  }
+  // 2.11: the right path is the string itself.
+  const old = STATUS(V('2.11'), 'ticket_parts.ticket_parts[0].ticket_state');
+  assert.match(applyFix(old, one('intercom-ticket-status-parts', 'TicketStatusJSON', old).fixes![0]), /"ticketStatusPath": "ticket_state"/);
+  none('intercom-ticket-status-parts', 'TicketStatusJSON', STATUS(V('2.15'), 'ticket_state.category'));
+});

@@ -45,8 +45,9 @@ for (const [written, severity, fixedTo] of [
   ['v2.15', 'error', '2.15'],
   ['2.150', 'error', '2.15'],
   [' 2.15', 'error', '2.15'],
-  ['2.1', 'error', '2.10'],
-  ['Unstable', 'error', 'Preview'],
+  ['unstable', 'error', 'Preview'],
+  ['2.1', 'warning', '2.10'],
+  ['Unstable', 'hint', 'Preview'],
   ['1.4', 'warning', '2.15'],
 ] as const) {
   test(`intercom-version-invalid: "${written}" → ${severity}, fix "${fixedTo}"`, () => {
@@ -62,7 +63,53 @@ test('intercom-version-invalid: a number is reported with a quoted fix', () => {
   const f = expectFinding('intercom-version-invalid', 'CreateAccountJSON', text, {
     severity: 'error', range: '2.10', fixed: text.replace('"Intercom-Version": 2.10', '"Intercom-Version": "2.10"'),
   });
-  assert.match(f.message, /2\.1\b/);
+  assert.match(f.message, /^Intercom-Version is written as the number 2\.10/);
+  assert.match(f.message, /as a number it is 2\.1, /);
+  assert.match(f.message, /Write it as the string "2\.10"\.$/);
+});
+
+test('intercom-version-invalid: a number that keeps its value is a warning whose message does not repeat itself', () => {
+  const text = STATUS(GOOD_HEADERS).replace('"Intercom-Version": "2.15"', '"Intercom-Version": 2.15');
+  const f = expectFinding('intercom-version-invalid', 'CreateAccountJSON', text, {
+    severity: 'warning', range: '2.15', fixed: text.replace('"Intercom-Version": 2.15', '"Intercom-Version": "2.15"'),
+  });
+  assert.doesNotMatch(f.message, /2\.15 may reach Intercom as 2\.15/);
+  assert.doesNotMatch(f.message, /not a version Intercom accepts/);
+  assert.match(f.message, /string "2\.15"/);
+});
+
+test('intercom-version-invalid: "Unstable" is the old name of Preview, still accepted — a hint, checked as Preview', () => {
+  const text = STATUS({ ...GOOD_HEADERS, 'Intercom-Version': 'Unstable' });
+  const f = one('intercom-version-invalid', 'CreateAccountJSON', text);
+  assert.equal(f.severity, 'hint');
+  assert.match(f.message, /old name of "Preview"/);
+  assert.match(f.message, /still accepts/);
+  assert.doesNotMatch(f.message, /400/);
+  // Checked like Preview: an unknown path is still found.
+  const wrong = callList({ url: 'https://api.intercom.io/admin', httpMethod: 'GET', httpHeaders: { ...GOOD_HEADERS, 'Intercom-Version': 'Unstable' } });
+  assert.equal(findingsOf('intercom-unknown-endpoint', 'CreateAccountJSON', wrong).length, 1);
+});
+
+test('intercom-version-invalid: "2.1" is a legacy version — a warning about its age, no tickets talk on a call that is not about tickets', () => {
+  const f = one('intercom-version-invalid', 'CreateAccountJSON', STATUS({ ...GOOD_HEADERS, 'Intercom-Version': '2.1' }));
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /legacy version/);
+  assert.match(f.message, /2\.7/);
+  assert.match(f.message, /"2\.10"/);
+  assert.doesNotMatch(f.message, /ticket/i);
+});
+
+test('intercom-endpoint-version: a ticket call with legacy "2.1" — tickets exist from 2.9 (a fact that holds for 2.1)', () => {
+  const text = callList({
+    url: 'https://api.intercom.io/tickets', httpMethod: 'POST', httpHeaders: { ...GOOD_HEADERS, 'Intercom-Version': '2.1' },
+    httpContentType: 'application/json', httpParams: '{"ticket_type_id":"1","contacts":[{"email":"${user.email}"}]}',
+  });
+  const f = one('intercom-endpoint-version', 'CreateTicketJSON', text);
+  assert.equal(f.severity, 'error');
+  assert.match(f.message, /available from 2\.9/);
+  assert.match(f.message, /not in Intercom-Version 2\.1\b/);
+  // GET /admins exists in 2.7; whether 2.1 had it is not documented, so nothing is claimed.
+  none('intercom-endpoint-version', 'CreateAccountJSON', STATUS({ ...GOOD_HEADERS, 'Intercom-Version': '2.1' }));
 });
 
 test('intercom-version-invalid: 2.17 is newer than the catalog (warning, checks use 2.16)', () => {

@@ -9,6 +9,15 @@ test('url-whitespace: the community Intercom package URL with a leading space', 
   expectFinding('url-whitespace', 'CreateTicketJSON', text, { severity: 'warning', range: ' ', fixed: call('https://api.intercom.io/tickets') });
 });
 
+test('url-whitespace: message and severity agree with what is known (java.net.URL trims, java.net.URI rejects)', () => {
+  const f = one('url-whitespace', 'CreateTicketJSON', call(' https://api.intercom.io/tickets'));
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /java\.net\.URL/);
+  assert.match(f.message, /java\.net\.URI/);
+  assert.match(f.message, /not public/);
+  assert.doesNotMatch(f.message, /the call fails before/);
+});
+
 test('url-whitespace: leading and trailing blanks are trimmed together', () => {
   const text = call('  https://api.intercom.io/tickets\t');
   expectFinding('url-whitespace', 'CreateTicketJSON', text, { severity: 'warning', range: '  ', fixed: call('https://api.intercom.io/tickets') });

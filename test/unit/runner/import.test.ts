@@ -68,11 +68,11 @@ describe('contacts with cursor pagination', () => {
     assert.ok(logged(f, /^\/contacts$/).every(r => r.status === 200));
   });
 
-  it('does not assume per_page 500 was honoured (the API clamps it to 150)', async () => {
+  it('per_page 500 is above the documented maximum (150): the preview stops with the 400 and says why', async () => {
     const preview = await runImport({ ImportAccountEntJSON: contactsImport(500) }, options());
-    assert.equal(preview.complete, true);
-    assert.equal(preview.calls[0].pages, 3);
-    assert.equal(preview.calls[0].items, preview.accounts.length);
+    assert.equal(preview.complete, false);
+    assert.equal(preview.accounts.length, 0);
+    assert.match(JSON.stringify(preview.problems), /per_page/);
   });
 
   it('de-duplicates by key when pages overlap (unstable ordering)', async () => {

@@ -50,11 +50,16 @@ export function endpointMarkdown(endpoint: IntercomEndpoint, version: string, re
 
 function callMarkdown(ic: IntercomCall): string | undefined {
   const version = ic.version.version;
-  const versionLine = !version
-    ? `Intercom-Version "${ic.version.written ?? ''}" is not valid, so the endpoint cannot be looked up.`
-    : ic.version.status === 'valid'
-      ? `This call uses Intercom-Version ${version}.`
-      : `This call pins no Intercom-Version; the checks assume ${version}, but Intercom answers in the version set for the app in its Developer Hub.`;
+  const status = ic.version.status;
+  const versionLine = status === 'legacy'
+    ? `Intercom-Version "${ic.version.written ?? ''}" is a legacy version that Intercom no longer describes, so its responses cannot be looked up.`
+    : !version
+      ? `Intercom-Version "${ic.version.written ?? ''}" is not valid, so the endpoint cannot be looked up.`
+      : status === 'valid' || status === 'newer'
+        ? `This call uses Intercom-Version ${version}.`
+        : status === 'alias'
+          ? `This call uses Intercom-Version "${ic.version.written}", the old name of ${version}.`
+          : `This call pins no Intercom-Version; the checks assume ${version}, but Intercom answers in the version set for the app in its Developer Hub.`;
   if (ic.endpoint && version) return `${endpointMarkdown(ic.endpoint, version, ic.region)}\n\n${versionLine}`;
   if (ic.elsewhere && version) {
     return `${endpointMarkdown(ic.elsewhere.endpoint, ic.elsewhere.versions[ic.elsewhere.versions.length - 1], ic.region)}\n\n⚠ Not available in Intercom-Version ${version}.`;

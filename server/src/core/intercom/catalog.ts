@@ -11,41 +11,12 @@
  * Version lookups: `Preview` uses the newest documented version; legacy versions (1.0–2.6), for
  * which Intercom publishes no description, use the oldest documented one (2.7).
  */
-import catalogJson from './catalog.generated.json';
 import { detached } from '../text/detached';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type PaginationStyle = 'cursor-query' | 'cursor-body' | 'page-number' | 'scroll' | 'none';
 
-type Qualified = string | string[];
-interface RawEndpoint {
-  in: string;
-  summary: string;
-  path?: Qualified;
-  q?: string[];
-  rq?: string[];
-  body?: Qualified;
-  res?: Qualified;
-  list?: Qualified;
-  listAlt?: string[];
-  pg?: Qualified;
-}
-interface RawShape {
-  in: string;
-  f: Record<string, Qualified>;
-  r?: string[];
-  x?: string[];
-}
-interface RawCatalog {
-  depth: { body: number; response: number };
-  headerValues: string[];
-  preview: string;
-  versions: Record<string, { operations: number; paths: number }>;
-  endpoints: Record<string, RawEndpoint>;
-  shapes: Record<string, RawShape>;
-}
-
-const RAW = catalogJson as unknown as RawCatalog;
+import { RAW, type RawEndpoint, versionSet, valueIn, namesIn, mapIn } from './catalogData';
 
 // Caches of version look-ups (declared before the module-level code below uses them).
 const NUMBERED_VERSION = /^\d+(\.\d+)*$/;
@@ -72,8 +43,28 @@ export interface FieldInfo {
   /** Request bodies only: the API rejects the call without this field. */
   readonly required?: boolean;
   readonly fields?: FieldTree;
+  /** Request bodies only: the object (or each array item) must satisfy one of these alternatives. */
+  readonly requirements?: readonly RequirementGroup[];
+  /** Request bodies only: the strings a string enum allows. */
+  readonly values?: readonly string[];
 }
 export type FieldTree = { readonly [name: string]: FieldInfo };
+
+/**
+ * An anyOf/oneOf of a request body: `alternatives` lists, per alternative, the fields it requires
+ * (a contact needs email, external_id or role: [["email"], ["external_id"], ["role"]]).
+ * `exactlyOne` marks a oneOf; as the alternatives rarely exclude each other's fields, readers
+ * should only insist that at least one alternative is met.
+ */
+export interface RequirementGroup {
+  readonly exactlyOne: boolean;
+  readonly alternatives: readonly (readonly string[])[];
+}
+
+function requirementGroup(text: string): RequirementGroup {
+  const colon = text.indexOf(':');
+  return { exactlyOne: text.slice(0, colon) === 'one', alternatives: text.slice(colon + 1).split('|').map(a => a.split('+')) };
+}
 
 // ------------------------------------------------------------------------------------------------
 // Versions
@@ -144,51 +135,6 @@ function resolveCatalogVersion(v: string): string | undefined {
   if (compareVersions(v, OLDEST_DOCUMENTED_VERSION) < 0) return OLDEST_DOCUMENTED_VERSION;
   if (compareVersions(v, NEWEST_DOCUMENTED_VERSION) > 0) return NEWEST_DOCUMENTED_VERSION;
   return STABLE_DOCUMENTED_VERSIONS.includes(v) ? v : undefined;
-}
-
-// ------------------------------------------------------------------------------------------------
-// Version-qualified values
-
-const rangeCache = new Map<string, ReadonlySet<string>>();
-
-/** "2.7-2.9,2.12" → {2.7, 2.8, 2.9, 2.12} */
-function versionSet(ranges: string): ReadonlySet<string> {
-  let set = rangeCache.get(ranges);
-  if (!set) {
-    const out = new Set<string>();
-    for (const part of ranges.split(',')) {
-      const [from, to = from] = part.split('-');
-      const i = STABLE_DOCUMENTED_VERSIONS.indexOf(from);
-      const j = STABLE_DOCUMENTED_VERSIONS.indexOf(to);
-      for (let k = i; k >= 0 && k <= j; k++) out.add(STABLE_DOCUMENTED_VERSIONS[k]);
-    }
-    rangeCache.set(ranges, (set = out));
-  }
-  return set;
-}
-
-const QUALIFIED = /^([\d.,-]+)=(.*)$/s;
-
-/** The value of a plain-or-qualified entry in `version`, or undefined. */
-function valueIn(value: Qualified | undefined, version: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string') return value;
-  for (const entry of value) {
-    const m = QUALIFIED.exec(entry);
-    if (m && versionSet(m[1]).has(version)) return m[2];
-  }
-  return undefined;
-}
-
-/** The names of a name list (plain or "<versions>=<name>" entries) that apply in `version`. */
-function namesIn(list: string[] | undefined, version: string): string[] {
-  const out: string[] = [];
-  for (const entry of list ?? []) {
-    const m = QUALIFIED.exec(entry);
-    if (!m) out.push(entry);
-    else if (versionSet(m[1]).has(version)) out.push(m[2]);
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -398,6 +344,8 @@ export function nearestEndpoints(
 interface ShapeView {
   fields: Record<string, string>;
   required: Set<string>;
+  groups: RequirementGroup[];
+  enums: Record<string, string>;
 }
 const shapeCache = new Map<string, ShapeView | null>();
 
@@ -409,12 +357,14 @@ function shapeIn(name: string, version: string, seen: string[] = []): ShapeView 
   const raw = RAW.shapes[name];
   let view: ShapeView | null = null;
   if (raw && versionSet(raw.in).has(version) && !seen.includes(name)) {
-    view = { fields: {}, required: new Set(namesIn(raw.r, version)) };
+    view = { fields: {}, required: new Set(namesIn(raw.r, version)), groups: namesIn(raw.o, version).map(requirementGroup), enums: mapIn(raw.e, version) };
     for (const base of namesIn(raw.x, version)) {
       const b = shapeIn(base, version, [...seen, name]);
       if (!b) continue;
       Object.assign(view.fields, b.fields);
       for (const r of b.required) view.required.add(r);
+      view.groups.push(...b.groups);
+      view.enums = { ...b.enums, ...view.enums };
     }
     for (const [field, type] of Object.entries(raw.f)) {
       const t = valueIn(type, version);
@@ -442,7 +392,11 @@ function splitUnion(type: string): string[] {
   return parts;
 }
 
-interface DescribeState { fields: FieldTree | undefined; readonly version: string; readonly depth: number; readonly withRequired: boolean }
+interface DescribeState {
+  fields: FieldTree | undefined;
+  groups: readonly RequirementGroup[] | undefined;
+  readonly version: string; readonly depth: number; readonly withRequired: boolean;
+}
 
 /** The displayed type of one union member; the first object shape met is expanded into state.fields. */
 function describeType(t: string, state: DescribeState): string {
@@ -452,17 +406,21 @@ function describeType(t: string, state: DescribeState): string {
     return `array<${inner.join('|')}>`;
   }
   if (t.startsWith('@')) {
-    if (!state.fields && state.depth > 0) state.fields = treeOf(t.slice(1), state.version, state.depth, state.withRequired);
+    if (!state.fields && state.depth > 0) {
+      state.fields = treeOf(t.slice(1), state.version, state.depth, state.withRequired);
+      const groups = state.withRequired ? shapeIn(t.slice(1), state.version)?.groups : undefined;
+      if (groups?.length) state.groups = groups;
+    }
     return 'object';
   }
   return t;
 }
 
 /** Turns a stored type string into a FieldInfo, expanding object shapes `depth` levels deep. */
-function fieldInfo(stored: string, version: string, depth: number, withRequired: boolean, required?: boolean): FieldInfo {
+function fieldInfo(stored: string, version: string, depth: number, withRequired: boolean, required?: boolean, values?: string): FieldInfo {
   const nullable = stored.endsWith('?');
   const body = nullable ? stored.slice(0, -1) : stored;
-  const state: DescribeState = { fields: undefined, version, depth, withRequired };
+  const state: DescribeState = { fields: undefined, groups: undefined, version, depth, withRequired };
   const types = new Set<string>();
   for (const part of splitUnion(body)) types.add(describeType(part, state));
   const type = [...types].join('|');
@@ -472,6 +430,8 @@ function fieldInfo(stored: string, version: string, depth: number, withRequired:
     ...(nullable ? { nullable: true } : {}),
     ...(required ? { required: true } : {}),
     ...(fields ? { fields } : {}),
+    ...(state.groups ? { requirements: state.groups } : {}),
+    ...(values ? { values: values.split(',') } : {}),
   };
 }
 
@@ -481,7 +441,7 @@ function treeOf(shape: string, version: string, depth: number, withRequired: boo
   const tree: Record<string, FieldInfo> = {};
   for (const name of Object.keys(view.fields).sort()) {
     const required = withRequired && view.required.has(name);
-    tree[name] = fieldInfo(view.fields[name], version, depth - 1, withRequired, required);
+    tree[name] = fieldInfo(view.fields[name], version, depth - 1, withRequired, required, withRequired ? view.enums[name] : undefined);
   }
   return tree;
 }
@@ -552,6 +512,26 @@ export function bodyFields(endpoint: IntercomEndpoint, version: string, depth = 
     const body = valueIn(rawOf(endpoint).body, v);
     return body ? fieldInfo(body, v, depth, true).fields : undefined;
   });
+}
+
+/** The anyOf/oneOf requirements of the request body itself in `version` (POST /contacts: email, external_id or role). */
+export function bodyRequirements(endpoint: IntercomEndpoint, version: string): readonly RequirementGroup[] {
+  const v = dataVersion(endpoint, version);
+  const body = v ? valueIn(rawOf(endpoint).body, v) : undefined;
+  if (!v || !body) return [];
+  return fieldInfo(body, v, 1, true).requirements ?? [];
+}
+
+/** Documented versions whose request body has a field at `path` (for "only from 2.14" messages). */
+export function versionsWithBodyPath(endpoint: IntercomEndpoint, path: string): string[] {
+  const key = `${endpoint.key} body ${path}`;
+  let versions = versionsCache.get(key);
+  if (!versions) {
+    versions = endpoint.versions.filter(v => resolveField(bodyFields(endpoint, v), path));
+    if (versionsCache.size > 2000) versionsCache.clear();
+    versionsCache.set(detached(key), versions);
+  }
+  return [...versions];
 }
 
 /** Top-level body fields the API requires in `version` (sorted). */

@@ -1,6 +1,7 @@
 /**
  * URL lint for every `url` value (mistakes 3.9; grammar §2.8):
- * - `url-whitespace`: leading or trailing blanks (the community Intercom package has " https://api.intercom.io/tickets");
+ * - `url-whitespace` (warning): leading or trailing blanks (the community Intercom package has " https://api.intercom.io/tickets"):
+ *   java.net.URL trims them, java.net.URI rejects them, and which one EIC uses is not public;
  * - `url-empty-host`: nothing (or only a dot) between `https://` and the domain, as in "https://.axosoft.com";
  * - `url-not-absolute`: no scheme and host ("/api/v1/users"); EIC sends URLs as written;
  * - `url-double-slash`: an empty path segment `//` after the host — usually an id that is missing;
@@ -32,8 +33,10 @@ function checkWhitespace(ctx: RuleContext, node: StringASTNode): void {
   if (trail) edits.push(editIn(ctx.doc, node, value.length - trail, trail, ''));
   if (lead) edits.push(editIn(ctx.doc, node, 0, lead, ''));
   const span = lead ? spanIn(ctx.doc, node, 0, lead) : spanIn(ctx.doc, node, value.length - trail, trail);
+  const what = lead && trail ? 'starts and ends' : lead ? 'starts' : 'ends';
+  const blanks = lead + trail === 1 ? 'a space' : 'blank characters';
   ctx.report({ ...span, severity: 'warning', code: 'url-whitespace',
-    message: `The URL ${lead && trail ? 'starts and ends' : lead ? 'starts' : 'ends'} with ${lead + trail === 1 ? 'a space' : 'blank characters'}; HTTP clients reject or mangle such URLs, so the call fails before it reaches the API. Remove ${lead + trail === 1 ? 'it' : 'them'}.`,
+    message: `The URL ${what} with ${blanks}, so whether the call works depends on EIC's HTTP client: java.net.URL ignores surrounding blanks, java.net.URI rejects them as illegal characters, and which one EIC uses is not public. Remove ${lead + trail === 1 ? 'it' : 'them'} so the call works either way.`,
     fixes: [{ title: 'Trim the URL', edits, isPreferred: true }] });
 }
 

@@ -96,7 +96,7 @@ export function prepareRequest(call: CallTemplate, variables: Record<string, unk
   const rawUrl = call.url ?? '';
   if (rawUrl !== rawUrl.trim()) {
     const side = rawUrl.trimStart() !== rawUrl ? 'starts' : 'ends';
-    problems.push({ where: 'url', message: `The URL ${side} with whitespace (${JSON.stringify(rawUrl.slice(0, 80))}). EIC's HTTP client and strict servers reject it; remove the ${side === 'starts' ? 'leading' : 'trailing'} space in "url".` });
+    problems.push({ where: 'url', message: `The URL ${side} with whitespace (${JSON.stringify(rawUrl.slice(0, 80))}). Not sent: java.net.URL would trim it but java.net.URI rejects it, and which one EIC uses is not public; remove the ${side === 'starts' ? 'leading' : 'trailing'} space in "url".` });
   }
   let url = resolve(rawUrl.trim(), 'url');
   url = rebaseUrl(url, options.baseUrl);

@@ -184,7 +184,8 @@ function importJson(base: string, version: string, headers: Json, incremental: b
       http: http(`${base}/contacts/search`, 'POST', JSON.stringify({
         query: { field: 'updated_at', operator: '>', value: `\${System.currentTimeMillis().intdiv(1000) - ${INCREMENTAL_WINDOW_SECONDS}}` },
         pagination: { per_page: CONTACT_PAGE_SIZE },
-        sort: { field: 'updated_at', order: 'ascending' },
+        // The contact search request has `sort` from 2.16 only.
+        ...(atLeast(version, '2.16') ? { sort: { field: 'updated_at', order: 'ascending' } } : {}),
       })),
       listField: 'data', keyField: 'accountID', colsToPropsMap: contactColumns,
     }

@@ -3,7 +3,8 @@
  * - `intercom-unknown-endpoint` (warning): no such path, or not with this method (Intercom answers 404
  *   to both); names the nearest endpoints and offers to replace the path (and method);
  * - `intercom-endpoint-version` (error): the endpoint exists, but not in this version (POST /tickets
- *   with 2.8: available from 2.9); Intercom answers 400 intercom_version_invalid.
+ *   with 2.8: available from 2.9); Intercom answers 400 intercom_version_invalid. For a legacy
+ *   version (1.0–2.6) only endpoints added after 2.7 are reported: that much holds for them.
  */
 import type { Fix, TextEdit } from '../../types';
 import { getProperty } from '../../json/ast';
@@ -14,7 +15,7 @@ import { registerRules } from '../../rules/index';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { insertProperty } from '../../rules/support/objectEdits';
-import { RECOMMENDED_VERSION, IntercomCall, intercomCalls, lookup } from './model';
+import { RECOMMENDED_VERSION, IntercomCall, intercomCalls, isPinned, lookup } from './model';
 import { setHeaderEdits } from './support';
 
 /** Span of the URL's path (the host when the path is empty). */
@@ -78,7 +79,7 @@ function notInVersion(ctx: RuleContext, ic: IntercomCall, version: string): void
     : later.length === 0 ? `only available up to ${versions[versions.length - 1]}` : `available in ${versions.join(', ')}`;
   const target = later.length ? (later.includes(RECOMMENDED_VERSION) ? RECOMMENDED_VERSION : later[0]) : versions[versions.length - 1];
   const edits = setHeaderEdits(ctx.doc, ic, 'Intercom-Version', target);
-  const pinned = ic.version.status === 'valid';
+  const pinned = isPinned(ic.version);
   ctx.report({
     offset: span.offset, length: span.length, severity: 'error', code: 'intercom-endpoint-version',
     message: `${endpoint.method} ${endpoint.path} (${endpoint.summary}) is ${availability}, not in ${pinned ? '' : 'the assumed '}Intercom-Version ${version}${pinned ? '' : ' (the call pins no version)'}; Intercom answers 400 intercom_version_invalid "Requested resource is not available in current API version". ${pinned ? 'Change' : 'Pin'} the version to ${target}.`,
@@ -116,6 +117,10 @@ registerRules({
   id: 'intercom-endpoint',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
+      if (ic.version.status === 'legacy' && ic.elsewhere && ic.call.role !== 'auth') {
+        notInVersion(ctx, ic, ic.version.written!); // e.g. tickets (2.9+) with "2.1"
+        continue;
+      }
       const version = ic.version.version;
       if (!version || ic.endpoint || ic.call.role === 'auth') continue;
       if (!ic.method) {

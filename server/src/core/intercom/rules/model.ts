@@ -66,7 +66,20 @@ export function parseUrl(value: string): ParsedUrl | undefined {
   };
 }
 
-export type VersionStatus = 'missing' | 'valid' | 'invalid' | 'legacy' | 'newer' | 'bound';
+/**
+ * missing: no header; valid: 2.7–2.16 or Preview; alias: "Unstable", the old name of Preview, which
+ * Intercom still accepts; legacy: 1.0–2.6, accepted but no longer documented; newer: a 2.x beyond the
+ * catalog; invalid: anything Intercom answers 400 to (or a number); bound: built by a binding.
+ */
+export type VersionStatus = 'missing' | 'valid' | 'alias' | 'invalid' | 'legacy' | 'newer' | 'bound';
+
+/** The old names Intercom still accepts for a version (its docs: existing version identifiers keep working). */
+export const VERSION_ALIASES: Readonly<Record<string, string>> = { Unstable: 'Preview' };
+
+/** True when the call pins a version Intercom accepts (documented, alias, legacy or newer). */
+export function isPinned(info: VersionInfo): boolean {
+  return info.status === 'valid' || info.status === 'alias' || info.status === 'legacy' || info.status === 'newer';
+}
 
 export interface VersionInfo {
   readonly status: VersionStatus;
@@ -100,6 +113,8 @@ export function versionOf(doc: AttributeDocument, http: ObjectASTNode | undefine
     if (newer && Number(newer[1]) > 16 && Number(newer[1]) <= 30 && !newer[1].startsWith('0')) {
       return { status: 'newer', header, written, version: NEWEST_DOCUMENTED_VERSION, defaultVersion };
     }
+    const alias = Object.prototype.hasOwnProperty.call(VERSION_ALIASES, written) ? VERSION_ALIASES[written] : undefined;
+    if (alias) return { status: 'alias', header, written, version: alias, defaultVersion };
     if (!isKnownVersion(written)) return { status: 'invalid', header, written, version: undefined, defaultVersion };
     if (written !== 'Preview' && compareVersions(written, OLDEST_DOCUMENTED_VERSION) < 0) {
       return { status: 'legacy', header, written, version: undefined, defaultVersion };
@@ -164,6 +179,22 @@ function matchAnyMethod(version: string, path: string): IntercomEndpoint[] {
   return out;
 }
 
+/**
+ * For a legacy version (1.0–2.6, which Intercom no longer describes), the one endpoint fact that
+ * holds: an endpoint absent from the oldest description (2.7) and added later (tickets: 2.9) does
+ * not exist in it either. Endpoints already in 2.7 are left alone — whether 2.1 had them is unknown.
+ */
+function laterThanLegacy(method: string, path: string): IntercomCall['elsewhere'] {
+  if (match(OLDEST_DOCUMENTED_VERSION, method, path)) return undefined;
+  const versions: string[] = [];
+  let found: IntercomEndpoint | undefined;
+  for (const other of STABLE_DOCUMENTED_VERSIONS) {
+    const e = match(other, method, path);
+    if (e) { versions.push(other); found ??= e; }
+  }
+  return found ? { endpoint: found, versions } : undefined;
+}
+
 function analyseCall(doc: AttributeDocument, call: CallInfo, defaultVersion: string): IntercomCall | undefined {
   const http = call.httpNode;
   if (!http) return undefined;
@@ -178,6 +209,7 @@ function analyseCall(doc: AttributeDocument, call: CallInfo, defaultVersion: str
   let otherMethods: IntercomEndpoint[] = [];
   let elsewhere: IntercomCall['elsewhere'];
   const v = version.version;
+  if (version.status === 'legacy' && method && call.role !== 'auth') elsewhere = laterThanLegacy(method, url.path);
   if (v && call.role !== 'auth') {
     if (method) {
       endpoint = match(v, method, url.path);
@@ -257,5 +289,6 @@ export function callLabel(doc: AttributeDocument, call: CallInfo): string {
 /** The version text used in messages: "2.15 (the Intercom-Version header)" or "2.15 (assumed: no header)". */
 export function versionPhrase(info: VersionInfo): string {
   if (info.status === 'valid') return `Intercom-Version ${info.version}`;
+  if (info.status === 'alias') return `Intercom-Version ${info.written} (= ${info.version})`;
   return `Intercom-Version ${info.version} (assumed: the call pins no version)`;
 }

@@ -49,7 +49,7 @@ function baseUrl(ic: IntercomCall): string | undefined {
 
 export function cursorNextUrl(base: string): string {
   const cursor = 'response.completeResponseMap.pages.next.starting_after';
-  return `\${response?.completeResponseMap?.pages?.next?.starting_after == null ? null : '${base}&starting_after=' + ${cursor}.replace('+', '%2B').replace('/', '%2F').replace('=', '%3D')}`;
+  return `\${response?.completeResponseMap?.pages?.next?.starting_after == null ? null : '${base}&starting_after=' + java.net.URLEncoder.encode(${cursor}, 'UTF-8')}`;
 }
 
 const PAGE_NUMBER_NEXT_URL = '${response?.completeResponseMap?.pages?.next}';

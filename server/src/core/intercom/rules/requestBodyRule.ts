@@ -1,5 +1,5 @@
 /**
- * Request bodies (`httpParams` JSON strings) and expected statuses of Intercom calls. Ranges point at
+ * Request bodies (`httpParams` JSON strings) of Intercom calls. Ranges point at
  * the exact characters inside the escaped string.
  * - `intercom-body-required` (error): a top-level field the endpoint requires is missing (POST /tickets
  *   without ticket_type_id or contacts): Intercom answers 400;
@@ -7,8 +7,8 @@
  *   default attributes `_default_title_` / `_default_description_`;
  * - `intercom-ticket-contacts` (error, or warning for a doubtful id): contacts must hold exactly one
  *   item with `id`, `external_id` or `email`; `${user.id}` is Saviynt's id, not an Intercom contact id;
- * - `intercom-ticket-type-id` (warning): ticket_type_id taken from a per-user binding;
- * - `intercom-success-status` (information): 201 in successResponses — Intercom answers 200 to creates.
+ * - `intercom-ticket-type-id` (warning): ticket_type_id taken from a per-user binding.
+ * (`intercom-success-status` lives in successStatusRule.ts.)
  */
 import type { Fix } from '../../types';
 import { getValue } from '../../json/ast';
@@ -20,7 +20,7 @@ import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { IntercomCall, intercomCalls, lookup } from './model';
 import {
-  JsonNode, ParsedBody, bodyProperties, bodyProperty, isBindingValue, parsedBody, rawString, removeArrayItem, successStatusArrays,
+  JsonNode, ParsedBody, bodyProperties, bodyProperty, isBindingValue, parsedBody, rawString, stringContent,
 } from './support';
 
 const TICKET_CREATE = new Set(['POST /tickets', 'POST /tickets/enqueue']);
@@ -33,10 +33,6 @@ function span(ctx: RuleContext, body: ParsedBody, n: { offset: number; length: n
   return spanIn(ctx.doc, body.node, n.offset, n.length);
 }
 
-/** A string node without its quotes; other nodes whole. */
-function content(n: JsonNode): { offset: number; length: number } {
-  return n.type === 'string' && n.length >= 2 ? { offset: n.offset + 1, length: n.length - 2 } : n;
-}
 
 function replaceIn(ctx: RuleContext, body: ParsedBody, n: { offset: number; length: number }, text: string) {
   return editIn(ctx.doc, body.node, n.offset, n.length, text);
@@ -52,15 +48,20 @@ function checkRequired(ctx: RuleContext, body: ParsedBody, endpoint: IntercomEnd
   });
 }
 
+/** The default attribute a ticket attribute key was meant to be ("title" → "_default_title_"), if any. */
+export function defaultAttributeFor(name: string): string | undefined {
+  if (DEFAULT_ATTRIBUTES.includes(name)) return undefined;
+  const lower = name.toLowerCase();
+  return lower === 'title' || lower === 'subject' ? '_default_title_'
+    : lower === 'description' || lower === 'body' ? '_default_description_'
+    : didYouMean(name, DEFAULT_ATTRIBUTES);
+}
+
 function checkAttributes(ctx: RuleContext, body: ParsedBody): void {
   const attrs = bodyProperty(body.root, 'ticket_attributes')?.value;
   for (const { key } of bodyProperties(attrs)) {
     const name = String(key.value);
-    if (DEFAULT_ATTRIBUTES.includes(name)) continue;
-    const lower = name.toLowerCase();
-    const right = lower === 'title' || lower === 'subject' ? '_default_title_'
-      : lower === 'description' || lower === 'body' ? '_default_description_'
-      : didYouMean(name, DEFAULT_ATTRIBUTES);
+    const right = defaultAttributeFor(name);
     if (!right) continue;
     const inner = { offset: key.offset + 1, length: key.length - 2 };
     ctx.report({
@@ -96,7 +97,7 @@ function checkContactItem(ctx: RuleContext, body: ParsedBody, item: JsonNode): v
   const value = rawString(body, id.value).trim();
   if (SAVIYNT_IDS.test(value)) {
     ctx.report({
-      ...span(ctx, body, content(id.value)), severity: 'warning', code: 'intercom-ticket-contacts',
+      ...span(ctx, body, stringContent(id.value)), severity: 'warning', code: 'intercom-ticket-contacts',
       message: `${value} is Saviynt's own identifier for the user, not an Intercom contact id (a 24-character hexadecimal id), so Intercom finds no such contact. Send the user's email instead — {"email":"\${user.email}"} (Intercom creates the contact if it is missing) — or an external_id the contacts were created with.`,
       fixes: [{ title: 'Use {"email":"${user.email}"}', edits: [replaceIn(ctx, body, item, '{"email":"${user.email}"}')], isPreferred: true }],
     });
@@ -134,23 +135,9 @@ function checkTicketType(ctx: RuleContext, body: ParsedBody): void {
   const value = rawString(body, type.value).trim();
   if (!/\$\{\s*(user|requestor|account|requestAccessAttributes|reqAttrs)\b/.test(value)) return;
   ctx.report({
-    ...span(ctx, body, content(type.value)), severity: 'warning', code: 'intercom-ticket-type-id',
+    ...span(ctx, body, stringContent(type.value)), severity: 'warning', code: 'intercom-ticket-type-id',
     message: `ticket_type_id comes from ${value}, which differs per user. The ticket type is a property of the integration: use the fixed id of one ticket type from GET /ticket_types (usually a Back-office type for internal provisioning work).`,
   });
-}
-
-function checkSuccessStatuses(ctx: RuleContext, ic: IntercomCall): void {
-  for (const array of successStatusArrays(ic.call.node)) {
-    for (const item of array.items) {
-      if (item.type !== 'number' || item.value !== 201) continue;
-      ctx.report({
-        offset: item.offset, length: item.length, severity: 'information', code: 'intercom-success-status',
-        message: 'Intercom answers 200 to every successful request, creates included; 201 never occurs here. Listing it is harmless but misleading.',
-        tags: ['unnecessary'],
-        fixes: array.items.length > 1 ? [{ title: 'Remove 201', edits: [removeArrayItem(array, item)] }] : [],
-      });
-    }
-  }
 }
 
 registerRules({
@@ -158,7 +145,6 @@ registerRules({
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
       if (ic.call.role === 'auth') continue;
-      checkSuccessStatuses(ctx, ic);
       const version = ic.version.version;
       if (!version || !ic.endpoint || ic.endpoint.method === 'GET') continue;
       const body = parsedBody(ctx.doc, getValue(ic.http, 'httpParams'));

@@ -101,6 +101,11 @@ export function rawString(body: ParsedBody, n: JsonNode): string {
   return n.type === 'string' ? body.value.slice(n.offset + 1, n.offset + n.length - 1) : rawText(body, n);
 }
 
+/** A string node's characters without its quotes (where an edit of its value goes); other nodes whole. */
+export function stringContent(n: JsonNode): { offset: number; length: number } {
+  return n.type === 'string' && n.length >= 2 ? { offset: n.offset + 1, length: n.length - 2 } : n;
+}
+
 /** True when the body node is (only) a masked `${…}` expression. */
 export function isBindingValue(body: ParsedBody, n: JsonNode): boolean {
   return body.bindings.some(([s, e]) => s <= n.offset && n.offset + n.length <= e);

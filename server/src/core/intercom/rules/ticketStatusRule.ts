@@ -8,6 +8,8 @@
  *   entries must be categories (submitted, in_progress, waiting_on_customer, resolved); did-you-mean.
  * - `intercom-ticket-deleted` (information): a ticket deleted in Intercom answers 404 on every poll;
  *   list 404 among the unsuccessful statuses so the task does not wait forever.
+ * - `intercom-ticket-status-parts` (error): the path reads ticket_parts (or scans the whole ticket with
+ *   `..`), whose parts carry their own string states; fix reads the ticket's state.
  * Other paths are checked against the ticket by intercom-unknown-field.
  */
 import type { ArrayASTNode, StringASTNode } from '../../json/ast';
@@ -19,7 +21,7 @@ import { registerRules } from '../../rules/index';
 import type { RuleContext } from '../../rules/rule';
 import { insertProperty } from '../../rules/support/objectEdits';
 import { replaceString } from '../../rules/support/stringNodes';
-import { IntercomCall, intercomCalls } from './model';
+import { IntercomCall, intercomCalls, isPinned } from './model';
 import { setHeaderEdits } from './support';
 import { checkPath } from './responsePathRule';
 
@@ -31,11 +33,24 @@ export function statusPathFor(version: string): string {
   return compareVersions(version, '2.12') >= 0 ? 'ticket_state.category' : 'ticket_state';
 }
 
+/** A path into ticket_parts, or a deep scan ($..ticket_state) that can land there. */
+function readsTicketParts(written: string): boolean {
+  return /(^|\.)ticket_parts(\.|\[|$)/.test(written) || /\.\./.test(written);
+}
+
 function checkStatusPath(ctx: RuleContext, ic: IntercomCall, node: StringASTNode): void {
   const version = ic.version.version!;
-  const written = node.value.trim().replace(/^\$\./, '');
+  const written = node.value.trim().replace(/^\$\.(?!\.)/, '');
   const right = statusPathFor(version);
-  const pinned = ic.version.status === 'valid' || ic.version.status === 'newer';
+  if (readsTicketParts(written)) {
+    ctx.report({
+      offset: node.offset, length: node.length, severity: 'error', code: 'intercom-ticket-status-parts',
+      message: `"${written}" reads the ticket's parts (ticket_parts), not the ticket: each part carries its own ticket_state and previous_ticket_state as plain strings of the moment it was written (the first is "submitted"), so the value never follows the ticket's current state and EIC's WSRETRY job can poll forever or close the task too early. Read the ticket's own state: "${right}".`,
+      fixes: [{ title: `Change to "${right}"`, edits: [replaceString(node, right)], isPreferred: true }],
+    });
+    return;
+  }
+  const pinned = isPinned(ic.version);
   if (written === 'ticket_state' || written === 'ticket_state.category') {
     if (pinned && written === right) return;
     if (!pinned && written === 'ticket_state.category' && right === written) return; // intercom-version-missing explains the dependence

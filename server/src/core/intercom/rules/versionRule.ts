@@ -2,17 +2,20 @@
  * The Intercom-Version header of every call to an Intercom API host:
  * - `intercom-version-missing` (warning): no header, so the response shape follows the app's
  *   Developer Hub setting; fix: pin the default version (setting saviyntRest.intercom.defaultVersion);
- * - `intercom-version-invalid` (error; warning for a legacy or newer-than-catalog version): a value
- *   Intercom does not accept (`preview`, `v2.15`, `2.150`, a number), or `2.1`, which is what `2.10`
- *   becomes as a number; did-you-mean fixes.
+ * - `intercom-version-invalid`: error for a value Intercom answers 400 to (`preview`, `v2.15`, `2.150`)
+ *   or a number that changes its value (2.10 → 2.1); warning for a legacy version (1.0–2.6, `2.1`
+ *   included), a version newer than the catalog or a number that keeps its value; hint for
+ *   `Unstable`, the old name of `Preview` that Intercom still accepts. Did-you-mean fixes.
  */
 import type { Fix } from '../../types';
 import { getProperty, isString } from '../../json/ast';
-import { API_VERSIONS, NEWEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS } from '../catalog';
+import {
+  API_VERSIONS, NEWEST_DOCUMENTED_VERSION, OLDEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS, compareVersions, isKnownVersion,
+} from '../catalog';
 import { didYouMean } from '../../text/didYouMean';
 import { registerRules } from '../../rules/index';
 import type { RuleContext } from '../../rules/rule';
-import { RECOMMENDED_VERSION, IntercomCall, intercomCalls } from './model';
+import { RECOMMENDED_VERSION, VERSION_ALIASES, IntercomCall, intercomCalls } from './model';
 import { setHeaderEdits } from './support';
 
 const RANGE = `${STABLE_DOCUMENTED_VERSIONS[0]}–${NEWEST_DOCUMENTED_VERSION}`;
@@ -36,7 +39,8 @@ function suggestions(written: string, isNumber: boolean): string[] {
   const trimmed = written.trim().replace(/^["']|["']$/g, '');
   add(trimmed);
   add(trimmed.replace(/^v(?=\d)/i, ''));
-  if (/^unstable$/i.test(trimmed)) add('Preview');
+  const alias = Object.keys(VERSION_ALIASES).find(a => a.toLowerCase() === trimmed.toLowerCase());
+  if (alias) add(VERSION_ALIASES[alias]);
   if (trimmed === '2.1') add('2.10');
   // "2.150": the longest version the value starts with.
   add([...API_VERSIONS].filter(v => /^\d/.test(v) && trimmed.startsWith(v) && /^\d+$/.test(trimmed.slice(v.length))).sort((a, b) => b.length - a.length)[0]);
@@ -44,44 +48,71 @@ function suggestions(written: string, isNumber: boolean): string[] {
   return isNumber ? out : out.filter(v => v !== written);
 }
 
+interface Verdict { severity: 'error' | 'warning' | 'hint'; message: string; fixValues: string[]; preferred: boolean }
+
+/** "2.1" or "1.4": accepted, undocumented, older than the oldest description. */
+function legacyVerdict(written: string): Verdict {
+  const age = `a legacy version: Intercom still accepts 1.0–2.6 but no longer documents them, and all are older than ${OLDEST_DOCUMENTED_VERSION} (December 2022), the oldest version it describes`;
+  if (written === '2.1') {
+    return { severity: 'warning', preferred: false, fixValues: ['2.10', RECOMMENDED_VERSION],
+      message: `Intercom-Version "2.1" is ${age}, so its responses are not checked here. "2.1" is also what "2.10" becomes when a tool reads the version as a number. Write "2.10" if that was meant, or pin a current version such as "${RECOMMENDED_VERSION}".` };
+  }
+  return { severity: 'warning', preferred: false, fixValues: [RECOMMENDED_VERSION],
+    message: `Intercom-Version "${written}" is ${age}, so its responses are not checked here. Pin a documented version, e.g. "${RECOMMENDED_VERSION}".` };
+}
+
+/** A number instead of a string: 2.10 becomes 2.1 (another version); 2.15 keeps its value but is not text. */
+function numberVerdict(written: string): Verdict {
+  const value = String(Number(written));
+  const fix = isKnownVersion(written) ? written : suggestions(written, true)[0] ?? RECOMMENDED_VERSION;
+  if (value !== written) {
+    const other = isKnownVersion(value) ? `, a different${compareVersions(value, OLDEST_DOCUMENTED_VERSION) < 0 ? ' (legacy)' : ''} version` : ', which is no version at all';
+    return { severity: 'error', preferred: true, fixValues: [fix],
+      message: `Intercom-Version is written as the number ${written}, but header values are text: as a number it is ${value}${other}, and that is what Intercom may receive. Write it as the string "${fix}".` };
+  }
+  return { severity: 'warning', preferred: true, fixValues: [fix],
+    message: `Intercom-Version is written as the number ${written}; header values are text, and how EIC turns a number into header text is not documented (2.10, for instance, becomes 2.1). Write it as the string "${fix}".` };
+}
+
+function unknownVerdict(written: string): Verdict {
+  const fixValues = suggestions(written, false);
+  const trimmed = written.trim();
+  const caseOnly = fixValues.find(v => v.toLowerCase() === trimmed.toLowerCase() && v !== trimmed);
+  const alias = Object.keys(VERSION_ALIASES).find(a => a.toLowerCase() === trimmed.toLowerCase());
+  const why = alias ? `the value is case-sensitive: Intercom answers 400 to "${written}" (its old name is "${alias}", the current one "${VERSION_ALIASES[alias]}")`
+    : caseOnly ? `the value is case-sensitive: Intercom answers 400 to "${written}"` : `Intercom answers 400 (intercom_version_invalid) to "${written}"`;
+  const message = `Intercom-Version "${written}" is not a version Intercom accepts — ${why}. Valid values are ${RANGE} (and legacy 1.0–2.6) and "Preview".${fixValues.length ? ` Did you mean "${fixValues[0]}"?` : ` Use e.g. "${RECOMMENDED_VERSION}".`}`;
+  const first = fixValues[0];
+  const preferred = first !== undefined && (first === trimmed || first.toLowerCase() === trimmed.toLowerCase().replace(/^v(?=\d)/, ''));
+  if (!fixValues.includes(RECOMMENDED_VERSION)) fixValues.push(RECOMMENDED_VERSION);
+  return { severity: 'error', message, fixValues, preferred };
+}
+
 function invalid(ctx: RuleContext, ic: IntercomCall): void {
   const info = ic.version;
   const node = info.header?.valueNode;
   if (!node) return;
   const written = info.written ?? '';
-  const isNumber = !isString(node);
-  let severity: 'error' | 'warning' = 'error';
-  let message: string;
-  let fixValues: string[];
+  let verdict: Verdict;
   if (info.status === 'newer') {
-    severity = 'warning';
-    message = `Intercom-Version ${written} is newer than the Intercom API descriptions this extension knows (${RANGE} and Preview); the checks here use ${NEWEST_DOCUMENTED_VERSION}. Pin a documented version if the responses must match these checks.`;
-    fixValues = [];
-  } else if (info.status === 'legacy' && written === '2.1') {
-    message = `Intercom-Version "2.1" is a legacy version that Intercom no longer documents, and it is what "2.10" turns into when a tool treats the version as a number. The tickets API does not exist before 2.9, and none of the checks here can apply. Write "2.10" if that was meant, or "${RECOMMENDED_VERSION}".`;
-    fixValues = ['2.10', RECOMMENDED_VERSION];
+    verdict = { severity: 'warning', preferred: false, fixValues: [],
+      message: `Intercom-Version ${written} is newer than the Intercom API descriptions this extension knows (${RANGE} and Preview); the checks here use ${NEWEST_DOCUMENTED_VERSION}. Pin a documented version if the responses must match these checks.` };
+  } else if (info.status === 'alias') {
+    verdict = { severity: 'hint', preferred: true, fixValues: [info.version!],
+      message: `"${written}" is the old name of "${info.version}"; Intercom still accepts it (existing version names keep working), and the checks here treat it as ${info.version}. Write "${info.version}" to match Intercom's current documentation.` };
   } else if (info.status === 'legacy') {
-    severity = 'warning';
-    message = `Intercom-Version "${written}" is a legacy version (1.0–2.6) that Intercom no longer documents; its responses are not checked here and newer endpoints such as tickets (2.9+) do not exist in it. Use a documented version, e.g. "${RECOMMENDED_VERSION}".`;
-    fixValues = [RECOMMENDED_VERSION];
+    verdict = legacyVerdict(written);
+  } else if (!isString(node)) {
+    verdict = numberVerdict(written);
   } else {
-    fixValues = suggestions(isNumber ? written : (node as { value: string }).value, isNumber);
-    const caseOnly = fixValues.find(v => v.toLowerCase() === written.trim().toLowerCase() && v !== written.trim());
-    const why = isNumber
-      ? `the header value must be a string: as a number, ${written} may reach Intercom as ${String(Number(written))}`
-      : caseOnly ? `the value is case-sensitive: Intercom answers 400 to "${written}"` : `Intercom answers 400 (intercom_version_invalid) to "${written}"`;
-    message = `Intercom-Version ${isNumber ? written : `"${written}"`} is not a version Intercom accepts — ${why}. Valid values are ${RANGE} (and legacy 1.0–2.6) and "Preview".${fixValues.length ? ` Did you mean "${fixValues[0]}"?` : ` Use e.g. "${RECOMMENDED_VERSION}".`}`;
-    if (!fixValues.includes(RECOMMENDED_VERSION)) fixValues.push(RECOMMENDED_VERSION);
+    verdict = unknownVerdict(node.value);
   }
-  const first = fixValues[0];
-  const certain = info.status === 'invalid' && first !== undefined && (
-    isNumber || first === written.trim() || first.toLowerCase() === written.trim().toLowerCase().replace(/^v(?=\d)/, ''));
-  const fixes: Fix[] = fixValues.map((v, i) => ({
+  const fixes: Fix[] = verdict.fixValues.map((v, i) => ({
     title: `Change to "${v}"`,
     edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(v) }],
-    ...(i === 0 && certain ? { isPreferred: true } : {}),
+    ...(i === 0 && verdict.preferred ? { isPreferred: true } : {}),
   }));
-  ctx.report({ offset: node.offset, length: node.length, severity, code: 'intercom-version-invalid', message, fixes });
+  ctx.report({ offset: node.offset, length: node.length, severity: verdict.severity, code: 'intercom-version-invalid', message: verdict.message, fixes });
 }
 
 registerRules({
@@ -91,7 +122,7 @@ registerRules({
       if (ic.call.role === 'auth') continue;
       const status = ic.version.status;
       if (status === 'missing') missing(ctx, ic);
-      else if (status === 'invalid' || status === 'legacy' || status === 'newer') invalid(ctx, ic);
+      else if (status === 'invalid' || status === 'legacy' || status === 'newer' || status === 'alias') invalid(ctx, ic);
     }
   },
 });
