@@ -118,7 +118,7 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
   const entRows = new Map<string, Map<string, RawRow>>();
   const ctxFor = (spec: ImportCallSpec, variables: Record<string, unknown>): PagingContext => ({
     variables,
-    prepare: { token: options.token, baseUrl: options.baseUrl },
+    prepare: { token: options.token, baseUrl: options.baseUrl, clock: options.send?.clock },
     send: { ...options.send, onProgress: e => options.onProgress?.({ type: 'http', event: e }) },
     maxPages: options.maxPages ?? 50,
     maxItems: options.maxItems ?? 5000,
