@@ -4,6 +4,7 @@ import type { RouteDef } from './context.js';
 import { adminRoutes } from './handlers/admins.js';
 import { companyRoutes } from './handlers/companies.js';
 import { contactRoutes } from './handlers/contacts.js';
+import { contactCompanyRoutes } from './handlers/contact-companies.js';
 import { contactSearchRoutes } from './handlers/contact-search.js';
 import { tagRoutes } from './handlers/tags.js';
 import { ticketCreateRoutes } from './handlers/ticket-create.js';
@@ -15,6 +16,7 @@ export function allRoutes(): RouteDef[] {
     ...adminRoutes,
     ...contactRoutes,
     ...contactSearchRoutes,
+    ...contactCompanyRoutes,
     ...tagRoutes,
     ...companyRoutes,
     ...ticketTypeRoutes,
