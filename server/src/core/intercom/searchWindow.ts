@@ -65,7 +65,7 @@ function windowOf(body: ParsedBody, query: JsonNode | undefined): SearchWindow['
   const operator = bodyProperty(query, 'operator')?.value;
   const value = bodyProperty(query, 'value')?.value;
   if (field?.type === 'string' && /_at$/.test(String(field.value)) && operator?.type === 'string' && value) {
-    const m = /currentTimeMillis\(\)\s*\.intdiv\(\s*1000\s*\)\s*-\s*(\d+)/.exec(rawString(body, value));
+    const m = /currentTimeMillis\(\)\s*\.intdiv\(\s*1000\s*\)\s*-\s*(\d+)/.exec(valueText(body, value));
     return { field: String(field.value), operator: String(operator.value), seconds: m ? Number(m[1]) : undefined };
   }
   for (const child of bodyProperty(query, 'value')?.value.children ?? []) {
@@ -73,6 +73,12 @@ function windowOf(body: ParsedBody, query: JsonNode | undefined): SearchWindow['
     if (found) return found;
   }
   return undefined;
+}
+
+/** The text of a body value as written; a masked `${…}` in value position spans its whole binding. */
+function valueText(body: ParsedBody, n: JsonNode): string {
+  const region = body.bindings.find(([start, end]) => start <= n.offset && n.offset < end);
+  return region ? body.value.slice(region[0], region[1]) : rawString(body, n);
 }
 
 /** True when one page holds the newest changes: sorted by a date descending. */
