@@ -35,3 +35,15 @@ test('no lifecycle or access call of the teammates example reaches a /contacts p
     assert.doesNotMatch(fs.readFileSync(path.join(EXAMPLES, 'intercom-teammates', name), 'utf8'), /\/contacts/, name);
   }
 });
+
+test('the e2e workspace copies of the examples are the examples', () => {
+  const e2e = path.join(REPO_ROOT, 'test', 'e2e', 'workspace');
+  for (const folder of fs.readdirSync(EXAMPLES)) {
+    for (const name of fs.readdirSync(path.join(EXAMPLES, folder))) {
+      assert.equal(fs.readFileSync(path.join(e2e, 'calls', folder, name), 'utf8'), fs.readFileSync(path.join(EXAMPLES, folder, name), 'utf8'), `calls/${folder}/${name}`);
+    }
+  }
+  for (const name of fs.readdirSync(path.join(EXAMPLES, 'intercom-contacts')).filter(n => n.endsWith('JSON.json'))) {
+    assert.equal(fs.readFileSync(path.join(e2e, 'transport', 'Intercom', name), 'utf8'), fs.readFileSync(path.join(EXAMPLES, 'intercom-contacts', name), 'utf8'), `transport/Intercom/${name}`);
+  }
+});
