@@ -143,13 +143,14 @@ export function registerTransportCommands(ctx: ClientContext): void {
       if (!region) return undefined;
       const apiVersion = args.apiVersion ?? (await vscode.window.showQuickPick(['2.16', '2.15', '2.14', '2.13', '2.12', '2.11'], { title: 'Intercom API version (Intercom-Version header)' }));
       if (!apiVersion) return undefined;
-      const model = args.model ?? (await vscode.window.showQuickPick([
+      const model = args.model ?? (args.silent ? 'teammates' : (await vscode.window.showQuickPick([
         { label: 'Teammates', description: 'the workforce: teammates and their teams; every request becomes an Intercom ticket', value: 'teammates' as const },
         { label: 'Contacts', description: 'customers: contacts, tags and companies, provisioned through the API', value: 'contacts' as const },
-      ], { title: 'What the connection governs' }))?.value;
+      ], { title: 'What the connection governs' }))?.value);
       if (!model) return undefined;
+      // Silent: every feature of the model unless told otherwise (the same default as init).
       let features = args.features;
-      if (features === undefined) {
+      if (features === undefined && !args.silent) {
         const choices = model === 'teammates'
           ? [
             { label: 'Import', description: 'teammates as accounts, teams (and the 2.16 role) as entitlements', value: 'import', picked: true },
@@ -166,7 +167,7 @@ export function registerTransportCommands(ctx: ClientContext): void {
         features = picked.map(p => p.value).join(',');
       }
       const result = await initIntercomFolder(workspaceFs(folder), folder.path, {
-        name: name || undefined, model, region, apiVersion, features: parseFeatureList(features),
+        name: name || undefined, model, region, apiVersion, features: features === undefined ? undefined : parseFeatureList(features),
         ticketTypeId: args.ticketTypeId, serviceContactId: args.serviceContactId,
       });
       for (const f of [result, ...result.more]) ctx.log.info(`Created connection "${f.connectionName}" in ${f.folder}: ${f.files.join(', ')}`);

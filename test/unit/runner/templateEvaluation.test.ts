@@ -143,3 +143,21 @@ describe('the incremental search body', () => {
     assert.equal(body.pagination.per_page, 150);
   });
 });
+
+describe('preview: an expression it cannot evaluate is named with its call and place', () => {
+  it('stops that call before anything is sent and says which expression, in which call, where', async () => {
+    const { runImport } = await import('../../../server/src/core/runner');
+    const imp = {
+      accountParams: { connection: 'acctAuth', processingType: 'SequentialAndIterative', call: { call1: { callOrder: 0, stageNumber: 0, listField: 'data', keyField: 'accountID',
+        http: { url: 'https://api.intercom.io/contacts/search', httpMethod: 'POST', httpContentType: 'application/json', httpHeaders: { Accept: 'application/json' },
+          httpParams: '{"query":{"field":"updated_at","operator":">","value":${Calendar.getInstance().getTimeInMillis()}}}' },
+        colsToPropsMap: { accountID: 'id~#~char' } } } },
+    };
+    let sent = 0;
+    const preview = await runImport({ ImportAccountEntJSON: imp }, { send: { fetch: async () => { sent++; throw new Error('no network'); } } });
+    assert.equal(sent, 0);
+    assert.equal(preview.complete, false);
+    assert.equal(preview.problems[0].call, 'call1');
+    assert.match(preview.problems[0].message, /^In the body: Cannot evaluate locally: \$\{Calendar\.getInstance\(\)\.getTimeInMillis\(\)\} \(Calendar\.getInstance\(\) is not a method the preview can evaluate\)/);
+  });
+});
