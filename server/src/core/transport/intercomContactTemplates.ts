@@ -62,18 +62,8 @@ function fullImport(kit: TemplateKit): Json {
   const nextPage = '${response?.completeResponseMap?.pages?.next?.starting_after == null ? null : '
     + `'${contactsUrl}&starting_after=' + java.net.URLEncoder.encode(response.completeResponseMap.pages.next.starting_after, 'UTF-8')}`;
   return {
-    accountParams: {
-      connection: 'acctAuth',
-      processingType: 'SequentialAndIterative',
-      statusAndThresholdConfig: {
-        deleteLinks: true, accountThresholdValue: 1000, correlateInactiveAccounts: false,
-        inactivateAccountsNotInFile: true, deleteAccEntForActiveAccounts: true,
-      },
-      call: {
-        call1: { callOrder: 0, stageNumber: 0, http: kit.http(contactsUrl), listField: 'data', keyField: 'accountID',
-          colsToPropsMap: CONTACT_COLUMNS, pagination: { nextUrl: { nextUrlPath: nextPage } } },
-      },
-    },
+    accountParams: kit.accountParams({ http: kit.http(contactsUrl), listField: 'data', keyField: 'accountID',
+      colsToPropsMap: CONTACT_COLUMNS, pagination: { nextUrl: { nextUrlPath: nextPage } } }, 'complete'),
     entitlementParams: entitlements(kit),
     acctEntParams: memberships(kit),
   };
@@ -84,19 +74,9 @@ function incrementalImport(kit: TemplateKit): Json {
   const since = `\${System.currentTimeMillis().intdiv(1000) - ${INCREMENTAL_WINDOW_SECONDS}}`;
   const body = `{"query":{"field":"updated_at","operator":">","value":${since}},"pagination":{"per_page":${CONTACT_PAGE_SIZE}},"sort":{"field":"updated_at","order":"descending"}}`;
   return {
-    accountParams: {
-      connection: 'acctAuth',
-      processingType: 'SequentialAndIterative',
-      // The feed holds only the changed contacts: nothing missing from it is inactivated or unlinked.
-      statusAndThresholdConfig: {
-        deleteLinks: false, accountThresholdValue: 1000, correlateInactiveAccounts: false,
-        inactivateAccountsNotInFile: false, deleteAccEntForActiveAccounts: false,
-      },
-      call: {
-        call1: { callOrder: 0, stageNumber: 0, http: kit.http(`${kit.base}/contacts/search`, 'POST', body), listField: 'data', keyField: 'accountID',
-          colsToPropsMap: CONTACT_COLUMNS },
-      },
-    },
+    // The feed holds only the changed contacts: nothing missing from it is inactivated or unlinked.
+    accountParams: kit.accountParams({ http: kit.http(`${kit.base}/contacts/search`, 'POST', body), listField: 'data', keyField: 'accountID',
+      colsToPropsMap: CONTACT_COLUMNS }, 'partial'),
     entitlementParams: entitlements(kit),
     acctEntParams: memberships(kit),
   };

@@ -76,18 +76,8 @@ function importJson(kit: TemplateKit): Json {
     entTypes.Role = { entTypeOrder: 1, entTypeLabels: { customproperty1: 'Kind' } };
   }
   return {
-    accountParams: {
-      connection: 'acctAuth',
-      processingType: 'SequentialAndIterative',
-      statusAndThresholdConfig: {
-        deleteLinks: true, accountThresholdValue: 1000, correlateInactiveAccounts: false,
-        inactivateAccountsNotInFile: true, deleteAccEntForActiveAccounts: true,
-      },
-      call: {
-        call1: { callOrder: 0, stageNumber: 0, http: kit.http(`${kit.base}/admins`), listField: 'admins', keyField: 'accountID', colsToPropsMap: columns },
-      },
-      acctEntMappings: mappings,
-    },
+    accountParams: kit.accountParams({ http: kit.http(`${kit.base}/admins`), listField: 'admins', keyField: 'accountID', colsToPropsMap: columns },
+      'complete', { acctEntMappings: mappings }),
     entitlementParams: { connection: 'acctAuth', processingType: 'SequentialAndIterative', entTypes },
     acctEntParams: { processingType: 'acctToEntMapping' },
   };

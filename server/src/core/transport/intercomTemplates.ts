@@ -95,6 +95,11 @@ export interface TemplateKit {
   /** The nested `http` object of an import call. */
   http(url: string, httpMethod?: string, httpParams?: string): Json;
   connectionJson(extraKeys?: Record<string, string>): Json;
+  /**
+   * `accountParams` with one account call. A complete feed (a full import) inactivates the accounts
+   * missing from it and refreshes their links; a partial feed (an incremental import) never does.
+   */
+  accountParams(call: Record<string, Json>, feed: 'complete' | 'partial', extra?: Record<string, Json>): Json;
 }
 
 export function templateKit(region: IntercomRegion, version: string): TemplateKit {
@@ -113,6 +118,19 @@ export function templateKit(region: IntercomRegion, version: string): TemplateKi
     http: (url, httpMethod = 'GET', httpParams) => ({
       url, httpMethod, ...(httpParams !== undefined ? { httpParams } : {}), httpHeaders: headers(), httpContentType: 'application/json',
     }),
+    accountParams: (call, feed, extra = {}) => {
+      const complete = feed === 'complete';
+      return {
+        connection: 'acctAuth',
+        processingType: 'SequentialAndIterative',
+        statusAndThresholdConfig: {
+          deleteLinks: complete, accountThresholdValue: 1000, correlateInactiveAccounts: false,
+          inactivateAccountsNotInFile: complete, deleteAccEntForActiveAccounts: complete,
+        },
+        call: { call1: { callOrder: 0, stageNumber: 0, ...call } },
+        ...extra,
+      };
+    },
     connectionJson: (extraKeys = {}) => ({
       authentications: {
         acctAuth: {
