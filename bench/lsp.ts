@@ -27,7 +27,7 @@ export async function lspMeasurements(oneMegabyte: string, quick: boolean): Prom
   // Start-up to first diagnostics: spawn → initialize → didOpen → publishDiagnostics, with the
   // default settings (debounce included) and the example connection's ImportAccountEntJSON, five
   // fresh servers; the last one stays for the measurements below.
-  const example = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'intercom', 'ImportAccountEntJSON.json'), 'utf8');
+  const example = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'intercom-contacts', 'ImportAccountEntJSON.json'), 'utf8');
   const firstUri = uriOf('first/ImportAccountEntJSON.json');
   const startups: number[] = [];
   let client: any;

@@ -16,9 +16,9 @@
 //   diagnostics     mistakes/CreateAccountJSON.json (a lower-case "put", a misspelled ${user.firstnme}) and the
 //                   Problems panel listing what the language server found
 //   completion      the suggest widget inside ${ in an httpParams string (screenshots/UpdateAccountJSON.json)
-//   import-preview  the import preview of intercom/ImportAccountEntJSON.json (a contributed command
-//                   whose title matches /import/ and /preview/)
-//   package         the package command (a contributed command whose title matches /package/)
+//   import-preview  the import preview of the contacts example (calls/intercom-contacts/ImportAccountEntJSON.json;
+//                   a contributed command whose title matches /import/ and /preview/)
+//   package         the package command on the teammates example (a contributed command whose title matches /package/)
 //   eic-compare     Compare with EIC Tenant on eic/Intercom against a local fake EIC whose connection differs
 //                   in two attributes (seeded with the CLI before the workbench starts): the diff editor and the
 //                   summary notification
@@ -82,7 +82,7 @@ const STEPS = {
   async 'import-preview'({ page, openFile, runCommand, shot }) {
     const title = contributedCommand((t) => /import/i.test(t) && /preview/i.test(t));
     // Open the file first (activates the extension), then store the fake's token through the real UI.
-    await openFile('calls/intercom/ImportAccountEntJSON.json', '"accountParams"');
+    await openFile('calls/intercom-contacts/ImportAccountEntJSON.json', '"accountParams"');
     await runCommand(contributedCommand((t) => /set .*token/i.test(t)));
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'US' }).first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter'); // region: the configured one (US)
@@ -91,7 +91,7 @@ const STEPS = {
     await page.keyboard.press('Enter');
     await page.locator('.notification-toast', { hasText: /token saved/i }).first().waitFor({ timeout: 15_000 });
     await runCommand('Notifications: Clear All Notifications', { optional: true });
-    await openFile('calls/intercom/ImportAccountEntJSON.json', '"accountParams"');
+    await openFile('calls/intercom-contacts/ImportAccountEntJSON.json', '"accountParams"');
     const tabsBefore = await page.locator('.tabs-container .tab').count();
     await runCommand(title);
     // A preview opens as a new editor (text or webview) beside the source.
@@ -106,7 +106,7 @@ const STEPS = {
 
   async package({ page, openFile, runCommand, shot }) {
     const title = contributedCommand((t) => /(^|: |\s)package\b/i.test(t) && !/unpack/i.test(t));
-    await openFile('intercom/ImportAccountEntJSON.json', '"accountParams"');
+    await openFile('calls/intercom-teammates/ImportAccountEntJSON.json', '"accountParams"');
     await runCommand(title);
     await page.waitForTimeout(500); // let the command palette close
     // The command may ask where to save (quick input / simple file dialog): accept the proposal each

@@ -4,6 +4,7 @@ import type { RouteDef } from './context.js';
 import { adminRoutes } from './handlers/admins.js';
 import { companyRoutes } from './handlers/companies.js';
 import { contactRoutes } from './handlers/contacts.js';
+import { contactCompanyRoutes } from './handlers/contact-companies.js';
 import { contactSearchRoutes } from './handlers/contact-search.js';
 import { dataAttributeRoutes } from './handlers/data-attributes.js';
 import { tagRoutes } from './handlers/tags.js';
@@ -17,6 +18,7 @@ export function allRoutes(): RouteDef[] {
     ...contactRoutes,
     ...contactSearchRoutes,
     ...dataAttributeRoutes,
+    ...contactCompanyRoutes,
     ...tagRoutes,
     ...companyRoutes,
     ...ticketTypeRoutes,

@@ -171,7 +171,7 @@ export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs 
     stats: preview.stats,
     problems,
     warnings: preview.warnings.map(w => redact(w, token)),
-    calls: preview.calls.map(({ section, entType, name, pages, items, requests, stoppedBecause }) => ({ section, entType, name, pages, items, requests, stoppedBecause })),
+    calls: preview.calls.map(({ section, entType, name, pages, items, requests, stoppedBecause, window }) => ({ section, entType, name, pages, items, requests, stoppedBecause, window })),
     csvFiles: csvFiles.length ? csvFiles : undefined,
     html: args.returnHtml ? html : undefined,
   };

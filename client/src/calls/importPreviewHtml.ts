@@ -57,6 +57,19 @@ function callsHtml(preview: ImportPreview): string {
   return `<details><summary>Calls (${preview.calls.length})</summary><table class="calls"><thead><tr><th>Section</th><th>Call</th><th>Pages</th><th>Records</th><th>Requests</th><th>Time</th><th>Stopped because</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
+/** Calls that read one page per run (a search EIC cannot page) or less than their total_count. */
+function windowsHtml(preview: ImportPreview): string {
+  const items = preview.calls.filter(c => c.window).map(c => {
+    const w = c.window!;
+    const name = escapeHtml(`${c.section} › ${c.entType ? `${c.entType} › ` : ''}${c.name}`);
+    const match = `${w.total} record${w.total === 1 ? '' : 's'} match (total_count)`;
+    return w.onePagePerRun
+      ? `<li><strong>${name}</strong>: ${match}; one run reads at most ${w.perRun ?? w.read} (EIC reads one page of a search per run)${w.total > w.read ? ` — <strong>${w.total - w.read} not read by this run</strong>` : ''}.</li>`
+      : `<li><strong>${name}</strong>: ${match}, the call read ${w.read}.</li>`;
+  });
+  return items.length ? `<section class="windows"><h2>Window</h2><ul>${items.join('')}</ul></section>` : '';
+}
+
 function listHtml(title: string, cls: string, items: string[]): string {
   if (!items.length) return '';
   return `<section class="${cls}"><h2>${escapeHtml(title)} (${items.length})</h2><ul>${items.map(i => `<li dir="auto">${escapeHtml(i)}</li>`).join('')}</ul></section>`;
@@ -133,6 +146,7 @@ export function importPreviewHtml(input: ImportPageInput): string {
 <h1 dir="auto">${escapeHtml(input.title)}: ${status}</h1>
 <p class="note">Nothing was stored: these are the rows EIC's import would write.</p>
 ${statsHtml(preview)}
+${windowsHtml(preview)}
 ${listHtml('Problems', 'problems', input.problems)}
 ${listHtml('Warnings', 'warnings', preview.warnings)}
 ${callsHtml(preview)}

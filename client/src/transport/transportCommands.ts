@@ -16,7 +16,10 @@ import { isConnectionFile } from '../languageRecognition';
 
 interface PackageArgs { folder?: string; output?: string; allowErrors?: boolean; timestamp?: string; silent?: boolean }
 interface UnpackArgs { source?: string; target?: string; force?: boolean; silent?: boolean }
-interface NewConnectionArgs { folder?: string; name?: string; region?: 'us' | 'eu' | 'au'; apiVersion?: string; features?: string; ticketTypeId?: string; silent?: boolean }
+interface NewConnectionArgs {
+  folder?: string; name?: string; model?: 'teammates' | 'contacts'; region?: 'us' | 'eu' | 'au'; apiVersion?: string; features?: string;
+  ticketTypeId?: string; serviceContactId?: string; silent?: boolean;
+}
 
 function asUri(value: unknown): vscode.Uri | undefined {
   if (value instanceof vscode.Uri) return value;
@@ -138,24 +141,36 @@ export function registerTransportCommands(ctx: ClientContext): void {
         { label: 'AU', description: 'api.au.intercom.io', value: 'au' as const },
       ], { title: 'Region of the Intercom workspace' }))?.value;
       if (!region) return undefined;
-      const apiVersion = args.apiVersion ?? (await vscode.window.showQuickPick(['2.15', '2.16', '2.14', '2.13', '2.12', '2.11'], { title: 'Intercom API version (Intercom-Version header)' }));
+      const apiVersion = args.apiVersion ?? (await vscode.window.showQuickPick(['2.16', '2.15', '2.14', '2.13', '2.12', '2.11'], { title: 'Intercom API version (Intercom-Version header)' }));
       if (!apiVersion) return undefined;
+      const model = args.model ?? (args.silent ? 'teammates' : (await vscode.window.showQuickPick([
+        { label: 'Teammates', description: 'the workforce: teammates and their teams; every request becomes an Intercom ticket', value: 'teammates' as const },
+        { label: 'Contacts', description: 'customers: contacts, tags and companies, provisioned through the API', value: 'contacts' as const },
+      ], { title: 'What the connection governs' }))?.value);
+      if (!model) return undefined;
+      // Silent: every feature of the model unless told otherwise (the same default as init).
       let features = args.features;
-      if (features === undefined) {
-        const picked = await vscode.window.showQuickPick([
-          { label: 'Full import', description: 'admins and contacts as accounts, teams and tags as entitlements', value: 'import', picked: true },
-          { label: 'Incremental import', description: 'contacts changed recently (contacts search by updated_at)', value: 'incremental' },
-          { label: 'Contact lifecycle', description: 'create, update, archive/unarchive, delete contacts', value: 'lifecycle', picked: true },
-          { label: 'Add / remove access', description: 'tag and untag contacts', value: 'access', picked: true },
-          { label: 'Ticketing', description: 'tickets for what the API cannot do (teammates)', value: 'ticketing', picked: true },
-        ], { canPickMany: true, title: 'Features' });
+      if (features === undefined && !args.silent) {
+        const choices = model === 'teammates'
+          ? [
+            { label: 'Import', description: 'teammates as accounts, teams (and the 2.16 role) as entitlements', value: 'import', picked: true },
+            { label: 'Ticketing', description: 'every lifecycle and access request as an Intercom ticket', value: 'ticketing', picked: true },
+          ]
+          : [
+            { label: 'Full import', description: 'contacts as accounts, tags and companies as entitlements', value: 'import', picked: true },
+            { label: 'Incremental import', description: 'a second connection: the contacts changed most recently', value: 'incremental', picked: true },
+            { label: 'Contact lifecycle', description: 'create, update, archive/unarchive, delete contacts', value: 'lifecycle', picked: true },
+            { label: 'Add / remove access', description: 'tag and untag contacts, attach and detach companies', value: 'access', picked: true },
+          ];
+        const picked = await vscode.window.showQuickPick(choices, { canPickMany: true, title: 'Features' });
         if (!picked?.length) return undefined;
         features = picked.map(p => p.value).join(',');
       }
       const result = await initIntercomFolder(workspaceFs(folder), folder.path, {
-        name: name || undefined, region, apiVersion, features: parseFeatureList(features), ticketTypeId: args.ticketTypeId,
+        name: name || undefined, model, region, apiVersion, features: features === undefined ? undefined : parseFeatureList(features),
+        ticketTypeId: args.ticketTypeId, serviceContactId: args.serviceContactId,
       });
-      ctx.log.info(`Created connection "${result.connectionName}" in ${result.folder}: ${result.files.join(', ')}`);
+      for (const f of [result, ...result.more]) ctx.log.info(`Created connection "${f.connectionName}" in ${f.folder}: ${f.files.join(', ')}`);
       for (const note of result.notes) ctx.log.info(`  ${note}`);
       if (!args.silent) {
         const first = result.files.find(f => /ImportAccountEntJSON|CreateTicketJSON/.test(f)) ?? result.files[0];

@@ -1,30 +1,43 @@
-/** `saviynt-rest init <folder>`: scaffolds an Intercom connection folder. */
+/** `saviynt-rest init <folder>`: scaffolds an Intercom connection folder in the teammates or contacts model. */
 import * as path from 'node:path';
 import { flag, parseCommandArgs, type CliIO } from './io';
 import { nodeFs } from '../core/transport/nodeFs';
-import { initIntercomFolder, parseFeatureList } from '../core/transport/init';
-import type { IntercomFeature, IntercomRegion } from '../core/transport/intercomTemplates';
+import { checkModelFeatures, initIntercomFolder, parseFeatureList, parseModel } from '../core/transport/init';
+import type { IntercomFeature, IntercomModel, IntercomRegion } from '../core/transport/intercomTemplates';
 
 export const INIT_USAGE = `Usage: saviynt-rest init <folder> [options]
 
-Creates a connection folder for Intercom: the attribute files for the chosen features and
-connection.meta.json. The access token in ConnectionJSON is a placeholder.
+Creates a connection folder for Intercom: the attribute files for the chosen model and features,
+and connection.meta.json. The access token in ConnectionJSON is a placeholder.
+
+Models:
+  teammates   Intercom teammates (the workforce) as accounts, teams (and the 2.16 role) as
+              entitlements; every lifecycle and access task becomes an Intercom ticket, because
+              Intercom's API cannot change teammates. Features: import, ticketing.
+  contacts    customer contacts as accounts, tags and companies as entitlements, lifecycle and
+              access through the API. Features: import, incremental, lifecycle, access. With both
+              import and incremental, the incremental import goes into <folder>-incremental (EIC
+              holds one ImportAccountEntJSON per connection).
 
 Options:
-  --region us|eu|au        Intercom data region (default: us)
-  --api-version <v>        Intercom-Version sent by every call (default: 2.15)
-  --features <list>        Comma-separated: import, incremental, lifecycle, access, ticketing
-                           (default: import,lifecycle,access,ticketing)
-  --name <name>            Connection name (default: the folder's name)
-  --ticket-type-id <id>    Intercom ticket type for CreateTicketJSON (default: a placeholder)
-  --force                  Replace files that already exist in the folder
-  -h, --help               Show this help`;
+  --model teammates|contacts   The connection model (default: teammates)
+  --region us|eu|au            Intercom data region (default: us)
+  --api-version <v>            Intercom-Version sent by every call (default: 2.16)
+  --features <list>            Comma-separated features of the model (default: all of them);
+                               a feature the model does not have is refused, never dropped
+  --name <name>                Connection name (default: the folder's name)
+  --ticket-type-id <id>        teammates: the Intercom ticket type tickets use (default: a
+                               placeholder in ConnectionJSON, key ticketTypeId)
+  --service-contact-id <id>    teammates: the Intercom contact every ticket names (default: a
+                               placeholder in ConnectionJSON, key serviceContactId)
+  --force                      Replace files that already exist in the folder
+  -h, --help                   Show this help`;
 
 /** For the command table (cli/commands.ts). */
 export const NAME = 'init';
 export const SYNOPSIS = 'init <folder>';
-export const SUMMARY = 'Scaffold an Intercom connection folder';
-const OPTIONS = { values: ['region', 'api-version', 'features', 'name', 'ticket-type-id'], booleans: ['force'] } as const;
+export const SUMMARY = 'Scaffold an Intercom connection folder (teammates or contacts model)';
+const OPTIONS = { values: ['model', 'region', 'api-version', 'features', 'name', 'ticket-type-id', 'service-contact-id'], booleans: ['force'] } as const;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommandArgs(NAME, args, OPTIONS, io);
@@ -36,18 +49,23 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const region = (flag(parsed, 'region') ?? 'us').toLowerCase();
   if (!['us', 'eu', 'au'].includes(region)) { io.err(`init: --region "${region}" is not an Intercom region; choose us, eu or au.`); return 2; }
+  let model: IntercomModel = 'teammates';
   let features: IntercomFeature[] | undefined;
-  const featureText = flag(parsed, 'features');
-  if (featureText !== undefined) {
-    try { features = parseFeatureList(featureText); } catch (error) { io.err(`init: ${(error as Error).message}`); return 2; }
-  }
+  try {
+    const modelText = flag(parsed, 'model');
+    if (modelText !== undefined) model = parseModel(modelText);
+    const featureText = flag(parsed, 'features');
+    if (featureText !== undefined) features = parseFeatureList(featureText);
+    if (features) checkModelFeatures(model, features);
+  } catch (error) { io.err(`init: ${(error as Error).message}`); return 2; }
   const folder = path.resolve(io.cwd, parsed.positionals[0]);
   try {
     const result = await initIntercomFolder(nodeFs, folder, {
-      region: region as IntercomRegion, apiVersion: flag(parsed, 'api-version'), features,
-      name: flag(parsed, 'name'), ticketTypeId: flag(parsed, 'ticket-type-id'), force: flag(parsed, 'force') === 'true',
+      model, region: region as IntercomRegion, apiVersion: flag(parsed, 'api-version'), features,
+      name: flag(parsed, 'name'), ticketTypeId: flag(parsed, 'ticket-type-id'), serviceContactId: flag(parsed, 'service-contact-id'),
+      force: flag(parsed, 'force') === 'true',
     });
-    io.out(`Created connection "${result.connectionName}" in ${result.folder}: ${result.files.join(', ')}.`);
+    for (const f of [result, ...result.more]) io.out(`Created connection "${f.connectionName}" in ${f.folder}: ${f.files.join(', ')}.`);
     for (const note of result.notes) io.out(`note: ${note}`);
     return 0;
   } catch (error) {

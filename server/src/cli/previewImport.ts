@@ -7,14 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConnectionFolder } from '../node/connectionFolder';
 import { runImport, toCsv, type ImportPreview, type ImportRow } from '../core/runner';
+import { DEFAULT_MAX_ITERATIONS } from '../core/runner/importRun';
 import { COMMON_VALUE_OPTIONS, commonOptions, redactingIO, refusalHint } from './call';
 import { type CliIO, type OptionSpec, flag, parseCommandArgs } from './io';
 
-const OPTIONS: OptionSpec = { values: [...COMMON_VALUE_OPTIONS, 'out', 'max-pages', 'max-items'] };
+const OPTIONS: OptionSpec = { values: [...COMMON_VALUE_OPTIONS, 'out', 'max-pages', 'max-items', 'max-iterations'] };
 
 export const PREVIEW_IMPORT_USAGE = `Usage: saviynt-rest preview-import <connection-folder> [--base-url URL] --token-env VAR
                          [--allow-host HOST[:PORT]]... [--format text|json|csv] [--out DIR]
-                         [--max-pages N] [--max-items N] [--var path=value]... [--timeout SECONDS]
+                         [--max-pages N] [--max-items N] [--max-iterations N] [--var path=value]...
+                         [--timeout SECONDS]
 
 Runs the folder's ImportAccountEntJSON against the API as EIC's import job would (accounts,
 entitlement types in entTypeOrder, then account-entitlement memberships, following pagination)
@@ -28,6 +30,8 @@ and shows the rows EIC would store. Nothing is stored anywhere; only GET calls (
                       they are written as files, otherwise printed one after the other
   --max-pages N       pages per call before the preview stops (default 50)
   --max-items N       records per call before the preview stops (default 5000)
+  --max-iterations N  per-record calls (e.g. the tags of each contact) per call before the
+                      preview stops (default 1000)
 
 Exit code: 0 when the preview is complete, 1 when it stopped early or a call failed, 2 for a usage problem.`;
 
@@ -50,8 +54,8 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   };
   const maxPages = count('max-pages', 50);
   const maxItems = count('max-items', 5000);
-  if (typeof maxPages === 'string') { io.err(maxPages); return 2; }
-  if (typeof maxItems === 'string') { io.err(maxItems); return 2; }
+  const maxIterations = count('max-iterations', DEFAULT_MAX_ITERATIONS);
+  for (const v of [maxPages, maxItems, maxIterations]) if (typeof v === 'string') { io.err(v); return 2; }
 
   const absolute = path.resolve(io.cwd, folder);
   if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) { io.err(`${folder}: no such folder`); return 2; }
@@ -67,7 +71,7 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
     preview = await runImport({ ImportAccountEntJSON: doc.text }, {
       token: common.token, baseUrl: common.baseUrl, variables: common.variables,
       send: { timeoutMs: common.send.timeoutMs, allowedHosts: common.send.allowedHosts },
-      signal: controller.signal, maxPages, maxItems,
+      signal: controller.signal, maxPages: maxPages as number, maxItems: maxItems as number, maxIterations: maxIterations as number,
       onProgress: e => {
         if (format !== 'text') return;
         if (e.type === 'page') io.err(`  ${e.entType ? `${e.entType} › ` : ''}${e.call}: page ${e.page}, ${e.items} record${e.items === 1 ? '' : 's'}`);
@@ -109,6 +113,7 @@ function printSummary(io: CliIO, preview: ImportPreview): void {
   io.out('\nCalls');
   for (const c of preview.calls) {
     io.out(`  ${c.section.padEnd(12)} ${(c.entType ? `${c.entType} › ` : '') + c.name}: ${c.pages} page${c.pages === 1 ? '' : 's'}, ${c.items} record${c.items === 1 ? '' : 's'}, ${c.requests} request${c.requests === 1 ? '' : 's'}, ${c.timeMs} ms${c.duplicates ? `, ${c.duplicates} duplicate${c.duplicates === 1 ? '' : 's'} dropped` : ''}${c.stoppedBecause !== 'done' ? ` [stopped: ${c.stoppedBecause}]` : ''}`);
+    if (c.window) io.out(`${' '.repeat(15)}window: ${c.window.total} record${c.window.total === 1 ? '' : 's'} match (total_count); ${c.window.onePagePerRun ? `one run reads at most ${c.window.perRun ?? c.window.read} (one page: EIC cannot page a search)` : `the call read ${c.window.read}`}`);
   }
   table(io, `Accounts (${preview.accounts.length})`, preview.accounts);
   for (const [type, rows] of Object.entries(preview.entitlements)) table(io, `Entitlements ${type} (${rows.length})`, rows);

@@ -8,7 +8,7 @@ import { activeExtension, closeAllEditors, fixtureUri, openFixture } from './hel
 import { log } from './log';
 
 const CANARY = 'CANARY-restricted-5e1f0a7c93d2';
-const FOLDER = 'calls/intercom';
+const FOLDER = 'calls/intercom-teammates';
 
 type Result = Record<string, any>;
 

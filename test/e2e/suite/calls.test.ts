@@ -12,8 +12,10 @@ import { log } from './log';
 
 const CANARY = 'CANARY-us-7f3c2b9a51d04e68aa';
 const CANARY_EU = 'CANARY-eu-0b6d4e2f8c1a9573bb';
-const FOLDER = 'calls/intercom';
+const FOLDER = 'calls/intercom-teammates';
 const IMPORT = `${FOLDER}/ImportAccountEntJSON.json`;
+const CONTACTS_IMPORT = 'calls/intercom-contacts/ImportAccountEntJSON.json';
+const INCREMENTAL_IMPORT = 'calls/intercom-contacts-incremental/ImportAccountEntJSON.json';
 const CREATE_TICKET = `${FOLDER}/CreateTicketJSON.json`;
 const TICKET_STATUS = `${FOLDER}/TicketStatusJSON.json`;
 const ADMINS_CALL = ['accountParams', 'call', 'call1'];
@@ -52,6 +54,8 @@ suite('calls: test-calling Intercom (trusted workspace)', function () {
 
   const apiRequests = () => fake.requests.filter(r => !r.path.startsWith('/__fake'));
   const usWorkspace = () => fake.state.workspaces.get('ws_us1')!;
+  /** The one contact every teammate ticket names (the sample file's id is not in this fake). */
+  const serviceContact = () => ({ connection: { serviceContactId: usWorkspace().contacts[0].id } });
 
   async function setBase(url: string, allowed: string[]) {
     await config().update('intercom.baseUrl', url, vscode.ConfigurationTarget.Workspace);
@@ -205,7 +209,7 @@ suite('calls: test-calling Intercom (trusted workspace)', function () {
         if (options && typeof options === 'object' && options.modal) { modals.push({ message, options }); return items[0]; }
         return undefined;
       },
-    }, () => run('saviyntRest.runCall', { uri: fixtureUri(CREATE_TICKET).toString(), path: ['call', 0] }));
+    }, () => run('saviyntRest.runCall', { uri: fixtureUri(CREATE_TICKET).toString(), path: ['call', 0], variables: serviceContact() }));
     await closeAllEditors();
     assert.strictEqual(modals.length, 1);
     assert.match(modals[0].message, /^POST changes data/);
@@ -230,17 +234,19 @@ suite('calls: test-calling Intercom (trusted workspace)', function () {
     }
   });
 
-  test('Preview Import: accounts across pages, entitlements, memberships, CSV and an escaped page', async () => {
-    const contacts = await (await fetch(`${fake.url}/contacts?per_page=1`, { headers: { Authorization: `Bearer ${TOKEN_US}`, Accept: 'application/json', 'Intercom-Version': '2.15' } })).json() as { total_count: number };
+  test('Preview Import (contacts): accounts across pages, tags and companies, memberships per contact, CSV and an escaped page', async () => {
+    const contacts = await (await fetch(`${fake.url}/contacts?per_page=1`, { headers: { Authorization: `Bearer ${TOKEN_US}`, Accept: 'application/json', 'Intercom-Version': '2.16' } })).json() as { total_count: number };
     fake.clearRequests();
-    const r = await run('saviyntRest.previewImport', { uri: fixtureUri(IMPORT).toString(), silent: true, csvDir: 'calls/out', returnHtml: true });
+    const r = await run('saviyntRest.previewImport', { uri: fixtureUri(CONTACTS_IMPORT).toString(), silent: true, csvDir: 'calls/out', returnHtml: true });
     assert.strictEqual(r.complete, true, r.problems.join('\n'));
     const ws = usWorkspace();
-    assert.strictEqual(r.counts.accounts, ws.admins.length + contacts.total_count);
-    assert.strictEqual(r.counts.entitlements.Team, ws.teams.length);
-    assert.ok(r.counts.entitlements.Tag > 0);
-    assert.ok(r.counts.memberships > 0);
+    assert.strictEqual(r.counts.accounts, contacts.total_count);
+    assert.strictEqual(r.counts.entitlements.Tag, ws.tags.length);
+    assert.ok(r.counts.entitlements.Company > 0);
+    const many = ws.contacts.find(c => c.tagIds.length > 10)!;
+    assert.ok(r.counts.memberships >= many.tagIds.length);
     assert.ok(apiRequests().filter(q => q.path === '/contacts').length >= 3, 'contacts come in several pages');
+    assert.strictEqual(apiRequests().filter(q => /^\/contacts\/[^/]+\/tags$/.test(q.path)).length, r.counts.accounts, 'the tags of every contact are read, beyond the 10 embedded');
     assert.ok(r.stats.pages >= 6 && r.stats.rateLimit.limit > 0, JSON.stringify(r.stats));
     const accountsCsv = r.csvFiles.find((f: string) => f.endsWith('accounts.csv'));
     const csv = fs.readFileSync(accountsCsv, 'utf8');
@@ -251,8 +257,29 @@ suite('calls: test-calling Intercom (trusted workspace)', function () {
     assert.match(r.html, /Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;nonce-/);
   });
 
+  test('Preview Import (teammates): every teammate, team and role; no contact endpoint', async () => {
+    const r = await run('saviyntRest.previewImport', { uri: fixtureUri(IMPORT).toString(), silent: true });
+    assert.strictEqual(r.complete, true, r.problems.join('\n'));
+    const ws = usWorkspace();
+    assert.strictEqual(r.counts.accounts, ws.admins.length);
+    assert.strictEqual(r.counts.entitlements.Team, ws.teams.length);
+    assert.strictEqual(r.counts.entitlements.Role, new Set(ws.admins.filter(a => a.role).map(a => a.role!.id)).size);
+    assert.ok(apiRequests().every(q => !q.path.startsWith('/contacts')));
+  });
+
+  test('Preview Import (incremental): the window (total_count) against what one run reads', async () => {
+    const r = await run('saviyntRest.previewImport', { uri: fixtureUri(INCREMENTAL_IMPORT).toString(), silent: true, returnHtml: true });
+    assert.strictEqual(r.complete, true, r.problems.join('\n'));
+    const search = r.calls.find((c: Result) => c.section === 'accounts');
+    assert.strictEqual(search.pages, 1);
+    assert.deepStrictEqual(search.window, { total: r.counts.accounts, read: r.counts.accounts, onePagePerRun: true, perRun: 150 });
+    assert.match(r.html, /one run reads at most 150/);
+    const sent = apiRequests().find(q => q.path === '/contacts/search')!;
+    assert.deepStrictEqual(JSON.parse(sent.body).sort, { field: 'updated_at', order: 'descending' });
+  });
+
   test('Ticket flow: creates the ticket once, polls until the fake resolves it', async () => {
-    const pending = vscode.commands.executeCommand<Result>('saviyntRest.runTicketFlow', { uri: fixtureUri(CREATE_TICKET).toString(), confirm: true, silent: true, intervalMs: 150, maxPolls: 100 });
+    const pending = vscode.commands.executeCommand<Result>('saviyntRest.runTicketFlow', { uri: fixtureUri(CREATE_TICKET).toString(), confirm: true, silent: true, intervalMs: 150, maxPolls: 100, variables: serviceContact() });
     const id = await waitFor('the first status poll', () => apiRequests().map(q => /^\/tickets\/(\d+)$/.exec(q.path)?.[1]).find(Boolean), 30_000);
     fake.transitionTicket(id, { category: 'resolved', afterPolls: 1 });
     const r = await pending;
@@ -266,8 +293,25 @@ suite('calls: test-calling Intercom (trusted workspace)', function () {
     assert.strictEqual(apiRequests().filter(q => q.method === 'POST' && q.path === '/tickets').length, 1, 'the ticket is created exactly once');
   });
 
+  test('Ticket flow: each teammate operation (create, disable, remove, add team, remove team) from create to resolved', async () => {
+    for (const [tasktype, title] of [[3, /^Create teammate/], [14, /^Disable teammate/], [8, /^Remove teammate:/], [1, /^Add teammate to team Identity Ops/], [2, /^Remove teammate from team Identity Ops/]] as const) {
+      fake.clearRequests();
+      const pending = vscode.commands.executeCommand<Result>('saviyntRest.runTicketFlow', { uri: fixtureUri(CREATE_TICKET).toString(), confirm: true, silent: true, intervalMs: 100, maxPolls: 100,
+        variables: { ...serviceContact(), task: { id: `T-${tasktype}`, tasktype } } });
+      const id = await waitFor('the first status poll', () => apiRequests().map(q => /^\/tickets\/(\d+)$/.exec(q.path)?.[1]).find(Boolean), 30_000);
+      fake.transitionTicket(id, { category: 'resolved', afterPolls: 1 });
+      const r = await pending;
+      results.push(r);
+      assert.strictEqual(r.outcome, 'done', `task type ${tasktype}: ${r.message}`);
+      const ticket = usWorkspace().tickets.find(t => t.id === id)!;
+      assert.match(String(ticket.attributes._default_title_), title);
+      assert.deepStrictEqual(ticket.contactIds, [serviceContact().connection.serviceContactId], 'the service contact, never the employee');
+      assert.ok(apiRequests().every(q => !q.path.startsWith('/contacts')), 'no contact endpoint');
+    }
+  });
+
   test('Ticket flow: a ticket deleted while polling is a terminal failure', async () => {
-    const pending = vscode.commands.executeCommand<Result>('saviyntRest.runTicketFlow', { uri: fixtureUri(CREATE_TICKET).toString(), confirm: true, silent: true, intervalMs: 150, maxPolls: 100 });
+    const pending = vscode.commands.executeCommand<Result>('saviyntRest.runTicketFlow', { uri: fixtureUri(CREATE_TICKET).toString(), confirm: true, silent: true, intervalMs: 150, maxPolls: 100, variables: serviceContact() });
     const id = await waitFor('the first status poll', () => apiRequests().map(q => /^\/tickets\/(\d+)$/.exec(q.path)?.[1]).find(Boolean), 30_000);
     fake.deleteTicket(id);
     const r = await pending;

@@ -186,7 +186,7 @@ suite('commands: package, unpack, new connection', () => {
     assert.strictEqual(connection.folder, target.path);
     assert.deepStrictEqual(connection.encrypted, []);
     const expected = attributeFiles(source);
-    assert.strictEqual(expected.length, 11, 'the fixture connection has 11 attribute files');
+    assert.strictEqual(expected.length, 9, 'the fixture connection (the contacts example) has 9 attribute files');
     assert.deepStrictEqual(attributeFiles(target), expected, 'the same attribute files came back');
     assert.deepStrictEqual([...connection.files].sort(), [...expected, 'connection.meta.json'].sort());
     for (const name of expected) {
@@ -208,10 +208,23 @@ suite('commands: package, unpack, new connection', () => {
     assert.ok(!fs.existsSync(fixtureUri('packages/seeded.zip').fsPath), 'no zip was written');
   });
 
+  test('new connection (silent), teammates model: tickets, no lifecycle call, and the contacts model with its incremental folder', async () => {
+    const teammates = await vscode.commands.executeCommand<{ files: string[]; more: unknown[] }>(
+      NEW_CONNECTION, { folder: fixtureUri('created/Teammates').toString(), name: 'Teammates', model: 'teammates', region: 'us', apiVersion: '2.16', silent: true });
+    assert.deepStrictEqual([...teammates.files].sort(), ['ConnectionJSON.json', 'CreateTicketJSON.json', 'ImportAccountEntJSON.json', 'TicketStatusJSON.json', 'connection.meta.json']);
+    assert.deepStrictEqual(teammates.more, []);
+    const contacts = await vscode.commands.executeCommand<{ files: string[]; more: { folder: string; files: string[] }[] }>(
+      NEW_CONNECTION, { folder: fixtureUri('created/Contacts').toString(), name: 'Contacts', model: 'contacts', region: 'us', apiVersion: '2.16', features: 'import,incremental', silent: true });
+    assert.ok(contacts.files.includes('ImportAccountEntJSON.json'), 'the full import is kept');
+    assert.strictEqual(contacts.more.length, 1);
+    assert.ok(contacts.more[0].folder.endsWith('/created/Contacts-incremental'), contacts.more[0].folder);
+    assert.match(readText(path.join(fixtureUri('created/Contacts-incremental').fsPath, 'ImportAccountEntJSON.json')), /contacts\/search/);
+  });
+
   test('new connection (silent) creates the files, and they open with no error diagnostics', async () => {
     const folder = fixtureUri('created/Intercom EU');
     const result = await vscode.commands.executeCommand<{ folder: string; connectionName: string; files: string[] }>(
-      NEW_CONNECTION, { folder: folder.toString(), name: 'Intercom EU', region: 'eu', apiVersion: '2.15', features: 'import,lifecycle', silent: true });
+      NEW_CONNECTION, { folder: folder.toString(), name: 'Intercom EU', model: 'contacts', region: 'eu', apiVersion: '2.15', features: 'import,lifecycle', silent: true });
     assert.strictEqual(result.connectionName, 'Intercom EU');
     assert.strictEqual(result.files[result.files.length - 1], 'connection.meta.json');
     for (const name of ['ConnectionJSON.json', 'ImportAccountEntJSON.json', 'CreateAccountJSON.json']) {

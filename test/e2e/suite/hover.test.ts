@@ -1,6 +1,6 @@
 // Hover through VS Code's hover command: on a key (the schema's description of httpMethod) and on the
 // member of a `${user.email}` binding inside the escaped httpParams body.
-// Fixture: test/e2e/workspace/hover/UpdateAccountJSON.json (a copy of examples/intercom).
+// Fixture: test/e2e/workspace/hover/UpdateAccountJSON.json (the UpdateAccountJSON of examples/intercom-contacts).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activeExtension, closeAllEditors, hoverText, openFixture } from './helpers';

@@ -41,6 +41,6 @@ test('every command exits 2 on an unknown option and names it', async () => {
 
 test('package -o without a value is a usage error, not a default-named zip', async () => {
   const c = capture();
-  assert.equal(await main(['package', 'examples/intercom', '-o'], c.io), 2);
+  assert.equal(await main(['package', 'examples/intercom-teammates', '-o'], c.io), 2);
   assert.match(c.err.join('\n'), /-o needs a value/);
 });

@@ -22,7 +22,7 @@ interface Sample { file: string; text: string }
 
 function examples(): Sample[] {
   const out: Sample[] = [];
-  for (const dir of ['examples/intercom', 'examples/intercom-incremental']) {
+  for (const dir of fs.readdirSync(path.join(REPO_ROOT, 'examples')).map(d => `examples/${d}`)) {
     for (const name of fs.readdirSync(path.join(REPO_ROOT, dir))) {
       if (name.endsWith('JSON.json')) out.push({ file: `${dir}/${name}`, text: fs.readFileSync(path.join(REPO_ROOT, dir, name), 'utf8') });
     }

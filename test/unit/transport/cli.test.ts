@@ -92,3 +92,17 @@ test('init: bad region, version or features are usage errors', async t => {
   assert.match(c.err.join('\n'), /region "ca".*\n.*Unknown feature "nope".*\n.*did you mean 2\.10/s);
   assert.ok(!existsSync(path.join(dir, 'a')), 'nothing is created on a refused init');
 });
+
+test('init --model: a feature the model lacks is a usage error with the reason; contacts with import and incremental writes two folders', async t => {
+  const dir = tempDir(t);
+  const c = capture(dir);
+  assert.equal(await initCmd.run(['t', '--features', 'import,lifecycle'], c.io), 2);
+  assert.match(c.err.join('\n'), /teammates model has no "lifecycle".*ticketing/);
+  assert.equal(await initCmd.run(['t', '--model', 'admins'], c.io), 2);
+  assert.match(c.err.join('\n'), /Unknown model "admins"/);
+  assert.ok(!existsSync(path.join(dir, 't')));
+  assert.equal(await initCmd.run(['shop', '--model', 'contacts', '--features', 'import,incremental'], c.io), 0, c.err.join('\n'));
+  assert.match(c.out[0], /^Created connection "shop" in .*shop: ConnectionJSON\.json, ImportAccountEntJSON\.json, connection\.meta\.json\.$/);
+  assert.match(c.out[1], /^Created connection "shop incremental" in .*shop-incremental: ConnectionJSON\.json, ImportAccountEntJSON\.json, connection\.meta\.json\.$/);
+  assert.ok(c.out.some(l => /^note: .*one run reads one page: the 150 contacts changed most recently/.test(l)));
+});

@@ -14,17 +14,25 @@ import { engineValidator } from '../../../server/src/core/transport/engineValida
 import { EXPORT_ATTRIBUTE_ORDER } from '../../../server/src/core/attributes';
 import { CORPUS_EXPORTS, HAS_CORPUS, REPO_ROOT } from '../../support/corpus';
 
-const EXAMPLE = path.join(REPO_ROOT, 'examples', 'intercom');
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
 const STAMP = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
 
-test('examples/intercom packages with the layout of a real EIC export', async () => {
+for (const folder of fs.readdirSync(EXAMPLES)) {
+  const EXAMPLE = path.join(EXAMPLES, folder);
+  const name = JSON.parse(fs.readFileSync(path.join(EXAMPLE, 'connection.meta.json'), 'utf8')).connectionname as string;
+  test(`examples/${folder} packages with the layout of a real EIC export`, async () => {
+    await checkExample(EXAMPLE, name);
+  });
+}
+
+async function checkExample(EXAMPLE: string, name: string): Promise<void> {
   const result = await packageConnectionFolder(nodeFs, EXAMPLE, { timestamp: STAMP, validate: engineValidator });
   assert.deepEqual(result.checkMessages.filter(m => /error/i.test(m)), []);
   const zip = await readTransportZip(result.zip);
   assert.deepEqual(zip.files.map(f => f.name), ['Connection_2026-01-02_03-04-05(UTC).json', 'ObjectSummary_2026-01-02_03-04-05(UTC).json']);
   const root = JSON.parse(Buffer.from(zip.files[0].data).toString('utf8'));
-  assert.deepEqual(Object.keys(root), ['Intercom']);
-  const connection = root.Intercom;
+  assert.deepEqual(Object.keys(root), [name]);
+  const connection = root[name];
   assert.deepEqual(connection.EXTERNAL_ATTR.map((a: { attributename: string }) => a.attributename), EXPORT_ATTRIBUTE_ORDER);
   for (const file of fs.readdirSync(EXAMPLE).filter(f => f.endsWith('JSON.json') && f !== 'ConnectionJSON.json')) {
     const attr = connection.EXTERNAL_ATTR.find((a: { attributename: string }) => `${a.attributename}.json` === file);
@@ -37,4 +45,4 @@ test('examples/intercom packages with the layout of a real EIC export', async ()
     assert.deepEqual(Object.keys(connection).sort(), Object.keys(real).sort(), 'the same envelope columns as the real Intercom export');
     assert.deepEqual(connection.EXTERNAL_ATTR.map((a: { attributename: string }) => a.attributename), real.EXTERNAL_ATTR.map((a: { attributename: string }) => a.attributename));
   }
-});
+}

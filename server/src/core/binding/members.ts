@@ -119,7 +119,11 @@ export const OPEN_MEMBERS: MemberCatalog = { id: 'open', closed: false, members:
 
 export const TASK_MEMBERS: MemberCatalog = {
   id: 'task', closed: false,
-  members: [m('accountName', 'Name of the account the task is for.')],
+  members: [
+    m('accountName', 'Name of the account the task is for.'),
+    m('id', 'The task\'s id in EIC (its task key): quote it in a ticket so that the request can be traced back.'),
+    m('tasktype', 'The kind of task, as EIC numbers it: 1 add access, 2 remove access, 3 new account, 5 change password, 6 enable account, 8 delete account, 12 update account, 14 disable account. One CreateTicketJSON serves every kind; a ternary on it names the operation.'),
+  ],
 };
 
 /** The member catalog entry for a name, including `customproperty<N>`. */

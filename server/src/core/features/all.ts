@@ -4,4 +4,5 @@ import './bindingFeatures';
 import './crossFileDefinition';
 import './crossFileCompletion';
 import './intercomCompletion';
+import './searchWindowHover';
 import './intercomHover';

@@ -9,6 +9,7 @@ import {
 } from '../intercom/catalog';
 import type { IntercomRegionInfo } from '../intercom/regions';
 import type { IntercomCall } from '../intercom/rules/model';
+import { searchWindowMarkdown, searchWindowOf } from '../intercom/searchWindow';
 import { FeatureContext, registerHover } from './contributors';
 import { inBinding, stringSpotAt } from './intercomContext';
 
@@ -70,8 +71,11 @@ function callMarkdown(ic: IntercomCall): string | undefined {
 export function intercomHover(ctx: FeatureContext): Hover | undefined {
   const spot = stringSpotAt(ctx);
   if (!spot || spot.key !== 'url' || !spot.intercom || spot.intercom.urlNode !== spot.node || inBinding(spot)) return undefined;
-  const value = callMarkdown(spot.intercom);
-  if (!value) return undefined;
+  const endpoint = callMarkdown(spot.intercom);
+  if (!endpoint) return undefined;
+  // An import that searches: what one run reads (EIC cannot page a search).
+  const window = searchWindowOf(ctx.doc, spot.intercom);
+  const value = window ? `${endpoint}\n\n---\n\n${searchWindowMarkdown(window)}` : endpoint;
   return { contents: { kind: MarkupKind.Markdown, value }, range: ctx.doc.rangeOf(spot.node.offset, spot.node.length) };
 }
 

@@ -22,8 +22,8 @@ type Token =
   | { kind: 'op'; value: string; pos: number }
   | { kind: 'end'; pos: number };
 
-const OPERATORS = ['?.', '?:', '==', '!=', '<=', '>=', '&&', '||', '?', ':', '.', '(', ')', '[', ']', ',', '+', '-', '<', '>', '!'];
-const UNSUPPORTED = ['=', ';', '{', '}', '*', '/', '%', '->', '=~', '==~', '<<', '>>', '&', '|', '**'];
+const OPERATORS = ['?.', '?:', '==', '!=', '<=', '>=', '&&', '||', '?', ':', '.', '(', ')', '[', ']', ',', '+', '-', '*', '/', '%', '<', '>', '!'];
+const UNSUPPORTED = ['=', ';', '{', '}', '->', '=~', '==~', '<<', '>>', '&', '|', '**', '*.', '.&', '.@', '<=>'];
 
 const MAX_LENGTH = 4000;
 const MAX_DEPTH = 64;
@@ -78,7 +78,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ kind: 'op', value: op, pos: start });
       continue;
     }
-    if (bad) throw new Error(`"${bad}" (assignments, statements, closures and arithmetic other than + and -) is not supported`);
+    if (bad) throw new Error(`"${bad}" (assignments, statements, closures, bit operators, spread and regex operators) is not supported`);
     throw new Error(`unexpected character "${c}"`);
   }
   tokens.push({ kind: 'end', pos: text.length });
@@ -168,8 +168,17 @@ class Parser {
   }
 
   private additive(): Node {
-    let left = this.unary();
+    let left = this.multiplicative();
     while (this.isOp('+') || this.isOp('-')) {
+      const op = (this.next() as { value: string }).value;
+      left = { type: 'binary', op, left, right: this.multiplicative() };
+    }
+    return left;
+  }
+
+  private multiplicative(): Node {
+    let left = this.unary();
+    while (this.isOp('*') || this.isOp('/') || this.isOp('%')) {
       const op = (this.next() as { value: string }).value;
       left = { type: 'binary', op, left, right: this.unary() };
     }

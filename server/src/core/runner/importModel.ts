@@ -31,6 +31,10 @@ export interface AcctEntMapping {
   listPath: string;
   idPath: string;
   keyField: string;
+  /** The list elements are the entitlements themselves (no entitlement call lists them). */
+  importAsEntitlement?: boolean;
+  /** Entitlement columns of those elements, when importAsEntitlement. */
+  colsToPropsMap?: Record<string, unknown>;
 }
 
 export interface EntTypeSpec {
@@ -73,7 +77,10 @@ export function readImportModel(source: string | object): ImportModel {
     const o = obj(m);
     if (!o) continue;
     if (o.IdPath !== undefined || o.KeyField !== undefined) warnings.push(`acctEntMappings.${type}: "IdPath"/"KeyField" are mis-cased; EIC reads "idPath" and "keyField".`);
-    acctEntMappings[type] = { listPath: str(o.listPath) ?? '', idPath: str(o.idPath) ?? '', keyField: str(o.keyField) ?? 'entitlementID' };
+    acctEntMappings[type] = {
+      listPath: str(o.listPath) ?? '', idPath: str(o.idPath) ?? '', keyField: str(o.keyField) ?? 'entitlementID',
+      ...(o.importAsEntitlement === true ? { importAsEntitlement: true, colsToPropsMap: obj(o.colsToPropsMap) ?? {} } : {}),
+    };
   }
 
   const entTypes: EntTypeSpec[] = [];

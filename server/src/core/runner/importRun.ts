@@ -31,6 +31,8 @@ export interface CallRunSummary {
   note?: string;
   /** Records dropped because their key repeated an earlier record. */
   duplicates: number;
+  /** A single call whose response says more records match (`total_count`) than the call read. */
+  window?: ImportWindow;
 }
 
 export interface ImportProblem {
@@ -82,7 +84,7 @@ export interface ImportOptions {
   maxPages?: number;
   /** Per call (default 5000). */
   maxItems?: number;
-  /** Calls made once per account or entitlement (httpEntToAcct, dependent calls; default 100). */
+  /** Calls made once per account or entitlement (httpEntToAcct, httpAcctToEnt, dependent calls; default 1000). */
   maxIterations?: number;
   /** Only these sections (default all). */
   sections?: ImportSection[];
@@ -92,6 +94,21 @@ export interface ImportOptions {
 export type ConnectionDocs = Record<string, string | object | undefined>;
 
 interface RawRow extends ImportRow { item: unknown }
+
+/** What one run of a call reads against what matches (e.g. the one page of a search EIC cannot page). */
+export interface ImportWindow {
+  /** Records that match, by the response's total_count. */
+  total: number;
+  /** Records this run read. */
+  read: number;
+  /** The call is a search EIC cannot page: one page per run, by design. */
+  onePagePerRun: boolean;
+  /** The most one run can read (the search body's pagination.per_page). */
+  perRun?: number;
+}
+
+/** Per-record calls the preview makes per call before it stops (memberships read per contact need one per account). */
+export const DEFAULT_MAX_ITERATIONS = 1000;
 
 export async function runImport(connectionDocs: ConnectionDocs, options: ImportOptions = {}): Promise<ImportPreview> {
   const started = Date.now();
@@ -118,7 +135,7 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
   const entRows = new Map<string, Map<string, RawRow>>();
   const ctxFor = (spec: ImportCallSpec, variables: Record<string, unknown>): PagingContext => ({
     variables,
-    prepare: { token: options.token, baseUrl: options.baseUrl },
+    prepare: { token: options.token, baseUrl: options.baseUrl, clock: options.send?.clock },
     send: { ...options.send, onProgress: e => options.onProgress?.({ type: 'http', event: e }) },
     maxPages: options.maxPages ?? 50,
     maxItems: options.maxItems ?? 5000,
@@ -133,7 +150,7 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
     options.onProgress?.({ type: 'call', section: spec.section, entType: spec.entType, call: spec.name });
     const dependent = dependentBinding(spec);
     const iterations: Record<string, unknown>[] = dependent
-      ? [...rows.values()].slice(0, options.maxIterations ?? 100).map(r => ({ ...baseVars, accountName: r.columns.name ?? r.key, accountID: r.key, entitlementID: r.key, id: r.key }))
+      ? [...rows.values()].slice(0, options.maxIterations ?? DEFAULT_MAX_ITERATIONS).map(r => ({ ...baseVars, accountName: r.columns.name ?? r.key, accountID: r.key, entitlementID: r.key, id: r.key }))
       : [baseVars];
     if (dependent && rows.size > iterations.length) {
       preview.warnings.push(`Ran ${spec.name} for the first ${iterations.length} of ${rows.size} records only (the preview's limit).`);
@@ -144,6 +161,7 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
     for (const vars of iterations) {
       const paged = await fetchAllPages(spec.http, spec.listField, spec.pagination, ctxFor(spec, vars));
       absorb(summary, paged, spec);
+      if (!dependent) noteWindow(summary, paged, spec);
       for (const item of paged.items) {
         const mapped = mapRecord(item, spec.colsToPropsMap, vars);
         for (const w of mapped.warnings) if (!preview.warnings.includes(w)) preview.warnings.push(w);
@@ -180,6 +198,20 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
     }
   };
 
+  /** One page of a search per run, or total_count above what the call read: say what one run reads and what happens to the rest. */
+  const noteWindow = (summary: CallRunSummary, paged: PagedResult, spec: ImportCallSpec) => {
+    if (!paged.complete || paged.totalCount === undefined) return;
+    const search = /\/search\/?(\?|$)/.test(spec.http.url) && !spec.pagination;
+    if (!search && paged.totalCount <= paged.items.length) return;
+    const perPage = /"per_page"\s*:\s*(\d+)/.exec(spec.http.body ?? '');
+    summary.window = { total: paged.totalCount, read: paged.items.length, onePagePerRun: search, ...(search && perPage ? { perRun: Number(perPage[1]) } : {}) };
+    if (paged.totalCount <= paged.items.length) return;
+    const where = `${spec.entType ? `${spec.entType} › ` : ''}${spec.name}`;
+    preview.warnings.push(search
+      ? `${where}: the search matches ${paged.totalCount} records (total_count) and one run reads ${paged.items.length}: EIC cannot send the search cursor, so every run reads only the first page. The other ${paged.totalCount - paged.items.length} are not read by this run; they reach EIC with a later run if they are still in the first page then, or with the next full import.`
+      : `${where}: the response says ${paged.totalCount} records match (total_count), but the call read ${paged.items.length}; check its pagination, or EIC stores only part of them.`);
+  };
+
   let ok = true;
   if (sections.has('accounts')) {
     for (const spec of model.accountCalls) { if (!(ok = await runCall(spec, accountRows))) break; }
@@ -203,7 +235,7 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
         }
         absorb(summary, paged, spec);
       },
-      maxIterations: options.maxIterations ?? 100,
+      maxIterations: options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
       signal: options.signal,
     });
     preview.memberships = result.memberships;

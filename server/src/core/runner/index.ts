@@ -18,7 +18,7 @@ export type { EngineClock } from './clock';
 export { pickPaths, parsePath, lookupPath, resolveBodyPath, parseMapping } from './paths';
 export type { PickedPath, PickContext, PathLookup } from './paths';
 export { runImport } from './importRun';
-export type { ImportPreview, ImportOptions, ImportRow, ImportProgress, ImportProblem, ImportStats, CallRunSummary, ConnectionDocs } from './importRun';
+export type { ImportPreview, ImportOptions, ImportRow, ImportProgress, ImportProblem, ImportStats, CallRunSummary, ConnectionDocs, ImportWindow } from './importRun';
 export type { Membership } from './memberships';
 export { readImportModel } from './importModel';
 export { mapRecord } from './mapping';

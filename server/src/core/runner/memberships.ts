@@ -5,7 +5,7 @@
  * or one `http` call returning pairs). Also fills the STORE#ACC#ENT#MAPPINGINFO columns.
  */
 import type { ImportCallSpec, ImportModel } from './importModel';
-import { MAPPING_INFO_MARKER } from './mapping';
+import { MAPPING_INFO_MARKER, mapRecord } from './mapping';
 import type { PagedResult } from './pagination';
 import { lookupPath, parseMapping } from './paths';
 
@@ -46,6 +46,7 @@ export async function collectMemberships(model: ImportModel, accounts: Map<strin
       entitlementKnown: entitlementExists(entitlements.get(entType), keyField, entitlement) });
   };
 
+  importEntitlementsFromAccounts(model, accounts, entitlements, warnings);
   // acctToEntMapping: accountParams.acctEntMappings
   for (const [entType, mapping] of Object.entries(model.acctEntMappings)) {
     for (const row of accounts.values()) {
@@ -116,6 +117,30 @@ export async function collectMemberships(model: ImportModel, accounts: Map<strin
   const unknownAccts = memberships.filter(m => !m.accountKnown && accounts.size > 0);
   if (unknownAccts.length) warnings.push(`${unknownAccts.length} membership${unknownAccts.length === 1 ? '' : 's'} name accounts the account calls did not import (e.g. ${unknownAccts[0].accountID}).`);
   return { memberships, warnings, incomplete };
+}
+
+/**
+ * acctEntMappings with `importAsEntitlement`: the elements of each account's list are entitlements
+ * of the type (e.g. a teammate's role, which no endpoint lists), mapped with the mapping's colsToPropsMap.
+ */
+function importEntitlementsFromAccounts(model: ImportModel, accounts: Map<string, Row>, entitlements: Map<string, Map<string, Row>>, warnings: string[]): void {
+  for (const [entType, mapping] of Object.entries(model.acctEntMappings)) {
+    if (!mapping.importAsEntitlement) continue;
+    let rows = entitlements.get(entType);
+    if (!rows) { rows = new Map(); entitlements.set(entType, rows); }
+    const keyColumn = mapping.keyField || 'entitlementID';
+    for (const account of accounts.values()) {
+      const list = mapping.listPath ? lookupPath(account.item, mapping.listPath) : { found: true, value: account.item };
+      if (!list.found || list.value === null || list.value === undefined) continue;
+      for (const element of Array.isArray(list.value) ? list.value : [list.value]) {
+        const mapped = mapRecord(element, mapping.colsToPropsMap ?? {});
+        for (const w of mapped.warnings) if (!warnings.includes(w)) warnings.push(`acctEntMappings.${entType}: ${w}`);
+        const key = mapped.columns[keyColumn] ?? valuesAt(element, mapping.idPath)[0];
+        if (key === undefined || key === null || key === '' || rows.has(key)) continue;
+        rows.set(key, { key, columns: { [keyColumn]: key, ...mapped.columns }, item: element });
+      }
+    }
+  }
 }
 
 function entitlementExists(rows: Map<string, Row> | undefined, keyField: string, value: string): boolean {

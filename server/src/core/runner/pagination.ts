@@ -30,6 +30,8 @@ export interface PagedResult {
   note?: string;
   rateLimit?: RateLimitInfo;
   warnings: string[];
+  /** The `total_count` of the first page, when the response has one (how many records match). */
+  totalCount?: number;
 }
 
 export interface PagingContext {
@@ -105,6 +107,7 @@ export async function fetchAllPages(call: CallTemplate, listField: string | unde
       result.warnings.push(list.problem);
     }
     const items = list.items;
+    if (result.pages === 0) result.totalCount = totalCountOf(json);
     result.pages++;
     ctx.onPage?.({ url, page: result.pages, items: items.length, status: response.status, timeMs: response.timeMs });
     const fingerprint = items.length ? JSON.stringify(items) : '';
@@ -139,6 +142,12 @@ export async function fetchAllPages(call: CallTemplate, listField: string | unde
       return stop('done');
     }
   }
+}
+
+/** A numeric top-level `total_count` (Intercom lists and searches), else undefined. */
+function totalCountOf(json: unknown): number | undefined {
+  const v = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>).total_count : undefined;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
 function batchSize(conf: Record<string, unknown>): number {

@@ -7,6 +7,7 @@
  */
 import type { CallDescription } from '../../../../common/src/protocol';
 import { normalizeVariables, resolveTemplate, type TemplateResult } from './template';
+import type { ExpressionClock } from './expression';
 import { rebaseUrl } from './hosts';
 import type { SecretToken } from './secret';
 
@@ -50,6 +51,8 @@ export interface PrepareOptions {
   baseUrl?: string;
   /** Roots whose absent members read as null (import `response`/`headers`). */
   dataRoots?: Set<string>;
+  /** The clock `System.currentTimeMillis()` reads (default: the wall clock). */
+  clock?: ExpressionClock;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'DELETEWITHBODY']);
@@ -73,14 +76,14 @@ export function prepareRequest(call: CallTemplate, variables: Record<string, unk
   const vars = normalizeVariables(variables);
   delete vars.access_token; // the token only ever comes from its secret slot
   if (options.token) vars.access_token = options.token.maskedBinding;
-  const scope = { variables: vars, dataRoots: options.dataRoots };
+  const scope = { variables: vars, dataRoots: options.dataRoots, clock: options.clock };
   const missing = new Set<string>();
   const problems: RequestProblem[] = [];
   const warnings: string[] = [];
   const resolve = (text: string, where: string): string => {
     const r: TemplateResult = resolveTemplate(text, scope);
     r.missing.forEach(m => missing.add(m));
-    for (const p of r.problems) problems.push({ where, message: p.message });
+    for (const p of r.problems) problems.push({ where, message: `In the ${where}: ${p.message}` });
     for (const e of r.nullExpressions) {
       if (!r.missing.some(m => e.includes(m.split('.')[0]))) warnings.push(`In the ${where}, \${${e}} is null; EIC would write the text "null" there.`);
     }

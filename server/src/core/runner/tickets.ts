@@ -87,7 +87,7 @@ export async function createTicket(createTicketDoc: string | object, variables: 
   const responses: Record<string, unknown> = {};
   for (const call of calls) {
     const vars = { ...variables, response: { ...(variables.response as object ?? {}), ...responses } };
-    const request = prepareRequest(call.template, vars, { token: options.token, baseUrl: options.baseUrl });
+    const request = prepareRequest(call.template, vars, { token: options.token, baseUrl: options.baseUrl, clock: options.send?.clock });
     const entry: TicketCallResult = { name: call.template.name ?? '', request };
     result.calls.push(entry);
     try {
@@ -171,7 +171,7 @@ export async function pollTicketStatus(ticketStatusDoc: string | object, ticketI
   let value: unknown;
   for (let poll = 1; poll <= maxPolls; poll++) {
     if (options.signal?.aborted) return { outcome: 'stopped', polls: poll - 1, value, message: 'Stopped by the user.', notes, lastResponse: last };
-    const request = prepareRequest(call.template, { ...options.variables, ticketID }, { token: options.token, baseUrl: options.baseUrl });
+    const request = prepareRequest(call.template, { ...options.variables, ticketID }, { token: options.token, baseUrl: options.baseUrl, clock: options.send?.clock });
     try {
       last = await sendRequest(request, { ...options.send, signal: options.signal });
     } catch (e) {

@@ -17,6 +17,6 @@ export { parseLenientJson, JsonSyntaxError } from './lenientJson';
 export { protectConnectionJson, findLiteralCredentials, isPlaceholderValue } from './secrets';
 export { removeTopLevelSchemaKey } from './schemaKey';
 export {
-  intercomTemplates, INTERCOM_BASE_URLS, INTERCOM_FEATURES, DEFAULT_INTERCOM_API_VERSION, INTERCOM_TOKEN_PLACEHOLDER,
+  intercomTemplates, INTERCOM_BASE_URLS, INTERCOM_FEATURES, INTERCOM_MODELS, MODEL_FEATURES, DEFAULT_INTERCOM_API_VERSION, INTERCOM_TOKEN_PLACEHOLDER,
 } from './intercomTemplates';
-export type { IntercomFeature, IntercomRegion } from './intercomTemplates';
+export type { IntercomFeature, IntercomModel, IntercomRegion } from './intercomTemplates';

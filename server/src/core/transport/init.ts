@@ -1,37 +1,46 @@
 /**
- * Scaffolds a connection folder for Intercom: the attribute files for the chosen features
- * (pretty JSON, 2 spaces) and connection.meta.json. The access token is a placeholder.
+ * Scaffolds connection folders for Intercom in one of two models (teammates, contacts): the
+ * attribute files of the chosen features (pretty JSON, 2 spaces) and connection.meta.json. The
+ * access token is a placeholder. A feature that the model does not have is refused with a reason,
+ * never dropped; the contacts model's incremental import next to a full import goes into a second
+ * folder, because EIC holds one ImportAccountEntJSON per connection.
  */
 import { META_FILE_NAME, META_FORMAT_VERSION, defaultColumns, serializeConnectionMeta, type ConnectionMeta } from './connectionMeta';
 import type { FolderFile } from './connectionFolder';
 import {
-  DEFAULT_INTERCOM_API_VERSION, INTERCOM_FEATURES, compareIntercomVersions, intercomTemplates,
-  type IntercomFeature, type IntercomRegion,
+  DEFAULT_INTERCOM_API_VERSION, INTERCOM_MODELS, MODEL_FEATURES, compareIntercomVersions, intercomTemplates,
+  type IntercomFeature, type IntercomModel, type IntercomRegion,
 } from './intercomTemplates';
 import { baseName, joinPath, utf8, type TransportFs } from './transportFs';
 
 export interface InitOptions {
+  /** teammates (default) or contacts. */
+  model?: IntercomModel;
   region?: IntercomRegion;
-  /** Intercom-Version sent by every call (default 2.15). */
+  /** Intercom-Version sent by every call (default 2.16). */
   apiVersion?: string;
-  /** Default: import, contactLifecycle, addRemoveAccess, ticketing. */
+  /** Default: every feature of the model. */
   features?: IntercomFeature[];
   /** Connection name (default: the folder's name). */
   name?: string;
   ticketTypeId?: string;
+  serviceContactId?: string;
   /** Replace files that already exist in the folder. */
   force?: boolean;
 }
 
-export interface InitResult {
+export interface InitFolderResult {
   folder: string;
   connectionName: string;
   /** File names written, connection.meta.json last. */
   files: string[];
-  notes: string[];
 }
 
-export const DEFAULT_INIT_FEATURES: IntercomFeature[] = ['import', 'contactLifecycle', 'addRemoveAccess', 'ticketing'];
+export interface InitResult extends InitFolderResult {
+  notes: string[];
+  /** Further connections written next to the first (the contacts model's incremental import). */
+  more: InitFolderResult[];
+}
 
 const FEATURE_ALIASES: Record<string, IntercomFeature> = {
   import: 'import', fullimport: 'import',
@@ -40,6 +49,28 @@ const FEATURE_ALIASES: Record<string, IntercomFeature> = {
   access: 'addRemoveAccess', addremoveaccess: 'addRemoveAccess',
   ticketing: 'ticketing', tickets: 'ticketing',
 };
+
+const FEATURE_NAMES: Record<IntercomFeature, string> = {
+  import: 'import', incrementalImport: 'incremental', contactLifecycle: 'lifecycle', addRemoveAccess: 'access', ticketing: 'ticketing',
+};
+
+/** Why a model does not have a feature (the message `init` refuses it with). */
+const NOT_IN_MODEL: Record<IntercomModel, Partial<Record<IntercomFeature, string>>> = {
+  teammates: {
+    contactLifecycle: 'Intercom\'s API cannot create, change, disable or remove teammates, so in the teammates model every lifecycle request becomes an Intercom ticket: ask for "ticketing" (or use --model contacts for customer contacts).',
+    addRemoveAccess: 'Intercom\'s API cannot add teammates to teams or remove them, so in the teammates model access requests become Intercom tickets: ask for "ticketing".',
+    incrementalImport: 'teammates come in one unpaginated call (GET /admins), so the full import is already complete on every run; there is no incremental import for them.',
+  },
+  contacts: {
+    ticketing: 'contacts have a full lifecycle through the API (lifecycle, access), so the contacts model raises no tickets; tickets are for teammates (--model teammates).',
+  },
+};
+
+export function parseModel(text: string): IntercomModel {
+  const m = text.trim().toLowerCase();
+  if ((INTERCOM_MODELS as readonly string[]).includes(m)) return m as IntercomModel;
+  throw new Error(`Unknown model "${text}"; choose teammates (Intercom teammates, provisioned by tickets) or contacts (customer contacts, provisioned by the API).`);
+}
 
 /** Reads "import,incremental,lifecycle,access,ticketing" (full feature names work too). */
 export function parseFeatureList(text: string): IntercomFeature[] {
@@ -53,12 +84,20 @@ export function parseFeatureList(text: string): IntercomFeature[] {
   return out;
 }
 
+/** Refuses features the model does not have, naming each and why. */
+export function checkModelFeatures(model: IntercomModel, features: readonly IntercomFeature[]): void {
+  const refused = features.filter(f => !MODEL_FEATURES[model].includes(f));
+  if (!refused.length) return;
+  const reasons = refused.map(f => `"${FEATURE_NAMES[f]}": ${NOT_IN_MODEL[model][f] ?? 'not part of this model.'}`);
+  throw new Error(`The ${model} model has no ${refused.map(f => `"${FEATURE_NAMES[f]}"`).join(', ')} (its features: ${MODEL_FEATURES[model].map(f => FEATURE_NAMES[f]).join(', ')}). ${reasons.join(' ')}`);
+}
+
 /** Checks an Intercom-Version value; returns its canonical spelling and an optional note. */
 export function checkApiVersion(version: string): { version: string; note?: string } {
   const v = version.trim();
   if (/^preview$/i.test(v)) return { version: 'Preview', note: 'Intercom-Version "Preview" can change without notice; pin a numbered version for production.' };
   const m = /^2\.(\d+)$/.exec(v);
-  if (!m) throw new Error(`"${version}" is not an Intercom API version; write it like 2.15 (2.7 to 2.16, or Preview).`);
+  if (!m) throw new Error(`"${version}" is not an Intercom API version; write it like 2.16 (2.7 to 2.16, or Preview).`);
   const minor = Number(m[1]);
   if (minor < 7) {
     const hint = minor === 1 ? ' (2.1 is what 2.10 becomes when a tool reads it as a number; did you mean 2.10?)' : '';
@@ -72,56 +111,90 @@ export interface GeneratedFolder {
   connectionName: string;
   files: FolderFile[];
   notes: string[];
+  /** The folder name relative to the one asked for: "" for it, "-incremental" for the second. */
+  suffix: string;
 }
 
-/** The files of a new Intercom connection folder (no file system involved). */
-export function generateIntercomFolder(connectionName: string, options: InitOptions = {}): GeneratedFolder {
-  const region = options.region ?? 'us';
-  if (!['us', 'eu', 'au'].includes(region)) throw new Error(`Unknown region "${region}"; choose us, eu or au.`);
-  const checked = checkApiVersion(options.apiVersion ?? DEFAULT_INTERCOM_API_VERSION);
-  const features = (options.features ?? DEFAULT_INIT_FEATURES).filter(f => INTERCOM_FEATURES.includes(f));
-  if (features.includes('ticketing') && compareIntercomVersions(checked.version, '2.9') < 0) {
-    throw new Error(`Tickets exist in the Intercom API from version 2.9; ${checked.version} cannot raise tickets. Use 2.9 or later, or leave out ticketing.`);
-  }
-  const templates = intercomTemplates({ region, apiVersion: checked.version, features, ticketTypeId: options.ticketTypeId });
-  const files: FolderFile[] = Object.entries(templates.attributes)
-    .map(([attribute, doc]) => ({ fileName: `${attribute}.json`, text: JSON.stringify(doc, null, 2) }));
+function metaFile(connectionName: string, region: IntercomRegion, model: IntercomModel, version: string, incremental: boolean): FolderFile {
   const meta: ConnectionMeta = {
     formatVersion: META_FORMAT_VERSION,
     columns: {
       ...defaultColumns(connectionName),
-      connectiondescription: `Intercom (${region.toUpperCase()} region, API ${checked.version})`,
+      connectiondescription: `Intercom ${model}${incremental ? ', incremental import' : ''} (${region.toUpperCase()} region, API ${version})`,
     },
     otherColumns: {},
     encrypted: {},
   };
-  files.push({ fileName: META_FILE_NAME, text: serializeConnectionMeta(meta) });
-  const notes = [
-    'ConnectionJSON holds a placeholder access token: set the real token in EIC after import (packages never carry it).',
-    ...(checked.note ? [checked.note] : []),
-    ...templates.notes,
-  ];
-  return { connectionName, files, notes };
+  return { fileName: META_FILE_NAME, text: serializeConnectionMeta(meta) };
 }
 
-/** Writes a new Intercom connection folder. Refuses to replace existing files unless force. */
-export async function initIntercomFolder(fs: TransportFs, folder: string, options: InitOptions = {}): Promise<InitResult> {
-  const name = options.name ?? baseName(folder);
-  if (!name) throw new Error('The connection needs a name: give a folder name or --name.');
-  const generated = generateIntercomFolder(name, options);
+/** The files of the new Intercom connection folder(s) (no file system involved). */
+export function generateIntercomFolders(connectionName: string, options: InitOptions = {}): GeneratedFolder[] {
+  const model = options.model ?? 'teammates';
+  if (!INTERCOM_MODELS.includes(model)) throw new Error(`Unknown model "${model}"; choose teammates or contacts.`);
+  const region = options.region ?? 'us';
+  if (!['us', 'eu', 'au'].includes(region)) throw new Error(`Unknown region "${region}"; choose us, eu or au.`);
+  const checked = checkApiVersion(options.apiVersion ?? DEFAULT_INTERCOM_API_VERSION);
+  const features = [...new Set(options.features ?? MODEL_FEATURES[model])];
+  checkModelFeatures(model, features);
+  if (features.includes('ticketing') && compareIntercomVersions(checked.version, '2.9') < 0) {
+    throw new Error(`Tickets exist in the Intercom API from version 2.9; ${checked.version} cannot raise tickets. Use 2.9 or later.`);
+  }
+  if (features.includes('incrementalImport') && compareIntercomVersions(checked.version, '2.16') < 0) {
+    throw new Error(`The incremental import reads the newest changes first by sorting the contact search, and Intercom's search takes "sort" from version 2.16 on; with ${checked.version} one run would read an arbitrary page and lose changes silently. Use --api-version 2.16, or leave out "incremental".`);
+  }
+  const templates = intercomTemplates({
+    model, region, apiVersion: checked.version, features, ticketTypeId: options.ticketTypeId, serviceContactId: options.serviceContactId,
+  });
+  return templates.folders.map(folder => {
+    const incremental = folder.role === 'incremental';
+    const name = incremental ? `${connectionName} incremental` : connectionName;
+    const files: FolderFile[] = Object.entries(folder.attributes)
+      .map(([attribute, doc]) => ({ fileName: `${attribute}.json`, text: JSON.stringify(doc, null, 2) }));
+    files.push(metaFile(name, region, model, checked.version, incremental));
+    const notes = [
+      'ConnectionJSON holds a placeholder access token: set the real token in EIC after import (packages never carry it).',
+      ...(checked.note ? [checked.note] : []),
+      ...folder.notes,
+    ];
+    return { connectionName: name, files, notes, suffix: incremental ? '-incremental' : '' };
+  });
+}
+
+/** The files of the first folder (kept for callers that scaffold one folder). */
+export function generateIntercomFolder(connectionName: string, options: InitOptions = {}): GeneratedFolder {
+  return generateIntercomFolders(connectionName, options)[0];
+}
+
+async function writeFolder(fs: TransportFs, folder: string, generated: GeneratedFolder, force: boolean | undefined): Promise<void> {
   const stat = await fs.stat(folder);
   if (stat && stat.kind !== 'directory') throw new Error(`${folder} exists and is not a folder.`);
-  if (stat && !options.force) {
+  if (stat && !force) {
     const existing = new Set((await fs.readDir(folder)).map(e => e.name.toLowerCase()));
     const clashes = generated.files.filter(f => existing.has(f.fileName.toLowerCase())).map(f => f.fileName);
     if (clashes.length) throw new Error(`${folder} already has ${clashes.join(', ')}; choose another folder, or pass --force to replace them.`);
   }
-  await fs.mkdir(folder);
-  for (const file of generated.files) {
-    const path = joinPath(folder, file.fileName);
-    const existing = await fs.stat(path);
-    if (existing && existing.kind !== 'file') throw new Error(`${path} exists and is a ${existing.kind}; it was not replaced.`);
-    await fs.writeFile(path, utf8(file.text));
+}
+
+/** Writes the new Intercom connection folder(s). Refuses to replace existing files unless force. */
+export async function initIntercomFolder(fs: TransportFs, folder: string, options: InitOptions = {}): Promise<InitResult> {
+  const name = options.name ?? baseName(folder);
+  if (!name) throw new Error('The connection needs a name: give a folder name or --name.');
+  const generated = generateIntercomFolders(name, options);
+  const targets = generated.map(g => ({ g, path: `${folder.replace(/[\\/]+$/, '')}${g.suffix}` }));
+  // Check every folder before writing any, so that a refusal leaves nothing half-written.
+  for (const t of targets) await writeFolder(fs, t.path, t.g, options.force);
+  const written: InitFolderResult[] = [];
+  for (const { g, path } of targets) {
+    await fs.mkdir(path);
+    for (const file of g.files) {
+      const target = joinPath(path, file.fileName);
+      const existing = await fs.stat(target);
+      if (existing && existing.kind !== 'file') throw new Error(`${target} exists and is a ${existing.kind}; it was not replaced.`);
+      await fs.writeFile(target, utf8(file.text));
+    }
+    written.push({ folder: path, connectionName: g.connectionName, files: g.files.map(f => f.fileName) });
   }
-  return { folder, connectionName: name, files: generated.files.map(f => f.fileName), notes: generated.notes };
+  const notes = generated.flatMap((g, i) => i === 0 ? g.notes : g.notes.slice(1).map(n => `${g.connectionName}: ${n}`));
+  return { ...written[0], notes: [...new Set(notes)], more: written.slice(1) };
 }
