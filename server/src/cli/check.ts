@@ -1,8 +1,11 @@
 /**
  * `check <file-or-folder>... [--format text|json]`: the editor's diagnostics, in a pipeline.
  * Folders are searched recursively for attribute files (`<Attribute>.json`) and EIC
- * exports (`Connection_*.json`); the files of one folder are checked as one connection.
- * Exit code 1 iff any finding has error severity.
+ * exports (`Connection_*.json`, or any `.json` whose content is an export); the files of one
+ * folder are checked as one connection. A file given by name is recognised by its content when its
+ * name does not say what it is; one that is neither an attribute nor an export is reported, not
+ * passed as clean. Exit code 1 iff any finding has error severity, 2 for a usage problem (a missing
+ * file, or a file that is no connection file).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,14 +14,19 @@ import { AttributeDocument } from '../core/document';
 import { attributeForFileName, isExportFileName } from '../core/attributes';
 import { StaticConnection } from '../core/connection';
 import type { Finding } from '../core/types';
+import { RECOGNITION_PREFIX, recognizeContent, type ContentRecognition } from '../core/contentRecognition';
 import { connectionName, stripBom } from '../node/connectionFolder';
+import { readFilePrefix } from '../node/filePrefix';
 import { CliIO, flag, parseCommandArgs } from './io';
 
 export const CHECK_USAGE = `Usage: saviynt-rest check <file-or-folder>... [--format text|json]
 
 Checks connection attribute files (<AttributeName>.json) and EIC exports (Connection_*.json).
-A folder is searched recursively; the attribute files of one folder are one connection.
-Exit code: 1 if any error was found, 0 otherwise, 2 for a usage problem.`;
+A file named otherwise is recognised by its content (an export saved as Intercom.json, an
+ImportAccountEntJSON saved as import.json). A folder is searched recursively for attribute files and
+exports; the attribute files of one folder are one connection.
+Exit code: 1 if any error was found, 0 otherwise, 2 for a usage problem (a missing file, or a file
+that is neither a connection attribute nor an EIC export).`;
 
 export const CHECK_OPTIONS = { values: ['format'] } as const;
 
@@ -31,6 +39,12 @@ export interface CheckResultEntry {
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.e2e-tools', 'dist', 'out']);
+
+/** An export found by content in a folder walk (a bounded read of the file's start). */
+function isExportByContent(file: string): boolean {
+  const prefix = readFilePrefix(file, RECOGNITION_PREFIX);
+  return prefix !== undefined && recognizeContent(prefix)?.kind === 'export';
+}
 
 /** Files to check: explicit files as given, folder contents as `<folder>/<relative path>`. */
 export function collectFiles(inputs: string[], cwd: string): { files: string[]; missing: string[] } {
@@ -46,7 +60,8 @@ export function collectFiles(inputs: string[], cwd: string): { files: string[]; 
         const shown = path.join(dirShown, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(path.join(dirAbs, entry.name), shown);
-        } else if (entry.isFile() && (attributeForFileName(entry.name) || isExportFileName(entry.name))) {
+        } else if (entry.isFile() && (attributeForFileName(entry.name) || isExportFileName(entry.name)
+          || (/\.json$/i.test(entry.name) && isExportByContent(path.join(dirAbs, entry.name))))) {
           files.push(shown);
         }
       }
@@ -56,12 +71,29 @@ export function collectFiles(inputs: string[], cwd: string): { files: string[]; 
   return { files, missing };
 }
 
-export async function checkFiles(inputs: string[], cwd: string): Promise<{ results: CheckResultEntry[]; missing: string[] }> {
+/** A file given by name that the checks cannot take, and why, in words for the user. */
+export interface NotChecked { file: string; reason: string }
+
+/** Why a text that is no attribute and no export cannot be checked. */
+export function notCheckedReason(recognized: ContentRecognition | undefined): string {
+  if (recognized?.kind === 'call-list') {
+    return 'not checked: it holds a call list, which CreateAccountJSON, UpdateAccountJSON, AddAccessJSON and most other attributes share, '
+      + 'so its content does not say which attribute it is. Name it after its attribute (for example CreateAccountJSON.json).';
+  }
+  return 'not checked: it is neither a connection attribute nor an EIC export. Attribute files are named <AttributeName>.json '
+    + '(ConnectionJSON.json, ImportAccountEntJSON.json …) or hold an attribute\'s keys (authentications, accountParams …); '
+    + 'an export is an object of connections, each with EXTERNAL_ATTR.';
+}
+
+export async function checkFiles(inputs: string[], cwd: string): Promise<{ results: CheckResultEntry[]; missing: string[]; notChecked: NotChecked[]; checked: number }> {
   const { files, missing } = collectFiles(inputs, cwd);
   const docs = new Map<string, AttributeDocument>();
+  const notChecked: NotChecked[] = [];
   for (const file of files) {
     const text = stripBom(fs.readFileSync(path.resolve(cwd, file), 'utf8'));
-    docs.set(file, AttributeDocument.fromFile(file, text, 0));
+    const doc = AttributeDocument.fromFile(file, text, 0);
+    if (doc.kind === 'unknown') notChecked.push({ file, reason: notCheckedReason(recognizeContent(text)) });
+    else docs.set(file, doc);
   }
   // Group attribute documents by folder: each folder is one connection.
   const byFolder = new Map<string, AttributeDocument[]>();
@@ -81,7 +113,7 @@ export async function checkFiles(inputs: string[], cwd: string): Promise<{ resul
       results.push({ file, range: doc.rangeOf(f.offset, f.length), severity: f.severity, code: f.code, message: f.message });
     }
   }
-  return { results, missing };
+  return { results, missing, notChecked, checked: docs.size };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -91,8 +123,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const format = flag(parsed, 'format') ?? 'text';
   if (format !== 'text' && format !== 'json') { io.err(`Unknown --format "${format}": use text or json.`); return 2; }
   if (!parsed.positionals.length) { io.err(CHECK_USAGE); return 2; }
-  const { results, missing } = await checkFiles(parsed.positionals, io.cwd);
+  const { results, missing, notChecked, checked } = await checkFiles(parsed.positionals, io.cwd);
   for (const m of missing) io.err(`${m}: no such file or folder`);
+  for (const n of notChecked) io.err(`${n.file}: ${n.reason}`);
   if (format === 'json') {
     io.out(JSON.stringify(results, null, 2));
   } else {
@@ -100,8 +133,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       io.out(`${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} [${r.code}] ${r.message}`);
     }
     const count = (s: string) => results.filter(r => r.severity === s).length;
-    io.err(`${results.length === 0 ? 'No findings' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`}.`);
+    const skipped = notChecked.length ? ` ${notChecked.length} file(s) not checked (see above).` : '';
+    if (checked === 0 && notChecked.length) io.err(`Nothing was checked: no connection file among the files given.`);
+    else io.err(`${results.length === 0 ? 'No findings' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`}.${skipped}`);
   }
-  if (missing.length) return 2;
+  if (missing.length || notChecked.length) return 2;
   return results.some(r => r.severity === 'error') ? 1 : 0;
 }
