@@ -80,6 +80,21 @@ export interface CheckFilesResult { errors: number; messages: string[] }
 /** Request: re-validate every open document (e.g. after the settings changed). */
 export const RevalidateRequest = 'saviyntRest/revalidate';
 
+/**
+ * Request: check every attribute file of a connection folder (from disk, open editors as edited),
+ * publish their diagnostics and keep the folder checked as files change.
+ */
+export const CheckFolderRequest = 'saviyntRest/checkFolder';
+export interface CheckFolderParams { uri: string }
+export interface CheckFolderResult {
+  /** The folder as a file path. */
+  folder: string;
+  files: { uri: string; errors: number; warnings: number; notes: number }[];
+  errors: number;
+  warnings: number;
+  notes: number;
+}
+
 /** Command ids contributed by the extension. */
 export const Commands = {
   setToken: 'saviyntRest.setToken',
@@ -92,6 +107,7 @@ export const Commands = {
   packageConnection: 'saviyntRest.packageConnection',
   unpackPackage: 'saviyntRest.unpackPackage',
   newConnection: 'saviyntRest.newConnection',
+  checkConnectionFolder: 'saviyntRest.checkConnectionFolder',
   restartServer: 'saviyntRest.restartServer',
   showOutput: 'saviyntRest.showOutput',
 } as const;
