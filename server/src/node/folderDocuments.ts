@@ -63,11 +63,12 @@ export class FolderDocuments {
     return current.loading;
   }
 
-  /** Forgets one file's parse (it changed on disk); the next load reads it again. */
+  /** Marks one file as changed on disk; the next load reads it again (or finds it gone). */
   invalidate(filePath: string): void {
     const entry = this.folders.get(path.dirname(filePath));
     if (!entry) return;
-    entry.files.delete(filePath);
+    const cached = entry.files.get(filePath);
+    if (cached) cached.mtimeMs = Number.NaN;
     entry.dirty = true;
   }
 
