@@ -59,12 +59,18 @@ export class DocumentStore {
     return filePath ? path.dirname(filePath) : undefined;
   }
 
-  /** Reads a folder (again); `onFolderChanged` follows when its content changed. */
+  /** Reads a folder (again); `onFolderChanged` follows when content read before has changed. */
   async refresh(folder: string): Promise<FolderSnapshot> {
     const before = this.folders.peek(folder)?.revision;
     const snapshot = await this.folders.load(folder);
-    if (snapshot.revision !== before) this.onFolderChanged(folder);
+    if (before !== undefined && snapshot.revision !== before) this.onFolderChanged(folder);
     return snapshot;
+  }
+
+  /** Resolves once the folder of an attribute document has been read (at once when it was). */
+  async ready(doc: AttributeDocument): Promise<void> {
+    const folder = doc.kind === 'attribute' ? this.folderOf(doc.uri) : undefined;
+    if (folder && !this.folders.peek(folder)) await this.refresh(folder);
   }
 
   /**

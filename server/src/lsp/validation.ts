@@ -100,6 +100,10 @@ export class ValidationScheduler {
         await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
         return;
       }
+      // The first check of a folder's document waits for the folder's files (read asynchronously),
+      // so that cross-file findings are never published from half a connection.
+      await this.store.ready(doc);
+      if (stale()) return;
       const findings = await this.findingsOf(doc, stale);
       if (stale()) return;
       this.lastFindings.set(uri, { version: doc.version, findings });
