@@ -3,9 +3,17 @@ import type { ClientContext } from './clientContext';
 import { registerTokenFeature } from './token/tokenCommands';
 import { registerTransportCommands } from './transport/transportCommands';
 import { registerCallCommands } from './calls/register';
+import { registerFolderCheck } from './folderCheck';
+import { registerExampleConnection } from './onboarding/exampleConnection';
+import { registerCliAccess } from './onboarding/cliAccess';
+import { registerWalkthrough } from './onboarding/walkthrough';
 
 export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [
   registerTokenFeature,
   registerTransportCommands,
   registerCallCommands,
+  registerFolderCheck,
+  registerExampleConnection,
+  registerCliAccess,
+  registerWalkthrough,
 ];

@@ -95,6 +95,9 @@ export interface CheckFolderResult {
   notes: number;
 }
 
+/** The walkthrough (contributes.walkthroughs), as `workbench.action.openWalkthrough` names it. */
+export const WALKTHROUGH_ID = `${EXTENSION_ID}#saviyntRest.gettingStarted`;
+
 /** Command ids contributed by the extension. */
 export const Commands = {
   setToken: 'saviyntRest.setToken',
@@ -108,6 +111,10 @@ export const Commands = {
   unpackPackage: 'saviyntRest.unpackPackage',
   newConnection: 'saviyntRest.newConnection',
   checkConnectionFolder: 'saviyntRest.checkConnectionFolder',
+  openExample: 'saviyntRest.openExample',
+  copyCliCommand: 'saviyntRest.copyCliCommand',
+  openCliTerminal: 'saviyntRest.openCliTerminal',
+  openWalkthrough: 'saviyntRest.openWalkthrough',
   restartServer: 'saviyntRest.restartServer',
   showOutput: 'saviyntRest.showOutput',
 } as const;
