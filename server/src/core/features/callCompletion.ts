@@ -78,6 +78,10 @@ export function callCompletion(ctx: FeatureContext): CompletionContribution | un
   } else {
     return undefined;
   }
+  // Into an empty `{}` / `[]` written on one line, the call goes on lines of its own, one level in.
+  const children = isObject(slot.container) ? slot.container.properties.length : isArray(slot.container) ? slot.container.items.length : 0;
+  const containerText = doc.text.substr(slot.container.offset, slot.container.length);
+  if (children === 0 && !/[\r\n]/.test(containerText) && doc.text.includes('\n')) text = `\n${text.split('\n').map(l => `\t${l}`).join('\n')}\n`;
   const item: CompletionItem = {
     label: name,
     kind: CompletionItemKind.Snippet,
