@@ -9,7 +9,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languag
 import type { AttributeDocument } from '../document';
 import { isArray, isObject, pathOf, type ASTNode } from '../json/ast';
 import { schemasAt } from '../schema/schemaNavigator';
-import { nextCallName } from '../schema/missingKeyFix';
+import { freeCallName, nextCallName } from '../schema/missingKeyFix';
 import { snippetBodyText } from '../schema/schemaSnippets';
 import { CompletionContribution, FeatureContext, registerCompletion } from './contributors';
 
@@ -73,7 +73,7 @@ export function callCompletion(ctx: FeatureContext): CompletionContribution | un
     if ('name' in body) body.name = `\${1:${name}}`;
     text = snippetBodyText(body);
   } else if (isObject(slot.container)) {
-    name = freeKey(slot.container.properties.map(p => p.keyNode.value));
+    name = freeCallName(slot.container.properties.map(p => p.keyNode.value));
     text = `"${name}": ${snippetBodyText(snippet.body)}`;
   } else {
     return undefined;
@@ -94,13 +94,6 @@ export function callCompletion(ctx: FeatureContext): CompletionContribution | un
     textEdit: { range, newText: text },
   };
   return { items: [item] };
-}
-
-function freeKey(keys: readonly string[]): string {
-  const used = new Set(keys);
-  let n = 1;
-  while (used.has(`call${n}`)) n++;
-  return `call${n}`;
 }
 
 registerCompletion({ id: 'new-call', provide: callCompletion });

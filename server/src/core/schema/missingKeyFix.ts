@@ -11,7 +11,7 @@ import type { Fix, TextEdit } from '../types';
 import { getValue, isObject, pathOf, stringValue, type ASTNode, type ObjectASTNode } from '../json/ast';
 import { schemasAt } from './schemaNavigator';
 import { plainBodyText } from './schemaSnippets';
-import { detectIndentUnit } from '../text/fixLayout';
+import { detectIndentUnit, lineIndentAt } from '../text/fixLayout';
 
 /** The method each call-list attribute usually sends (EIC's own templates). */
 const USUAL_METHOD: Readonly<Record<string, string>> = {
@@ -41,12 +41,17 @@ function conventionalValue(doc: AttributeDocument, object: ObjectASTNode, key: s
   }
 }
 
-/** `call<n>` with the first n no item of the list uses (by its `name`). */
-export function nextCallName(items: readonly ASTNode[], nameKey: string): string {
-  const used = new Set(items.map(i => stringValue(getValue(i, nameKey))).filter((n): n is string => !!n));
+/** `call<n>` with the first n not among the names used. */
+export function freeCallName(used: Iterable<string>): string {
+  const taken = new Set(used);
   let n = 1;
-  while (used.has(`call${n}`)) n++;
+  while (taken.has(`call${n}`)) n++;
   return `call${n}`;
+}
+
+/** The first free call name of a call list (names are the items' `name`). */
+export function nextCallName(items: readonly ASTNode[], nameKey: string): string {
+  return freeCallName(items.map(i => stringValue(getValue(i, nameKey))).filter((n): n is string => !!n));
 }
 
 function emptyOfType(type: unknown): string {
@@ -77,12 +82,6 @@ export function missingKeyValue(doc: AttributeDocument, object: ObjectASTNode, k
   for (const { schema } of located) if (Array.isArray(schema.enum) && schema.enum.length) return JSON.stringify(schema.enum[0]);
   for (const { schema } of located) if (schema.type !== undefined) return emptyOfType(schema.type);
   return '""';
-}
-
-function lineIndentAt(text: string, offset: number): string {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n') start--;
-  return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }
 
 /**

@@ -87,7 +87,8 @@ function spansLines(doc: AttributeDocument, node: ASTNode): boolean {
   return lf !== -1 && lf < end;
 }
 
-function lineIndentAt(text: string, offset: number): string {
+/** The indentation of the line that holds `offset`. */
+export function lineIndentAt(text: string, offset: number): string {
   let start = offset;
   while (start > 0 && text[start - 1] !== '\n') start--;
   let end = start;
