@@ -4,7 +4,7 @@
 // offline) sees a broken image. Used by scripts/package-vsix.mjs and its unit test.
 import yauzl from 'yauzl';
 
-/** Entry names → contents (only README.md's is read) of a zip given as bytes. */
+/** The entry names of a zip given as bytes, and the text of its README. */
 function readZip(bytes) {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
@@ -13,7 +13,8 @@ function readZip(bytes) {
       let readme;
       zip.on('entry', (entry) => {
         names.push(entry.fileName);
-        if (entry.fileName !== 'extension/README.md') return zip.readEntry();
+        // vsce stores the README as extension/readme.md.
+        if (!/^extension\/readme\.md$/i.test(entry.fileName)) return zip.readEntry();
         zip.openReadStream(entry, (e, stream) => {
           if (e) return reject(e);
           const chunks = [];
@@ -42,7 +43,7 @@ export function markdownLinks(text) {
  */
 export async function checkVsixReadme(bytes) {
   const { names, readme } = await readZip(bytes);
-  if (readme === undefined) return { images: [], problems: ['the package has no extension/README.md'] };
+  if (readme === undefined) return { images: [], problems: ['the package has no extension/readme.md'] };
   const inPackage = new Set(names);
   const problems = [];
   const { images, links } = markdownLinks(readme);

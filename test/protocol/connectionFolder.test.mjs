@@ -87,9 +87,16 @@ test('closing one of two open files keeps it shown, checked from disk', async ()
   client.open(a, create('nope'));
   client.open(b, create('acctAuth'));
   await published(a, d => d.some(x => x.code === 'unknown-connection'), 'the open CreateAccountJSON');
+  const seen = client.notifications.length;
   client.notify('textDocument/didClose', { textDocument: { uri: a } });
   // The editor's findings are cleared, then the folder pass publishes the file from disk again.
-  await published(a, d => d.some(x => x.code === 'unknown-connection'), 'CreateAccountJSON, closed, from disk');
+  const after = () => client.notifications.slice(seen).filter(m => m.method === 'textDocument/publishDiagnostics' && m.params.uri === a);
+  const clearedAt = () => after().findIndex(m => m.params.diagnostics.length === 0);
+  await client.waitFor(() => clearedAt() >= 0 && after().slice(clearedAt() + 1).some(m => m.params.diagnostics.length > 0), 10000, true)
+    .catch(() => { throw new Error(`after the close: ${JSON.stringify(after().map(m => codes(m.params.diagnostics)))}`); });
+  const fromDisk = after().slice(clearedAt() + 1).find(m => m.params.diagnostics.length > 0);
+  assert.ok(fromDisk.params.diagnostics.some(x => x.code === 'unknown-connection'), 'CreateAccountJSON, closed, from disk');
+  assert.equal(fromDisk.params.version, undefined, 'published for the file on disk, not an editor version');
   client.notify('textDocument/didClose', { textDocument: { uri: b } });
   await published(a, d => d.length === 0, 'CreateAccountJSON after the last file closed');
 });

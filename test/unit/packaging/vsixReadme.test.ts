@@ -31,7 +31,7 @@ async function checker() {
 test('images inside the package are fine; missing ones and web addresses are reported', async () => {
   const { checkVsixReadme } = await checker();
   const good = await vsix({
-    'extension/README.md': '# X\n\n![shot](docs/images/a.png)\n\n<img src="docs/images/b.png" width="400">\n\nSee [the changelog](CHANGELOG.md) and [a section](#x).\n\n```sh\n![not an image](nope.png)\n```\n',
+    'extension/readme.md': '# X\n\n![shot](docs/images/a.png)\n\n<img src="docs/images/b.png" width="400">\n\nSee [the changelog](CHANGELOG.md) and [a section](#x).\n\n```sh\n![not an image](nope.png)\n```\n',
     'extension/docs/images/a.png': 'png', 'extension/docs/images/b.png': 'png', 'extension/CHANGELOG.md': '# c',
   });
   const ok = await checkVsixReadme(good);
@@ -45,7 +45,7 @@ test('images inside the package are fine; missing ones and web addresses are rep
   assert.match(result.problems[0], /docs\/images\/a\.png is not in the package/);
   assert.match(result.problems[1], /is a web address/);
   assert.match(result.problems[2], /docs\/DEV\.md points at a file that is not in the package/);
-  assert.deepEqual((await checkVsixReadme(await vsix({ 'extension/package.json': '{}' }))).problems, ['the package has no extension/README.md']);
+  assert.deepEqual((await checkVsixReadme(await vsix({ 'extension/package.json': '{}' }))).problems, ['the package has no extension/readme.md']);
 });
 
 test('the README\'s images are shipped by .vscodeignore, and exist', async () => {
