@@ -21,6 +21,8 @@ test('calls naming authentications without a ConnectionJSON: one warning per aut
   assert.deepEqual(missingAuthenticationWarnings(files([['ConnectionJSON', '{"authentications": {}}'], ['CreateAccountJSON', call('acctAuth')]]) as never), [],
     'with a ConnectionJSON the check\'s unknown-connection rule speaks instead');
   assert.equal(missingAuthenticationWarnings(files([['ConnectionJSON', '  '], ['CreateAccountJSON', call('acctAuth')]]) as never).length, 1, 'an empty ConnectionJSON counts as none');
+  const unpacked = { ...files([['CreateAccountJSON', call('acctAuth')]]), meta: { encrypted: { attributes: { ConnectionJSON: 'F094T0v6…' } } } };
+  assert.deepEqual(missingAuthenticationWarnings(unpacked as never), [], 'an unpacked export carries its encrypted ConnectionJSON along');
 });
 
 test('the package result carries the warning, and the package is still written', async t => {

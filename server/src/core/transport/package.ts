@@ -75,11 +75,13 @@ export class PackageRefusedError extends Error {
 
 /**
  * Warnings for calls that name an authentication (`"connection": "acctAuth"`) the package has no
- * ConnectionJSON for: after import, such calls have nothing to authenticate with. (With a
+ * ConnectionJSON for — neither a file nor the encrypted value an unpacked export keeps in
+ * connection.meta.json: after import, such calls have nothing to authenticate with. (With a
  * ConnectionJSON, the check's unknown-connection rule names the missing ones.)
  */
-export function missingAuthenticationWarnings(folder: Pick<ConnectionFolder, 'attributes'>): string[] {
-  const hasConnectionJson = folder.attributes.some(a => a.name.toLowerCase() === 'connectionjson' && a.text.trim() !== '');
+export function missingAuthenticationWarnings(folder: Pick<ConnectionFolder, 'attributes'> & { meta?: Pick<ConnectionFolder['meta'], 'encrypted'> }): string[] {
+  const hasConnectionJson = folder.attributes.some(a => a.name.toLowerCase() === 'connectionjson' && a.text.trim() !== '')
+    || lookup(folder.meta?.encrypted.attributes ?? {}, 'ConnectionJSON') !== undefined;
   if (hasConnectionJson) return [];
   const used = new Map<string, string[]>();
   for (const attr of folder.attributes) {
