@@ -22,6 +22,7 @@
 //   eic-compare     Compare with EIC Tenant on eic/Intercom against a local fake EIC whose connection differs
 //                   in two attributes (seeded with the CLI before the workbench starts): the diff editor and the
 //                   summary notification
+//   walkthrough     the extension's walkthrough (contributes.walkthroughs), opened from its "Get Started" command
 //
 // Environment: E2E_SCREENSHOT_DIR (default <repo>/docs/images), E2E_KEEP_TMP=1, E2E_VERBOSE=1,
 // E2E_SETTINGS (JSON merged into user settings), E2E_TOOLS, CHROMIUM, E2E_WORKSPACE.
@@ -33,6 +34,7 @@ import {
   CODE_SERVER_LOG_HINT, chromiumPath, codeServerCli, codeServerEntry, disposeSandbox, elapsed, extraSettingsFromEnv, launchChromium,
   makeSandbox, node24, readExtHostLogs, repoDir, requirePaths, startCodeServer, verbose, vsceBin, workbenchUrl,
 } from './lib.mjs';
+import { packageVsix } from './vsix.mjs';
 
 const outDir = path.resolve(process.env.E2E_SCREENSHOT_DIR ?? path.join(repoDir, 'docs/images'));
 const manifest = JSON.parse(fs.readFileSync(path.join(repoDir, 'package.json'), 'utf8'));
@@ -146,6 +148,31 @@ const STEPS = {
     await page.waitForTimeout(2_500);
     await shot();
   },
+
+  async walkthrough({ page, openFile, runCommand, shot }) {
+    const walkthrough = manifest.contributes?.walkthroughs?.[0];
+    if (!walkthrough) throw new Error('no walkthrough in package.json contributes.walkthroughs');
+    // A file first: the extension is then known to the workbench (its commands are in the palette).
+    await openFile('intercom/ImportAccountEntJSON.json', '"accountParams"');
+    await runCommand('View: Close All Editors', { optional: true });
+    await runCommand('View: Close Primary Side Bar', { optional: true });
+    await runCommand(contributedCommand((t) => /get started/i.test(t)));
+    const title = page.locator('.gettingStartedContainer, .getting-started-container, .gettingStarted').locator(`text=${walkthrough.title}`).first();
+    await expectVisible(page, title, 30_000, `the walkthrough "${walkthrough.title}"`);
+    // Every step is listed; the first one is open with its media beside it.
+    await expectVisible(page, page.locator(`text=${walkthrough.steps[walkthrough.steps.length - 1].title}`).first(), 15_000, 'the last step');
+    // The step's Markdown renders in a webview beside the list: wait for its frame and its text.
+    const firstStep = walkthrough.steps[0];
+    const mediaText = fs.readFileSync(path.join(repoDir, firstStep.media.markdown), 'utf8').split('\n').find((l) => l.startsWith('# '))?.slice(2);
+    const frame = page.frameLocator('.getting-started-media iframe, .gettingStartedContainer iframe').first().frameLocator('iframe').first();
+    try {
+      await frame.locator(`text=${mediaText}`).first().waitFor({ timeout: 20_000 });
+    } catch {
+      say(`walkthrough: the media of "${firstStep.title}" did not show its heading "${mediaText}"`);
+    }
+    await page.waitForTimeout(1_500);
+    await shot();
+  },
 };
 
 /** `Category: Title` of the first contributed command whose title satisfies test. */
@@ -220,53 +247,6 @@ const selected = args.length ? args : Object.keys(STEPS);
 requirePaths([['Node 24', node24], ['code-server', codeServerEntry], ['Chromium', chromiumPath], ['vsce', vsceBin],
   ['the built extension', path.join(repoDir, manifest.main ?? 'package.json')]]);
 
-/**
- * The ignore file for vsce: the repository's .vscodeignore (if any) plus lines that keep local
- * tool and sandbox folders out of the package whatever that file says. Without a .vscodeignore but
- * with a `files` list in package.json, vsce's own whitelist is used instead (returns undefined).
- */
-function vsceIgnoreFile(dir) {
-  const own = path.join(repoDir, '.vscodeignore');
-  if (!fs.existsSync(own) && Array.isArray(manifest.files)) return undefined;
-  const guard = ['.e2e-tools', 'node_modules', '.bench', 'e2e-sandbox-*', '.vscode-test', '*.vsix'];
-  const devOnly = ['test/**', 'e2e/**', 'scripts/**', 'bench/**', '**/*.ts', '**/*.map', 'esbuild.mjs', 'tsconfig*.json', '.ci/**', 'docs/**'];
-  const lines = fs.existsSync(own) ? [fs.readFileSync(own, 'utf8'), ...guard] : [...guard, ...devOnly];
-  const file = path.join(dir, 'vscodeignore');
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
-
-/**
- * A copy of the repository without the heavy local folders, to package from: vsce lists every file
- * under its working directory before applying the ignore rules, and .e2e-tools alone holds ~100k
- * files (20 s of crawling). node_modules is linked back so a `vscode:prepublish` script still works.
- */
-function stageRepository(sb) {
-  const stage = path.join(sb.dir, 'stage');
-  const skipTop = new Set(['node_modules', '.e2e-tools', '.git', '.bench', '.vscode-test', 'out']);
-  fs.cpSync(repoDir, stage, {
-    recursive: true,
-    filter: (src) => {
-      const rel = path.relative(repoDir, src);
-      const top = rel.split(path.sep)[0];
-      return rel === '' || (!skipTop.has(top) && !top.startsWith('e2e-sandbox-') && !rel.endsWith('.vsix'));
-    },
-  });
-  if (fs.existsSync(path.join(repoDir, 'node_modules'))) fs.symlinkSync(path.join(repoDir, 'node_modules'), path.join(stage, 'node_modules'));
-  return stage;
-}
-
-function packageVsix(sb) {
-  const vsix = path.join(sb.dir, 'ext.vsix');
-  const ignoreFile = vsceIgnoreFile(sb.dir);
-  const r = spawnSync(node24, [vsceBin, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository',
-    ...(ignoreFile ? ['--ignoreFile', ignoreFile] : []), '-o', vsix],
-  { cwd: stageRepository(sb), encoding: 'utf8', env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
-  if (r.status !== 0) throw new Error(`vsce package failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
-  if (verbose) console.log(r.stdout);
-  return vsix;
-}
-
 // A local fake Intercom for the import preview (never the internet).
 const FAKE_TOKEN = 'tok_valid_us_v215';
 const fakePort = await new Promise((resolve) => { const srv = net.createServer(); srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); }); });
@@ -316,7 +296,7 @@ let browser;
 let page;
 const results = [];
 try {
-  const vsix = packageVsix(sb);
+  const vsix = packageVsix(path.join(sb.dir, 'ext.vsix'), sb.dir);
   say(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB)`);
   codeServerCli(sb, ['--install-extension', vsix, '--force']);
   const installed = codeServerCli(sb, ['--list-extensions', '--show-versions']).trim();

@@ -8,13 +8,22 @@ import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from '../../common/src/protoc
 import { registerLanguageRecognition } from './languageRecognition';
 import type { ClientContext } from './clientContext';
 import { CLIENT_FEATURES } from './features';
+import { tokenStatus, type TokenStatus } from './token/tokenCommands';
+import type { ExportFiles } from './exportFiles';
+
+/** What the extension hands to other extensions and tests: the client, and what the status bar shows. */
+export interface ExtensionApi {
+  client: LanguageClient;
+  tokenStatus(): TokenStatus | undefined;
+  exportFiles: ExportFiles;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const log = vscode.window.createOutputChannel('Saviynt REST (Intercom)', { log: true });
   context.subscriptions.push(log);
-  registerLanguageRecognition(context);
+  const exportFiles = registerLanguageRecognition(context);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -50,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       log.error(`Feature failed to start: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { client };
+  return { client, tokenStatus, exportFiles };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,6 +6,10 @@ import { registerCallCommands } from './calls/register';
 import { registerEicCommands } from './eic/register';
 import { registerLiveChecks } from './live/checkWorkspace';
 import { Commands } from '../../common/src/protocol';
+import { registerFolderCheck } from './folderCheck';
+import { registerExampleConnection } from './onboarding/exampleConnection';
+import { registerCliAccess } from './onboarding/cliAccess';
+import { registerWalkthrough } from './onboarding/walkthrough';
 
 export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [
   registerTokenFeature,
@@ -13,4 +17,8 @@ export const CLIENT_FEATURES: ((ctx: ClientContext) => void)[] = [
   registerCallCommands,
   registerEicCommands,
   ctx => registerLiveChecks(ctx, Commands.checkWorkspace),
+  registerFolderCheck,
+  registerExampleConnection,
+  registerCliAccess,
+  registerWalkthrough,
 ];

@@ -98,6 +98,22 @@ export const LiveSnapshotRequest = 'saviyntRest/liveSnapshot';
 export interface LiveSnapshotParams { snapshot: unknown | null; uri?: string }
 export interface LiveFindingSummary { code: string; severity: string; message: string; line: number }
 export interface LiveSnapshotResult { files: { uri: string; attribute: string; findings: LiveFindingSummary[] }[] }
+ * Request: check every attribute file of a connection folder (from disk, open editors as edited),
+ * publish their diagnostics and keep the folder checked as files change.
+ */
+export const CheckFolderRequest = 'saviyntRest/checkFolder';
+export interface CheckFolderParams { uri: string }
+export interface CheckFolderResult {
+  /** The folder as a file path. */
+  folder: string;
+  files: { uri: string; errors: number; warnings: number; notes: number }[];
+  errors: number;
+  warnings: number;
+  notes: number;
+}
+
+/** The walkthrough (contributes.walkthroughs), as `workbench.action.openWalkthrough` names it. */
+export const WALKTHROUGH_ID = `${EXTENSION_ID}#saviyntRest.gettingStarted`;
 
 /** Command ids contributed by the extension. */
 export const Commands = {
@@ -111,6 +127,11 @@ export const Commands = {
   packageConnection: 'saviyntRest.packageConnection',
   unpackPackage: 'saviyntRest.unpackPackage',
   newConnection: 'saviyntRest.newConnection',
+  checkConnectionFolder: 'saviyntRest.checkConnectionFolder',
+  openExample: 'saviyntRest.openExample',
+  copyCliCommand: 'saviyntRest.copyCliCommand',
+  openCliTerminal: 'saviyntRest.openCliTerminal',
+  openWalkthrough: 'saviyntRest.openWalkthrough',
   restartServer: 'saviyntRest.restartServer',
   checkWorkspace: 'saviyntRest.checkWorkspace',
   showOutput: 'saviyntRest.showOutput',

@@ -66,7 +66,8 @@ export async function resolveCallTarget(ctx: ClientContext, args: CallCommandArg
     if (byName) return { uri, call: byName };
     if (args.silent) return `No call named "${args.name}" in ${vscode.workspace.asRelativePath(uri)}. Calls: ${calls.map(c => c.name).join(', ')}.`;
   }
-  if (!given && editor && editor.document.uri.toString() === uri.toString()) {
+  // The palette passes nothing, the editor's context menu passes the document: both mean "the call at the cursor".
+  if (editor && editor.document.uri.toString() === uri.toString() && !args.name) {
     const atCursor = callAtCursor(editor, calls);
     if (atCursor) return { uri, call: atCursor };
   }

@@ -15,6 +15,8 @@ import { withCancellableProgress } from './progress';
 import { notify, openSettingsAction, setTokenAction, type CallCommandArgs, type CommandResult } from './results';
 import { refuseWhenRestricted } from './trust';
 import { mergeVariables, readSampleIdentity } from './variables';
+import { withHostHint } from './hostHints';
+import type { ClientSettings } from '../settings';
 
 export interface ImportPreviewArgs extends CallCommandArgs {
   /** Write every table as CSV into this folder (absolute, or relative to the workspace folder). */
@@ -87,8 +89,11 @@ function showPanel(title: string, html: string, tables: PreviewTable[], folder: 
   shown.panel.reveal(undefined, false);
 }
 
-function problemsOf(preview: ImportPreview, token: SecretToken | undefined): string[] {
-  return preview.problems.map(p => redact(`${p.entType ? `${p.entType} › ` : ''}${p.call ?? p.section}: ${p.message}`, token));
+function problemsOf(preview: ImportPreview, token: SecretToken | undefined, settings: ClientSettings): string[] {
+  return preview.problems.map(p => {
+    const message = p.problem ? withHostHint({ ...p.problem, message: p.message }, settings).message : p.message;
+    return redact(`${p.entType ? `${p.entType} › ` : ''}${p.call ?? p.section}: ${message}`, token);
+  });
 }
 
 export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs = {}): Promise<ImportPreviewResult> {
@@ -127,7 +132,7 @@ export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs 
       },
     }));
 
-  const problems = problemsOf(preview, token);
+  const problems = problemsOf(preview, token, env.settings);
   const tables = previewTables(preview);
   const title = `Import preview: ${folderName}`;
   const html = redact(importPreviewHtml({ title, preview, tables, problems }), token);
@@ -157,8 +162,8 @@ export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs 
   if (!args.silent) {
     showPanel(title, html, tables, connection.folder);
     if (problems.length) {
-      const hostRefused = problems.some(p => /saviyntRest\.http\.allowedHosts/.test(p));
-      notify('warning', `${message} ${problems[0]}`, false, ...(hostRefused ? [openSettingsAction('saviyntRest.http.allowedHosts')] : []));
+      const setting = ['saviyntRest.http.allowedHosts', 'saviyntRest.intercom.baseUrl'].find(name => problems.some(p => p.includes(name)));
+      notify('warning', `${message} ${problems[0]}`, false, ...(setting ? [openSettingsAction(setting)] : []));
     } else notify('info', message, false);
   }
   return {

@@ -54,7 +54,7 @@ function callsHtml(preview: ImportPreview): string {
   if (!preview.calls.length) return '';
   const rows = preview.calls.map(c => `<tr><td>${escapeHtml(c.section)}</td><td dir="auto">${escapeHtml(c.entType ? `${c.entType} › ${c.name}` : c.name)}</td>` +
     `<td>${c.pages}</td><td>${c.items}</td><td>${c.requests}</td><td>${c.timeMs} ms</td><td>${escapeHtml(c.stoppedBecause)}${c.note ? ` — ${escapeHtml(c.note)}` : ''}</td></tr>`).join('\n');
-  return `<details><summary>Calls (${preview.calls.length})</summary><table class="calls"><thead><tr><th>Section</th><th>Call</th><th>Pages</th><th>Records</th><th>Requests</th><th>Time</th><th>Stopped because</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+  return `<details><summary>Calls (${preview.calls.length})</summary><div class="scroll"><table class="calls"><thead><tr><th>Section</th><th>Call</th><th>Pages</th><th>Records</th><th>Requests</th><th>Time</th><th>Stopped because</th></tr></thead><tbody>${rows}</tbody></table></div></details>`;
 }
 
 /** Calls that read one page per run (a search EIC cannot page) or less than their total_count. */
@@ -75,21 +75,34 @@ function listHtml(title: string, cls: string, items: string[]): string {
   return `<section class="${cls}"><h2>${escapeHtml(title)} (${items.length})</h2><ul>${items.map(i => `<li dir="auto">${escapeHtml(i)}</li>`).join('')}</ul></section>`;
 }
 
-const STYLE = `
-body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 1em 2em; }
+/**
+ * Readable in a narrow editor beside the source (the default placement) and in every theme: each
+ * table scrolls sideways inside its own box instead of squeezing its columns; cells keep a minimum
+ * width and wrap at word boundaries only; the header row (and the key column) stay in view while
+ * scrolling. Colours come from the theme's CSS variables only.
+ */
+export const STYLE = `
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 1em 2em; }
 h1 { font-size: 1.3em; } h2 { font-size: 1.1em; margin: .6em 0; display: inline-block; }
-.status.complete { color: var(--vscode-testing-iconPassed, inherit); } .status.partial { color: var(--vscode-editorWarning-foreground, inherit); }
-.stats { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; }
-.stats dt { font-weight: 600; } .stats dd { margin: 0; }
-.tabs { display: flex; flex-wrap: wrap; gap: .3em; margin: 1em 0 .5em; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
-.tabs button, .export { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: none; padding: .3em .8em; cursor: pointer; }
+.status.complete { color: var(--vscode-testing-iconPassed, var(--vscode-foreground)); } .status.partial { color: var(--vscode-editorWarning-foreground, var(--vscode-foreground)); }
+.stats { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2em 1em; }
+.stats dt { font-weight: 600; } .stats dd { margin: 0; overflow-wrap: break-word; }
+.tabs { display: flex; flex-wrap: wrap; gap: .3em; margin: 1em 0 .5em; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
+.tabs button, .export { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: none; padding: .3em .8em; cursor: pointer; font: inherit; }
 .tabs button[aria-selected="true"] { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
-.toolbar { display: flex; align-items: center; gap: 1em; }
-.scroll { overflow: auto; max-height: 70vh; }
-table { border-collapse: collapse; } th, td { border: 1px solid var(--vscode-panel-border, #8884); padding: .2em .5em; text-align: start; vertical-align: top; white-space: pre-wrap; max-width: 40em; overflow-wrap: anywhere; }
-th { cursor: pointer; position: sticky; top: 0; background: var(--vscode-editor-background); }
+.tabs button:focus-visible, .export:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+.toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: .5em 1em; }
+.scroll { overflow: auto; max-height: 70vh; max-width: 100%; border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
+table { border-collapse: separate; border-spacing: 0; width: max-content; min-width: 100%; }
+th, td { border-right: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent));
+  padding: .25em .6em; text-align: start; vertical-align: top; min-width: 8ch; max-width: 36ch; white-space: pre-wrap; overflow-wrap: break-word; word-break: normal; }
+th { white-space: nowrap; max-width: none; cursor: pointer; position: sticky; top: 0; z-index: 2; background: var(--vscode-editorWidget-background, var(--vscode-editor-background)); color: var(--vscode-foreground); font-weight: 600; }
+td:first-child, th:first-child { position: sticky; left: 0; z-index: 1; background: var(--vscode-editor-background); }
+th:first-child { z-index: 3; background: var(--vscode-editorWidget-background, var(--vscode-editor-background)); }
+tbody tr:hover td { background: var(--vscode-list-hoverBackground); }
 th.asc::after { content: " ▲"; } th.desc::after { content: " ▼"; }
-.problems li { color: var(--vscode-errorForeground); } .warnings li { color: var(--vscode-editorWarning-foreground, inherit); }
+table.calls td, table.calls th { position: static; }
+.problems li { color: var(--vscode-errorForeground); } .warnings li { color: var(--vscode-editorWarning-foreground, var(--vscode-foreground)); }
 .note { opacity: .8; font-style: italic; }
 .hidden { display: none; }
 `;

@@ -60,6 +60,7 @@ export function notify(kind: 'info' | 'warning' | 'error', message: string, sile
 /** The action that fixes a refusal from the engine, if there is one. */
 export function actionsForProblem(problem: HttpProblem | undefined): MessageAction[] {
   if (!problem) return [];
+  if (/saviyntRest\.intercom\.baseUrl/.test(problem.message) && problem.kind !== 'refused') return [openSettingsAction('saviyntRest.intercom.baseUrl')];
   if (problem.kind === 'refused' && /saviyntRest\.http\.allowedHosts/.test(problem.message)) return [openSettingsAction('saviyntRest.http.allowedHosts')];
   if (problem.kind === 'timeout') return [openSettingsAction('saviyntRest.http.timeoutSeconds')];
   if (problem.kind === 'unauthorized') return [setTokenAction];

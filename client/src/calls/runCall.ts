@@ -15,6 +15,7 @@ import { confirmationDetail, formatRequest } from './requestView';
 import { formatResponseDocument, pickedFor, statusLine } from './responseView';
 import { actionsForProblem, notify, refusalFor, setTokenAction, type CallCommandArgs, type CommandResult } from './results';
 import { refuseWhenRestricted } from './trust';
+import { withHostHint } from './hostHints';
 
 export interface RequestSummary { method: string; url: string; headers: Record<string, string>; body?: string }
 
@@ -44,12 +45,14 @@ function summary(prepared: PreparedCall): Pick<RunCallResult, 'call' | 'request'
   };
 }
 
-/** Preview request: the request as it would leave, in a read-only document. Sends nothing. */
+/**
+ * Preview request: the request as it would leave, in a read-only document. Sends nothing, so it
+ * works in Restricted Mode too (the preview then says that sending is off).
+ */
 export async function previewRequest(ctx: ClientContext, args: CallCommandArgs = {}): Promise<RunCallResult> {
-  const refused = refuseWhenRestricted('Preview request', args.silent);
-  if (refused) return refused;
   const prepared = await prepareCall(ctx, args);
   if (!isPrepared(prepared)) { notify('warning', prepared.message, args.silent); return prepared; }
+  if (!vscode.workspace.isTrusted) prepared.notes.push('Restricted Mode: this request can be previewed here, but no call is sent until you trust the workspace.');
   const view = summary(prepared);
   const uri = putReadOnly('request', prepared.call.name, 'http', view.requestText!);
   if (!args.silent) await showReadOnly(uri, 'plaintext');
@@ -112,7 +115,7 @@ export async function runCall(ctx: ClientContext, args: CallCommandArgs = {}): P
       }));
   } catch (e) {
     if (!(e instanceof HttpProblemError)) throw e;
-    const problem = { ...e.problem, message: redact(e.problem.message, token) };
+    const problem = withHostHint({ ...e.problem, message: redact(e.problem.message, token) }, env.settings);
     ctx.log.warn(redact(`${describeRequest(request)}: ${problem.message}`, token));
     reportLastCall(problem.kind === 'refused' ? 'refused' : problem.kind, describeRequest(request), true);
     notify(problem.kind === 'cancelled' ? 'info' : 'error', problem.message, args.silent, ...actionsForProblem(problem));

@@ -12,6 +12,7 @@ import { withCancellableProgress } from './progress';
 import { statusLine } from './responseView';
 import { actionsForProblem, notify, openSettingsAction, refusalFor, setTokenAction, toUri, type CallCommandArgs, type CommandResult } from './results';
 import { refuseWhenRestricted } from './trust';
+import { withHostHint } from './hostHints';
 
 export interface TestConnectionResult extends CommandResult {
   /** The URL called (token-free). */
@@ -62,7 +63,7 @@ export async function testConnection(ctx: ClientContext, args: CallCommandArgs =
       sendRequest(request, { ...env.send, signal, onProgress: e => { if (e.type === 'rate-limit-wait') report(e.message); } }));
   } catch (e) {
     if (!(e instanceof HttpProblemError)) throw e;
-    const problem = { ...e.problem, message: redact(e.problem.message, env.token) };
+    const problem = withHostHint({ ...e.problem, message: redact(e.problem.message, env.token) }, env.settings);
     ctx.log.warn(redact(`Test Connection ${describeRequest(request)}: ${problem.message}`, env.token));
     reportLastCall(problem.kind, describeRequest(request), true);
     notify('error', problem.message, args.silent, ...actionsForProblem(problem));

@@ -18,6 +18,7 @@ import { confirmationDetail } from './requestView';
 import { actionsForProblem, notify, setTokenAction, type CallCommandArgs, type CommandResult } from './results';
 import { refuseWhenRestricted } from './trust';
 import { mergeVariables, offerToSave, promptForValues, promptable, readSampleIdentity } from './variables';
+import { withHostHint } from './hostHints';
 
 export interface TicketFlowArgs extends CallCommandArgs {
   /** Milliseconds between status polls (default 5000). */
@@ -140,15 +141,19 @@ export async function runTicketFlow(ctx: ClientContext, args: TicketFlowArgs = {
 
   const summary = createdSummary(created!, env);
   if (!created!.ok || created!.ticketID === undefined) {
-    const problem = created!.calls.find(c => c.problem)?.problem;
-    const message = `The ticket was not created: ${summary.message}${summary.notes.length ? ` ${summary.notes.join(' ')}` : ''}`;
+    const found = created!.calls.find(c => c.problem)?.problem;
+    const problem = found ? withHostHint(found, env.settings) : undefined;
+    const hint = problem && found ? problem.message.slice(found.message.length) : '';
+    const message = `The ticket was not created: ${summary.message}${hint}${summary.notes.length ? ` ${summary.notes.join(' ')}` : ''}`;
     ctx.log.warn(redact(message, env.token));
     reportLastCall('ticket not created', folderName, true);
     notify('error', message, args.silent, ...actionsForProblem(problem));
     return { ok: false, message, folder, created: summary, problem, refused: problem?.kind === 'cancelled' ? 'cancelled' : undefined };
   }
   const p = poll!;
-  const message = redact(`Ticket ${created!.ticketID}: ${p.message}`, env.token);
+  // The poll's own message names the ticket when it is about the ticket ("Ticket 655 reached …").
+  const prefix = `Ticket ${created!.ticketID}`;
+  const message = redact(p.message.startsWith(prefix) ? p.message : `${prefix}: ${p.message}`, env.token);
   ctx.log.info(message);
   reportLastCall(`ticket ${p.outcome} after ${p.polls} poll${p.polls === 1 ? '' : 's'}`, folderName, p.outcome !== 'done');
   const kind = p.outcome === 'done' ? 'info' : p.outcome === 'stopped' ? 'info' : p.outcome === 'failed' || p.outcome === 'error' ? 'error' : 'warning';

@@ -1,6 +1,7 @@
 /**
- * Set / Clear Intercom Access Token commands and the language-status item that shows
- * whether a token is set and for which region.
+ * Set / Clear Intercom Access Token commands, and where the token state shows: a status bar item
+ * (`Intercom US: token set`, while a connection file is the active editor; a click sets or
+ * changes the token) and the language-status item with the details.
  */
 import * as vscode from 'vscode';
 import { Commands, LANGUAGE_ID } from '../../../common/src/protocol';
@@ -27,25 +28,53 @@ async function pickRegion(current: Region): Promise<Region | undefined> {
   return picked?.region;
 }
 
+/** What the status bar item shows (also returned to tests through the extension's API). */
+export interface TokenStatus { text: string; tooltip: string; visible: boolean }
+
+let statusBar: vscode.StatusBarItem | undefined;
+let statusVisible = false;
+
+export function tokenStatus(): TokenStatus | undefined {
+  return statusBar ? { text: statusBar.text, tooltip: String(statusBar.tooltip ?? ''), visible: statusVisible } : undefined;
+}
+
 export function registerTokenFeature(ctx: ClientContext): void {
   store = new TokenStore(ctx.extension.secrets);
   const eicStore = eicCredentialStore(ctx.extension.secrets);
   const status = vscode.languages.createLanguageStatusItem('saviyntRest.token', { language: LANGUAGE_ID });
   status.name = 'Intercom access token and EIC credentials';
-  ctx.extension.subscriptions.push(status);
+  const bar = vscode.window.createStatusBarItem('saviyntRest.tokenStatus', vscode.StatusBarAlignment.Right, 100);
+  bar.name = 'Intercom access token';
+  statusBar = bar;
+  ctx.extension.subscriptions.push(status, bar);
 
+  const showBar = () => {
+    statusVisible = vscode.window.activeTextEditor?.document.languageId === LANGUAGE_ID;
+    if (statusVisible) bar.show(); else bar.hide();
+  };
   const refresh = async () => {
     const settings = readSettings();
     const token = await store!.get(settings.region);
+    const region = REGION_LABEL[settings.region];
+    const trusted = vscode.workspace.isTrusted;
     const eic = await eicStatusPart();
-    status.text = (token ? `$(key) Intercom ${REGION_LABEL[settings.region]}: token set` : `$(circle-slash) Intercom ${REGION_LABEL[settings.region]}: no token`)
+    status.text = (token ? `$(key) Intercom ${region}: token set` : `$(circle-slash) Intercom ${region}: no token`)
       + (eic ? ` · ${eic.text}` : '');
-    const where = vscode.workspace.isTrusted ? (settings.baseUrl ? `calls go to ${settings.baseUrl}` : undefined) : 'Restricted Mode: calls are disabled';
+    const where = trusted ? (settings.baseUrl ? `calls go to ${settings.baseUrl}` : undefined) : 'Restricted Mode: calls are disabled';
     status.detail = [where, eic?.detail].filter(Boolean).join(' · ') || undefined;
     status.severity = token ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
     status.command = token
       ? { title: 'Clear token', command: Commands.clearToken }
       : { title: 'Set token', command: Commands.setToken };
+    bar.text = !trusted ? `$(shield) Intercom ${region}: calls off` : token ? `$(key) Intercom ${region}` : `$(circle-slash) Intercom ${region}: no token`;
+    bar.tooltip = !trusted
+      ? `Restricted Mode: no call is sent to Intercom until you trust this workspace.${token ? ` A token is stored for the ${region} region.` : ''}`
+      : token
+        ? `An Intercom access token is stored for the ${region} region of this workspace${settings.baseUrl ? `; calls go to ${settings.baseUrl} (saviyntRest.intercom.baseUrl)` : ''}. Click to replace it.`
+        : `No Intercom access token is stored for the ${region} region (setting saviyntRest.intercom.region). Click to set one.`;
+    bar.backgroundColor = trusted && !token ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    bar.command = !trusted ? 'workbench.trust.manage' : Commands.setToken;
+    showBar();
   };
   void refresh();
   ctx.extension.subscriptions.push(
@@ -53,6 +82,8 @@ export function registerTokenFeature(ctx: ClientContext): void {
     eicStore.onDidChange(() => void refresh()),
     vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('saviyntRest')) void refresh(); }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void refresh()),
+    vscode.window.onDidChangeActiveTextEditor(showBar),
+    vscode.workspace.onDidOpenTextDocument(showBar),
     vscode.commands.registerCommand(Commands.setToken, async (args?: { region?: Region; token?: string }) => {
       const region = args?.region ?? await pickRegion(readSettings().region);
       if (!region) return false;

@@ -1,8 +1,11 @@
 /**
  * `check <file-or-folder>... [--format text|json]`: the editor's diagnostics, in a pipeline.
  * Folders are searched recursively for attribute files (`<Attribute>.json`) and EIC
- * exports (`Connection_*.json`); the files of one folder are checked as one connection.
- * Exit code 1 iff any finding has error severity.
+ * exports (`Connection_*.json`, or any `.json` whose content is an export); the files of one
+ * folder are checked as one connection. A file given by name is recognised by its content when its
+ * name does not say what it is; one that is neither an attribute nor an export is reported, not
+ * passed as clean. Exit code 1 iff any finding has error severity, 2 for a usage problem (a missing
+ * file, or a file that is no connection file).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,7 +14,9 @@ import { AttributeDocument } from '../core/document';
 import { attributeForFileName, isExportFileName } from '../core/attributes';
 import { StaticConnection } from '../core/connection';
 import type { Finding } from '../core/types';
+import { RECOGNITION_PREFIX, recognizeContent, type ContentRecognition } from '../core/contentRecognition';
 import { connectionName, stripBom } from '../node/connectionFolder';
+import { readFilePrefix } from '../node/filePrefix';
 import { CliIO, flag, parseCommandArgs } from './io';
 import { LIVE_VALUE_OPTIONS, type LiveOptions, liveOptions, runLiveChecks } from './checkLive';
 import { redactingIO } from './call';
@@ -20,8 +25,11 @@ export const CHECK_USAGE = `Usage: saviynt-rest check <file-or-folder>... [--for
                           [--live --token-env VAR [--base-url URL] [--allow-host HOST[:PORT]]...]
 
 Checks connection attribute files (<AttributeName>.json) and EIC exports (Connection_*.json).
-A folder is searched recursively; the attribute files of one folder are one connection.
+A file named otherwise is recognised by its content (an export saved as Intercom.json, an
+ImportAccountEntJSON saved as import.json). A folder is searched recursively for attribute files and
+exports; the attribute files of one folder are one connection.
 
+  --format text|json  findings as path:line:col lines (default) or as a JSON array
   --live              also check against the Intercom workspace: read-only GETs (/me,
                       /ticket_types, /teams, /tags, /admins, /data_attributes) add the
                       intercom-live-… findings (unknown ticket types, attributes, tags, teams,
@@ -33,7 +41,7 @@ A folder is searched recursively; the attribute files of one folder are one conn
 Without --live, --token-env, --base-url and --allow-host are a usage error.
 
 Exit code: 1 if any error was found or the live check could not run, 0 otherwise, 2 for a
-usage problem.`;
+usage problem (a missing file, or a file that is neither a connection attribute nor an EIC export).`;
 
 export const CHECK_OPTIONS = { values: ['format', ...LIVE_VALUE_OPTIONS], booleans: ['live'] } as const;
 
@@ -46,6 +54,12 @@ export interface CheckResultEntry {
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.e2e-tools', 'dist', 'out']);
+
+/** An export found by content in a folder walk (a bounded read of the file's start). */
+function isExportByContent(file: string): boolean {
+  const prefix = readFilePrefix(file, RECOGNITION_PREFIX);
+  return prefix !== undefined && recognizeContent(prefix)?.kind === 'export';
+}
 
 /** Files to check: explicit files as given, folder contents as `<folder>/<relative path>`. */
 export function collectFiles(inputs: string[], cwd: string): { files: string[]; missing: string[] } {
@@ -61,7 +75,8 @@ export function collectFiles(inputs: string[], cwd: string): { files: string[]; 
         const shown = path.join(dirShown, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(path.join(dirAbs, entry.name), shown);
-        } else if (entry.isFile() && (attributeForFileName(entry.name) || isExportFileName(entry.name))) {
+        } else if (entry.isFile() && (attributeForFileName(entry.name) || isExportFileName(entry.name)
+          || (/\.json$/i.test(entry.name) && isExportByContent(path.join(dirAbs, entry.name))))) {
           files.push(shown);
         }
       }
@@ -71,13 +86,30 @@ export function collectFiles(inputs: string[], cwd: string): { files: string[]; 
   return { files, missing };
 }
 
+/** A file given by name that the checks cannot take, and why, in words for the user. */
+export interface NotChecked { file: string; reason: string }
+
+/** Why a text that is no attribute and no export cannot be checked. */
+export function notCheckedReason(recognized: ContentRecognition | undefined): string {
+  if (recognized?.kind === 'call-list') {
+    return 'not checked: it holds a call list, which CreateAccountJSON, UpdateAccountJSON, AddAccessJSON and most other attributes share, '
+      + 'so its content does not say which attribute it is. Name it after its attribute (for example CreateAccountJSON.json).';
+  }
+  return 'not checked: it is neither a connection attribute nor an EIC export. Attribute files are named <AttributeName>.json '
+    + '(ConnectionJSON.json, ImportAccountEntJSON.json …) or hold an attribute\'s keys (authentications, accountParams …); '
+    + 'an export is an object of connections, each with EXTERNAL_ATTR.';
+}
+
 export async function checkFiles(inputs: string[], cwd: string, live?: { options: LiveOptions; io: CliIO }):
-  Promise<{ results: CheckResultEntry[]; missing: string[]; liveFailed?: boolean }> {
+  Promise<{ results: CheckResultEntry[]; missing: string[]; notChecked: NotChecked[]; checked: number; liveFailed?: boolean }> {
   const { files, missing } = collectFiles(inputs, cwd);
   const docs = new Map<string, AttributeDocument>();
+  const notChecked: NotChecked[] = [];
   for (const file of files) {
     const text = stripBom(fs.readFileSync(path.resolve(cwd, file), 'utf8'));
-    docs.set(file, AttributeDocument.fromFile(file, text, 0));
+    const doc = AttributeDocument.fromFile(file, text, 0);
+    if (doc.kind === 'unknown') notChecked.push({ file, reason: notCheckedReason(recognizeContent(text)) });
+    else docs.set(file, doc);
   }
   // Group attribute documents by folder: each folder is one connection.
   const byFolder = new Map<string, AttributeDocument[]>();
@@ -107,7 +139,7 @@ export async function checkFiles(inputs: string[], cwd: string, live?: { options
       results.push({ file, range: doc.rangeOf(f.offset, f.length), severity: f.severity, code: f.code, message: f.message });
     }
   }
-  return { results, missing, liveFailed };
+  return { results, missing, notChecked, checked: docs.size, liveFailed };
 }
 
 export async function run(args: string[], rawIO: CliIO): Promise<number> {
@@ -120,8 +152,9 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   const live = liveOptions(parsed);
   if (typeof live === 'string') { rawIO.err(`check: ${live}\nRun "saviynt-rest check --help" for its options.`); return 2; }
   const io = redactingIO(rawIO, live?.token);
-  const { results, missing, liveFailed } = await checkFiles(parsed.positionals, io.cwd, live ? { options: live, io } : undefined);
+  const { results, missing, notChecked, checked, liveFailed } = await checkFiles(parsed.positionals, io.cwd, live ? { options: live, io } : undefined);
   for (const m of missing) io.err(`${m}: no such file or folder`);
+  for (const n of notChecked) io.err(`${n.file}: ${n.reason}`);
   if (format === 'json') {
     io.out(JSON.stringify(results, null, 2));
   } else {
@@ -129,8 +162,10 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
       io.out(`${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} [${r.code}] ${r.message}`);
     }
     const count = (s: string) => results.filter(r => r.severity === s).length;
-    io.err(`${results.length === 0 ? 'No findings' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`}.`);
+    const skipped = notChecked.length ? ` ${notChecked.length} file(s) not checked (see above).` : '';
+    if (checked === 0 && notChecked.length) io.err(`Nothing was checked: no connection file among the files given.`);
+    else io.err(`${results.length === 0 ? 'No findings' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`}.${skipped}`);
   }
-  if (missing.length) return 2;
+  if (missing.length || notChecked.length) return 2;
   return results.some(r => r.severity === 'error') || liveFailed ? 1 : 0;
 }

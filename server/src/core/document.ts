@@ -7,6 +7,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ASTNode, JSONDocument } from 'vscode-json-languageservice';
 import { AttributeInfo, attributeForFileName, findAttribute, isExportFileName } from './attributes';
+import { recognizeContent } from './contentRecognition';
 import { attributeDocumentUri, jsonService } from './json/jsonService';
 import type { Position, Range } from './text/positions';
 
@@ -29,12 +30,19 @@ export class AttributeDocument {
     this.jsonTextDocument = TextDocument.create(attributeDocumentUri(attribute?.name), 'json', version, text);
   }
 
-  /** Creates a document, deriving the attribute from the file name (case-insensitive). */
+  /**
+   * Creates a document, deriving the attribute from the file name (case-insensitive); a file whose
+   * name says neither (`Intercom.json`, `import.json`) is recognised by its content when it can be.
+   */
   static fromFile(uri: string, text: string, version = 0, attributeName?: string): AttributeDocument {
     const decodedUri = safeDecode(uri);
     const attribute = attributeName ? findAttribute(attributeName) : attributeForFileName(decodedUri);
-    const kind: DocumentKind = attribute ? 'attribute' : isExportFileName(decodedUri) ? 'export' : 'unknown';
-    return new AttributeDocument(uri, text, version, attribute, kind);
+    if (attribute) return new AttributeDocument(uri, text, version, attribute, 'attribute');
+    if (attributeName === undefined && isExportFileName(decodedUri)) return new AttributeDocument(uri, text, version, undefined, 'export');
+    const recognized = attributeName === undefined ? recognizeContent(text) : undefined;
+    if (recognized?.kind === 'export') return new AttributeDocument(uri, text, version, undefined, 'export');
+    if (recognized?.kind === 'attribute') return new AttributeDocument(uri, text, version, recognized.attribute, 'attribute');
+    return new AttributeDocument(uri, text, version, undefined, 'unknown');
   }
 
   get json(): JSONDocument {

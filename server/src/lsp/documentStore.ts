@@ -1,7 +1,7 @@
 /**
  * The server's view of documents: open editors (exact text and version) and the
- * other attribute files of the same connection folder, read from disk when not open.
- * Parses are cached per URI and version.
+ * other attribute files of the same connection folder, read from disk (asynchronously, see
+ * node/folderDocuments) when not open. Parses are cached per URI and version.
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -9,11 +9,13 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AttributeDocument } from '../core/document';
 import { ConnectionView, StaticConnection } from '../core/connection';
-import { connectionName, DiskDocumentCache, listAttributeFiles } from '../node/connectionFolder';
+import { FolderDocuments, type FolderSnapshot } from '../node/folderDocuments';
 
 export class DocumentStore {
   private readonly parsed = new Map<string, AttributeDocument>();
-  private readonly disk = new DiskDocumentCache();
+  readonly folders = new FolderDocuments(filePath => URI.file(filePath).toString());
+  /** Called when a folder read finished with new content (its documents need checking again). */
+  onFolderChanged: (folder: string) => void = () => {};
 
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
@@ -28,21 +30,38 @@ export class DocumentStore {
     return doc;
   }
 
-  /** The document of an open editor, else the attribute file on disk (undefined for other URIs). */
-  openOrDisk(uri: string): AttributeDocument | undefined {
+  isOpen(uri: string): boolean {
+    return this.documents.get(uri) !== undefined;
+  }
+
+  /** The document of an open editor, else the attribute file as last read from disk (undefined for other URIs). */
+  async openOrDisk(uri: string): Promise<AttributeDocument | undefined> {
     const open = this.get(uri);
     if (open) return open;
     const filePath = toPath(uri);
-    return filePath ? this.disk.read(filePath, uri) : undefined;
+    if (!filePath) return undefined;
+    const folder = path.dirname(filePath);
+    const snapshot = this.folders.peek(folder) ?? await this.refresh(folder);
+    return snapshot.files.find(f => toPath(f.uri) === filePath)?.doc;
   }
 
   forget(uri: string): void {
     this.parsed.delete(uri);
   }
 
+  /** A file changed on disk: its folder is read again (asynchronously). */
   fileChanged(uri: string): void {
     const filePath = toPath(uri);
-    if (filePath) this.disk.invalidate(filePath);
+    if (!filePath) return;
+    this.folders.invalidate(filePath);
+    const folder = path.dirname(filePath);
+    if (this.folders.peek(folder)) this.refresh(folder);
+  }
+
+  /** A file: URI as a file path (undefined for other schemes). */
+  pathOf(uri: string): string | undefined {
+    const filePath = toPath(uri);
+    return filePath ? path.normalize(filePath).replace(/(.)[\\/]+$/, '$1') : undefined;
   }
 
   /** The folder that holds a document, as a file path (undefined for non-file URIs). */
@@ -51,21 +70,45 @@ export class DocumentStore {
     return filePath ? path.dirname(filePath) : undefined;
   }
 
-  /** The connection a document belongs to: open siblings as edited, the others from disk. */
+  /** Reads a folder (again); `onFolderChanged` follows when content read before has changed. */
+  async refresh(folder: string): Promise<FolderSnapshot> {
+    const before = this.folders.peek(folder)?.revision;
+    const snapshot = await this.folders.load(folder);
+    if (before !== undefined && snapshot.revision !== before) this.onFolderChanged(folder);
+    return snapshot;
+  }
+
+  /** Resolves once the folder of an attribute document has been read (at once when it was). */
+  async ready(doc: AttributeDocument): Promise<void> {
+    const folder = doc.kind === 'attribute' ? this.folderOf(doc.uri) : undefined;
+    if (folder && !this.folders.peek(folder)) await this.refresh(folder);
+  }
+
+  /**
+   * The connection a document belongs to: open siblings as edited, the others as last read from
+   * disk. A folder not read yet is read in the background (the connection then has only the open files).
+   */
   connectionFor(doc: AttributeDocument): ConnectionView {
     const folder = this.folderOf(doc.uri);
     if (!folder || doc.kind !== 'attribute') return new StaticConnection('', [doc]);
+    const snapshot = this.folders.peek(folder);
+    if (!snapshot) void this.refresh(folder);
     const docs: AttributeDocument[] = [doc];
     const seen = new Set([doc.attribute!.name.toLowerCase()]);
-    for (const file of listAttributeFiles(folder)) {
-      const uri = URI.file(file).toString();
-      const sibling = this.get(uri) ?? this.disk.read(file, uri);
-      const name = sibling?.attribute?.name.toLowerCase();
-      if (!sibling || !name || seen.has(name)) continue;
+    const add = (sibling: AttributeDocument | undefined) => {
+      const name = sibling?.kind === 'attribute' ? sibling.attribute?.name.toLowerCase() : undefined;
+      if (!sibling || !name || seen.has(name)) return;
       seen.add(name);
       docs.push(sibling);
-    }
-    return new StaticConnection(connectionName(folder), docs, folder);
+    };
+    for (const file of snapshot?.files ?? []) add(this.get(file.uri) ?? file.doc);
+    for (const uri of this.openSiblings(doc.uri)) add(this.get(uri));
+    return new StaticConnection(snapshot?.name ?? path.basename(folder), docs, folder);
+  }
+
+  /** The attribute files of a folder on disk that no editor has open, as last read. */
+  closedFiles(folder: string): { uri: string; doc: AttributeDocument }[] {
+    return (this.folders.peek(folder)?.files ?? []).filter(f => !this.isOpen(f.uri)).map(f => ({ uri: f.uri, doc: f.doc }));
   }
 
   /** URIs of open documents in the same folder as `uri` (the ones to re-validate after a change). */
@@ -73,6 +116,11 @@ export class DocumentStore {
     const folder = this.folderOf(uri);
     if (!folder) return [];
     return this.documents.keys().filter(other => other !== uri && this.folderOf(other) === folder);
+  }
+
+  /** URIs of the open documents of a folder. */
+  openIn(folder: string): string[] {
+    return this.documents.keys().filter(uri => this.folderOf(uri) === folder);
   }
 }
 

@@ -39,12 +39,12 @@ export class LiveChecks {
   /** Registers the two requests; `revalidate` re-checks every open document. */
   register(connection: Connection, revalidate: () => void): void {
     const log = this.log;
-    connection.onRequest(LivePlanRequest, (params: LivePlanParams, token) => runSafe(log, 'livePlan', { version: this.settings().intercom.defaultVersion } as LivePlanResult, token, () => {
-      const doc = this.store.openOrDisk(params.uri);
+    connection.onRequest(LivePlanRequest, (params: LivePlanParams, token) => runSafe(log, 'livePlan', { version: this.settings().intercom.defaultVersion } as LivePlanResult, token, async () => {
+      const doc = await this.store.openOrDisk(params.uri);
       const docs = doc?.kind === 'attribute' ? this.store.connectionFor(doc).all() : [];
       return { version: liveReadVersion(docs, this.analysisSettings()) };
     }));
-    connection.onRequest(LiveSnapshotRequest, (params: LiveSnapshotParams, token) => runSafe(log, 'liveSnapshot', { files: [] } as LiveSnapshotResult, token, () => {
+    connection.onRequest(LiveSnapshotRequest, (params: LiveSnapshotParams, token) => runSafe(log, 'liveSnapshot', { files: [] } as LiveSnapshotResult, token, async () => {
       if (params.snapshot !== null && !isWorkspaceSnapshot(params.snapshot)) throw new Error('not a workspace snapshot');
       this.snapshot = params.snapshot ?? undefined;
       revalidate();
@@ -52,8 +52,8 @@ export class LiveChecks {
     }));
   }
 
-  private summary(uri: string | undefined): LiveSnapshotResult {
-    const doc = uri ? this.store.openOrDisk(uri) : undefined;
+  private async summary(uri: string | undefined): Promise<LiveSnapshotResult> {
+    const doc = uri ? await this.store.openOrDisk(uri) : undefined;
     if (!this.snapshot || !doc || doc.kind !== 'attribute') return { files: [] };
     return {
       files: this.store.connectionFor(doc).all().map(d => ({

@@ -7,12 +7,17 @@ import {
   LocationLink, TextDocumentSyncKind, TextDocuments, TextEdit, CodeAction,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CheckFilesParams, CheckFilesRequest, DescribeCallsParams, DescribeCallsRequest, RevalidateRequest, mergeSettings, ServerSettings, SETTINGS_SECTION, DEFAULT_SETTINGS } from '../../../common/src/protocol';
+import {
+  CheckFilesParams, CheckFilesRequest, CheckFolderParams, CheckFolderRequest, CheckFolderResult, DescribeCallsParams, DescribeCallsRequest,
+  RevalidateRequest, mergeSettings, ServerSettings, SETTINGS_SECTION, DEFAULT_SETTINGS,
+} from '../../../common/src/protocol';
 import { DocumentStore } from './documentStore';
 import { ValidationScheduler } from './validation';
 import { runSafe } from './runSafe';
 import { LiveChecks } from './liveChecks';
-import { codeActionsFor } from './convert';
+import { codeActionsFor, FIX_ALL_KIND } from './convert';
+import { codeActions } from './codeActions';
+import { COMPLETION_TRIGGERS, triggeredInVain } from './completionTriggers';
 import { complete } from '../core/features/completion';
 import { hover } from '../core/features/hover';
 import { findDefinitions } from '../core/features/definition';
@@ -39,13 +44,13 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', '$', '{', '.', ':', '/', '~', '#'], resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         definitionProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'saviynt-rest-language-server', version: '0.1.0' },
@@ -96,6 +101,8 @@ export function startServer(connection: Connection): void {
     scheduler.closed(e.document.uri);
     for (const sibling of store.openSiblings(e.document.uri)) scheduler.schedule(sibling, settings.validation.debounceMs);
   });
+  // Files changed on disk (the client watches **/*.json): their folder is read again, and what
+  // depends on it is checked again once the read shows a change (DocumentStore.onFolderChanged).
   connection.onDidChangeWatchedFiles(params => {
     for (const change of params.changes) {
       store.fileChanged(change.uri);
@@ -120,7 +127,9 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params, token) => runSafe(log, 'completion', null as CompletionList | null, token, async () => {
     const doc = featureDoc(params.textDocument.uri);
     if (!doc) return null;
-    return complete(featureContext(doc, doc.offsetAt(params.position)), () => token.isCancellationRequested);
+    const offset = doc.offsetAt(params.position);
+    if (triggeredInVain(doc.text, offset, params.context?.triggerCharacter)) return null;
+    return complete(featureContext(doc, offset), () => token.isCancellationRequested);
   }));
 
   connection.onHover((params, token) => runSafe(log, 'hover', null as Hover | null, token, async () => {
@@ -154,8 +163,11 @@ export function startServer(connection: Connection): void {
     return doc ? format(doc, params.options, params.range) : [];
   }));
 
-  connection.onCodeAction((params, token) => runSafe(log, 'codeAction', [] as CodeAction[], token, () =>
-    codeActionsFor(params.textDocument.uri, params.context.diagnostics)));
+  connection.onCodeAction((params, token) => runSafe(log, 'codeAction', [] as CodeAction[], token, () => {
+    const doc = featureDoc(params.textDocument.uri);
+    if (!doc) return codeActionsFor(params.textDocument.uri, params.context.diagnostics);
+    return codeActions(params, doc, scheduler);
+  }));
 
   connection.onCodeLens((params, token) => runSafe(log, 'codeLens', [] as CodeLens[], token, () => {
     const doc = featureDoc(params.textDocument.uri);
@@ -170,7 +182,20 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CheckFilesRequest, (params: CheckFilesParams, token) =>
     runSafe(log, 'checkFiles', { errors: 0, messages: ['The check could not run; see the output channel.'] }, token, () => engineValidator(params.files)));
 
-  live.register(connection, () => { for (const uri of documents.keys()) scheduler.schedule(uri, 0); });
+  live.register(connection, () => {
+    for (const uri of documents.keys()) {
+      scheduler.schedule(uri, 0);
+      const folder = store.folderOf(uri);
+      if (folder) scheduler.folders.schedule(folder, 0);
+    }
+  });
+  connection.onRequest(CheckFolderRequest, (params: CheckFolderParams, token) => {
+    const empty: CheckFolderResult = { folder: '', files: [], errors: 0, warnings: 0, notes: 0 };
+    return runSafe(log, 'checkFolder', empty, token, async () => {
+      const folder = store.pathOf(params.uri);
+      return folder ? scheduler.folders.checkNow(folder) : empty;
+    });
+  });
 
   connection.onRequest(RevalidateRequest, () => {
     for (const uri of documents.keys()) scheduler.schedule(uri, 0);

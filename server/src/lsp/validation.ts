@@ -2,18 +2,27 @@
  * Push diagnostics with a per-document debounce. A change re-validates the document
  * and the other open attributes of its connection (cross-file rules), and a result that
  * a newer version superseded is dropped.
+ *
+ * A connection is one unit: while any file of a connection folder is open (or the folder was
+ * checked with "Check Connection Folder"), the folder's other attribute files are checked from
+ * disk too and their findings published, kept current as files change on disk; when the last file
+ * of the folder closes, those findings are withdrawn (see folderChecks.ts for the folder pass).
  */
 import type { Connection } from 'vscode-languageserver';
 import { analyze } from '../core/analyze';
+import type { AttributeDocument } from '../core/document';
+import type { Finding } from '../core/types';
 import type { ServerSettings } from '../../../common/src/protocol';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic } from './convert';
-import type { AttributeDocument } from '../core/document';
-import type { Finding } from '../core/types';
+import { FolderChecks } from './folderChecks';
 
 export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly generation = new Map<string, number>();
+  /** The findings last published for each open document, with its version (for "fix all"). */
+  private readonly lastFindings = new Map<string, { version: number; findings: Finding[] }>();
+  readonly folders: FolderChecks;
 
   constructor(
     private readonly connection: Connection,
@@ -22,12 +31,21 @@ export class ValidationScheduler {
     private readonly log: (message: string) => void,
     /** Findings added to a document's own (the live workspace checks, while a snapshot is set). */
     private readonly extra: (doc: AttributeDocument) => Finding[] = () => [],
-  ) {}
+  ) {
+    this.folders = new FolderChecks(connection, store, settings, log, (doc, isCancelled) => this.findingsOf(doc, isCancelled));
+    store.onFolderChanged = folder => {
+      for (const uri of store.openIn(folder)) this.schedule(uri, this.settings().validation.debounceMs);
+      this.folders.schedule(folder, this.settings().validation.debounceMs);
+    };
+  }
 
-  /** Schedules the document and its open siblings. */
+  /** Schedules the document, its open siblings and the closed files of its folder. */
   changed(uri: string, immediate = false): void {
-    this.schedule(uri, immediate ? 0 : this.settings().validation.debounceMs);
-    for (const sibling of this.store.openSiblings(uri)) this.schedule(sibling, this.settings().validation.debounceMs);
+    const debounce = this.settings().validation.debounceMs;
+    this.schedule(uri, immediate ? 0 : debounce);
+    for (const sibling of this.store.openSiblings(uri)) this.schedule(sibling, debounce);
+    const folder = this.store.folderOf(uri);
+    if (folder) this.folders.schedule(folder, debounce * 2);
   }
 
   schedule(uri: string, delay: number): void {
@@ -41,12 +59,39 @@ export class ValidationScheduler {
     }, delay));
   }
 
+  /** An editor closed: its findings go, unless its folder is still shown (then it is checked from disk). */
   closed(uri: string): void {
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
+    this.lastFindings.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const folder = this.store.folderOf(uri);
+    if (folder) this.folders.documentClosed(folder);
+  }
+
+  /** The findings published for an open document at this version, if they are current. */
+  currentFindings(uri: string, version: number): Finding[] | undefined {
+    const last = this.lastFindings.get(uri);
+    return last && last.version === version ? last.findings : undefined;
+  }
+
+  /** The findings of a document in its connection, with the current settings. */
+  async findingsOf(doc: AttributeDocument, isCancelled?: () => boolean): Promise<Finding[]> {
+    const settings = this.settings();
+    const findings = await analyze(doc, {
+      connection: this.store.connectionFor(doc),
+      settings: {
+        maxDocumentSize: settings.validation.maxDocumentSize,
+        defaultIntercomVersion: settings.intercom.defaultVersion,
+        allowedHosts: settings.http.allowedHosts,
+      },
+      isCancelled,
+      log: this.log,
+    });
+    const extra = doc.text.length <= settings.validation.maxDocumentSize ? this.extra(doc) : [];
+    return extra.length ? [...findings, ...extra].sort((a, b) => a.offset - b.offset || a.length - b.length) : findings;
   }
 
   private async validate(uri: string, generation: number): Promise<void> {
@@ -54,25 +99,19 @@ export class ValidationScheduler {
     try {
       const doc = this.store.get(uri);
       if (!doc || stale()) return;
-      const settings = this.settings();
-      if (!settings.validation.enable) {
+      if (!this.settings().validation.enable) {
+        this.lastFindings.delete(uri);
         await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
         return;
       }
-      const findings = await analyze(doc, {
-        connection: this.store.connectionFor(doc),
-        settings: {
-          maxDocumentSize: settings.validation.maxDocumentSize,
-          defaultIntercomVersion: settings.intercom.defaultVersion,
-          allowedHosts: settings.http.allowedHosts,
-        },
-        isCancelled: stale,
-        log: this.log,
-      });
+      // The first check of a folder's document waits for the folder's files (read asynchronously),
+      // so that cross-file findings are never published from half a connection.
+      await this.store.ready(doc);
       if (stale()) return;
-      const extra = doc.text.length <= settings.validation.maxDocumentSize ? this.extra(doc) : [];
-      const all = [...findings, ...extra].sort((a, b) => a.offset - b.offset || a.length - b.length);
-      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: all.map(f => toDiagnostic(doc, f)) });
+      const findings = await this.findingsOf(doc, stale);
+      if (stale()) return;
+      this.lastFindings.set(uri, { version: doc.version, findings });
+      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(f => toDiagnostic(doc, f)) });
     } catch (error) {
       this.log(`Validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }

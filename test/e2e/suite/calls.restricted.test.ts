@@ -42,7 +42,6 @@ suite('calls: Restricted Mode refuses every call', function () {
     { command: 'saviyntRest.testConnection', args: {} },
     { command: 'saviyntRest.runCall', args: { uri: fixtureUri(`${FOLDER}/ImportAccountEntJSON.json`).toString(), path: ['accountParams', 'call', 'call1'] } },
     { command: 'saviyntRest.runCall', args: { uri: fixtureUri(`${FOLDER}/CreateTicketJSON.json`).toString(), path: ['call', 0], confirm: true } },
-    { command: 'saviyntRest.previewRequest', args: { uri: fixtureUri(`${FOLDER}/CreateTicketJSON.json`).toString(), path: ['call', 0] } },
     { command: 'saviyntRest.previewImport', args: { uri: fixtureUri(`${FOLDER}/ImportAccountEntJSON.json`).toString(), csvDir: 'calls/out-restricted' } },
     { command: 'saviyntRest.runTicketFlow', args: { uri: fixtureUri(`${FOLDER}/CreateTicketJSON.json`).toString(), confirm: true, intervalMs: 100 } },
     { command: 'saviyntRest.checkWorkspace', args: { uri: fixtureUri(`${FOLDER}/CreateTicketJSON.json`).toString() } },
@@ -63,6 +62,21 @@ suite('calls: Restricted Mode refuses every call', function () {
       });
     }
   }
+
+  // Issue 14: Preview Request sends nothing, so Restricted Mode does not refuse it.
+  test('saviyntRest.previewRequest shows the request in Restricted Mode, sends nothing, and says calls are off', async () => {
+    const result = await vscode.commands.executeCommand<Result>('saviyntRest.previewRequest', {
+      uri: fixtureUri(`${FOLDER}/CreateTicketJSON.json`).toString(), path: ['call', 0], silent: true,
+      variables: { user: { email: 'e2e@example.invalid', customproperty1: '1' } },
+    });
+    assert.strictEqual(result.refused, undefined, result.message);
+    assert.strictEqual(result.ok, true, result.message);
+    assert.match(result.requestText, /^POST /m);
+    assert.match(result.requestText, /Restricted Mode: this request can be previewed here, but no call is sent/);
+    assert.ok(!JSON.stringify(result).includes(CANARY), 'the token is masked in the preview');
+    await new Promise(r => setTimeout(r, 200));
+    assert.deepStrictEqual(fake.requests.map(r => `${r.method} ${r.url}`), [], 'the fake saw no request');
+  });
 
   test('nothing was written by the refused commands', async () => {
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(fixtureUri('calls/out-restricted'))), 'no CSV folder was created');

@@ -291,6 +291,8 @@ suite('calls: test-calling Intercom (trusted workspace)', function () {
     assert.strictEqual(r.events[0].matched, false);
     assert.strictEqual(r.value, 'resolved');
     assert.strictEqual(apiRequests().filter(q => q.method === 'POST' && q.path === '/tickets').length, 1, 'the ticket is created exactly once');
+    // Issue 14: the message names the ticket once ("Ticket 655 reached …", not "Ticket 655: Ticket 655 reached …").
+    assert.strictEqual(r.message, `Ticket ${id} reached "resolved" after ${r.polls} poll${r.polls === 1 ? '' : 's'}.`);
   });
 
   test('Ticket flow: each teammate operation (create, disable, remove, add team, remove team) from create to resolved', async () => {

@@ -267,3 +267,37 @@ export async function withRecordedUi<T>(body: (shown: ShownUi) => Promise<T>): P
     for (const [name, fn] of saved) (win as Record<string, unknown>)[name] = fn;
   }
 }
+
+/** A window function call seen by withAnsweredUi: which function, its message (or options) and the items offered. */
+export interface AnsweredCall { fn: string; text: string; items: string[]; options?: unknown }
+
+/** How withAnsweredUi answers: per window function, a function of the call (undefined = dismissed / cancelled). */
+export type UiAnswers = Partial<Record<'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'showOpenDialog' | 'showSaveDialog' | 'showInputBox' | 'showQuickPick',
+  (call: AnsweredCall) => unknown>>;
+
+/**
+ * Like withRecordedUi, but answers: each replaced window function records the call and returns what
+ * `answers` says (a button's title, a Uri list for open dialogs …). Functions without an answer
+ * behave as dismissed. Restores the real functions afterwards.
+ */
+export async function withAnsweredUi<T>(answers: UiAnswers, body: (calls: AnsweredCall[]) => Promise<T>): Promise<T> {
+  type Window = typeof vscode.window;
+  const win = vscode.window as { -readonly [K in keyof Window]: Window[K] };
+  const names = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showOpenDialog', 'showSaveDialog', 'showInputBox', 'showQuickPick'] as const;
+  const saved = new Map(names.map((n) => [n, win[n]] as const));
+  const calls: AnsweredCall[] = [];
+  for (const name of names) {
+    (win as Record<string, unknown>)[name] = (first: unknown, ...rest: unknown[]) => {
+      const options = rest.find((r) => r && typeof r === 'object' && !Array.isArray(r)) ?? (typeof first === 'object' ? first : undefined);
+      const items = rest.filter((r): r is string => typeof r === 'string');
+      const call: AnsweredCall = { fn: name, text: typeof first === 'string' ? first : JSON.stringify(first ?? ''), items, options };
+      calls.push(call);
+      return Promise.resolve(answers[name]?.(call));
+    };
+  }
+  try {
+    return await body(calls);
+  } finally {
+    for (const [name, fn] of saved) (win as Record<string, unknown>)[name] = fn;
+  }
+}

@@ -34,7 +34,9 @@ export function bindingCompletion(ctx: FeatureContext): CompletionContribution |
   if (spot.kind === 'none') return { items: [], exclusive: true };
   const range = ctx.doc.rangeOf(docOffset(bs, spot.start), docOffset(bs, spot.end) - docOffset(bs, spot.start));
   const rest = bs.value.slice(spot.end).trimStart();
-  const closer = !binding.closed && (rest === '' || rest.startsWith('"')) ? '}' : '';
+  // An unclosed binding is closed after the completed word when nothing of it follows: the end of
+  // the string, the quote that ends a JSON body's string (decoded), or the next binding.
+  const closer = !binding.closed && (rest === '' || rest.startsWith('"') || rest.startsWith('${')) ? '}' : '';
   const items: CompletionItem[] = [];
   if (spot.kind === 'root') {
     const attribute = modelledAttribute(ctx.doc);
@@ -45,6 +47,9 @@ export function bindingCompletion(ctx: FeatureContext): CompletionContribution |
       detail: v.summary,
       documentation: { kind: MarkupKind.Markdown, value: variableMarkdown(v) },
       sortText: String(i).padStart(3, '0'),
+      // The typed word, which VS Code matches against filterText, is the document text of the range
+      // start up to the cursor: plain letters, even inside an escaped body.
+      filterText: v.name,
       textEdit: { range, newText: v.name + (hasMembers(v) ? '' : closer) },
     }));
     for (const local of binding.locals) {
@@ -61,6 +66,7 @@ export function bindingCompletion(ctx: FeatureContext): CompletionContribution |
     detail: `${spot.chain.join('.')}.${name}`,
     documentation: view.describe(name) ? { kind: MarkupKind.Markdown, value: view.describe(name)! } : undefined,
     sortText: String(i).padStart(3, '0'),
+    filterText: name,
     textEdit: { range, newText: name + closer },
   }));
   return { items, exclusive: true };

@@ -1,4 +1,7 @@
-/** Completion: contributors first, then the schema-driven proposals of the JSON service. */
+/**
+ * Completion: contributors first, then the schema-driven proposals of the JSON service, without
+ * `$schema` (EIC has no such key: the schemas allow it only so that a file carrying one is not flagged).
+ */
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { jsonService } from '../json/jsonService';
 import { completionContributors, FeatureContext } from './contributors';
@@ -20,7 +23,7 @@ export async function complete(ctx: FeatureContext, isCancelled?: () => boolean)
   const schemaList = await jsonService().doComplete(ctx.doc.jsonTextDocument, ctx.doc.positionAt(ctx.offset), ctx.doc.json);
   if (schemaList) {
     const labels = new Set(items.map(i => i.label));
-    for (const item of schemaList.items) if (!labels.has(item.label)) items.push(item);
+    for (const item of schemaList.items) if (!labels.has(item.label) && item.label !== '$schema') items.push(item);
   }
   return { isIncomplete: schemaList?.isIncomplete ?? false, items };
 }

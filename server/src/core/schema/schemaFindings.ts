@@ -13,6 +13,7 @@ import { knownPropertiesAt } from './schemaNavigator';
 import { didYouMean } from '../text/didYouMean';
 import { describeMisplacedKey } from './misplacedKeys';
 import { provesValid } from './validityProof';
+import { missingKeyFix, missingKeysFix, missingKeyObject } from './missingKeyFix';
 
 const SYNTAX_MESSAGES: Partial<Record<number, string>> = {
   [ErrorCode.CommaExpected]: 'A comma is missing between two entries.',
@@ -49,7 +50,27 @@ export async function schemaFindings(doc: AttributeDocument, schemaCheck = true)
     const f = convert(doc, d);
     if (f) findings.push(f);
   }
+  addMissingKeyFixes(doc, findings);
   return findings;
+}
+
+/** The key each missing-key finding is about (kept beside the finding, not parsed from its message). */
+const missingKeyOf = new WeakMap<Finding, string>();
+
+/** Each missing-key finding gets a fix adding its key; an object lacking several keys also one adding them all. */
+function addMissingKeyFixes(doc: AttributeDocument, findings: Finding[]): void {
+  const byObject = new Map<number, { finding: Finding; key: string }[]>();
+  for (const f of findings) {
+    const key = missingKeyOf.get(f);
+    if (key === undefined) continue;
+    byObject.set(f.offset, [...(byObject.get(f.offset) ?? []), { finding: f, key }]);
+  }
+  for (const [offset, list] of byObject) {
+    const object = missingKeyObject(doc, offset);
+    if (!object) continue;
+    const all = missingKeysFix(doc, object, list.map(l => l.key));
+    for (const { finding, key } of list) finding.fixes = [missingKeyFix(doc, object, key), ...(all ? [all] : [])];
+  }
 }
 
 function convert(doc: AttributeDocument, diagnostic: Diagnostic): Finding | undefined {
@@ -88,10 +109,12 @@ function schemaProblem(doc: AttributeDocument, d: { message: string }, offset: n
     return unknownKey(doc, m[1], offset, length);
   }
   if ((m = /^Missing property "(.+)"\.$/.exec(d.message))) {
-    const objectNode = node?.type === 'object' ? node : node?.parent;
+    const objectNode = missingKeyObject(doc, offset);
     const what = objectNode ? describeObject(objectNode) : 'this object';
-    return { offset, length: Math.min(length, 1), severity: 'error', code: 'missing-key',
+    const finding: Finding = { offset, length: Math.min(length, 1), severity: 'error', code: 'missing-key',
       message: `${what[0].toUpperCase()}${what.slice(1)} needs \`${m[1]}\`; EIC cannot use it without that key.` };
+    missingKeyOf.set(finding, m[1]);
+    return finding;
   }
   if ((m = /^Incorrect type\. Expected (?:"(.+)"|one of (.+))\.$/.exec(d.message))) {
     return wrongType(doc, node, (m[1] ?? m[2]).split(/,\s*/), offset, length);

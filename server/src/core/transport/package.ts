@@ -58,13 +58,42 @@ export interface PackageResult {
   notes: string[];
   /** Check messages that did not stop the package (allowErrors), or warnings. */
   checkMessages: string[];
+  /** Calls naming an authentication the package has no ConnectionJSON for (also in checkMessages). */
+  authenticationWarnings: string[];
 }
 
 export class PackageRefusedError extends Error {
-  constructor(readonly reasons: string[]) {
+  /**
+   * @param reasons every line of the refusal, as the CLI prints it (the check's findings, then a summary).
+   * @param findings the check's findings alone (file:line:col: [code] message), when the check refused.
+   */
+  constructor(readonly reasons: string[], readonly findings: string[] = []) {
     super(`The package was not written:\n${reasons.map(r => `  - ${r}`).join('\n')}`);
     this.name = 'PackageRefusedError';
   }
+}
+
+/**
+ * Warnings for calls that name an authentication (`"connection": "acctAuth"`) the package has no
+ * ConnectionJSON for — neither a file nor the encrypted value an unpacked export keeps in
+ * connection.meta.json: after import, such calls have nothing to authenticate with. (With a
+ * ConnectionJSON, the check's unknown-connection rule names the missing ones.)
+ */
+export function missingAuthenticationWarnings(folder: Pick<ConnectionFolder, 'attributes'> & { meta?: Pick<ConnectionFolder['meta'], 'encrypted'> }): string[] {
+  const hasConnectionJson = folder.attributes.some(a => a.name.toLowerCase() === 'connectionjson' && a.text.trim() !== '')
+    || lookup(folder.meta?.encrypted.attributes ?? {}, 'ConnectionJSON') !== undefined;
+  if (hasConnectionJson) return [];
+  const used = new Map<string, string[]>();
+  for (const attr of folder.attributes) {
+    for (const m of attr.text.matchAll(/"connection"\s*:\s*"([^"\\]+)"/g)) {
+      const files = used.get(m[1]) ?? [];
+      if (!files.includes(attr.fileName)) files.push(attr.fileName);
+      used.set(m[1], files);
+    }
+  }
+  return [...used].map(([name, files]) => `${files.join(', ')} ${files.length === 1 ? 'uses' : 'use'} the authentication "${name}", `
+    + `but the package has no ConnectionJSON: in EIC these calls would have nothing to authenticate with. Add ConnectionJSON.json `
+    + `with an "${name}" block to the folder, or set ConnectionJSON in EIC after the import.`);
 }
 
 /** Reads the folder, then builds its package. */
@@ -74,13 +103,14 @@ export async function packageConnectionFolder(fs: TransportFs, folderPath: strin
 
 export async function buildPackage(folder: ConnectionFolder, options: PackageOptions = {}): Promise<PackageResult> {
   if (folder.errors.length) throw new PackageRefusedError(folder.errors);
-  const checkMessages = [...folder.warnings];
+  const authenticationWarnings = missingAuthenticationWarnings(folder);
+  const checkMessages = [...folder.warnings, ...authenticationWarnings];
   const outcome = await (options.validate ?? jsonSyntaxValidator)(folder.attributes.map(a => ({
     attribute: a.name, fileName: a.fileName, path: a.path, text: a.text,
   })));
   if (outcome.errors > 0 && !options.allowErrors) {
     throw new PackageRefusedError([...outcome.messages,
-      `${outcome.errors} error(s) in ${folder.path}: fix them, or package anyway with --allow-errors (allowErrors).`]);
+      `${outcome.errors} error(s) in ${folder.path}: fix them, or package anyway with --allow-errors (allowErrors).`], outcome.messages);
   }
   checkMessages.push(...outcome.messages);
 
@@ -137,7 +167,7 @@ export async function buildPackage(folder: ConnectionFolder, options: PackageOpt
   const zip = await writeZip(entries.map(e => ({ name: e.name, data: utf8(e.text) })), when, { compress: options.compress });
   return {
     zip, fileName: `transport_${safeFilePart(exportedBy)}_${stamp}(UTC).zip`, connectionName: folder.name, stamp,
-    entries, secretPlaceholders: values.placeholders, notes, checkMessages,
+    entries, secretPlaceholders: values.placeholders, notes, checkMessages, authenticationWarnings,
   };
 }
 
