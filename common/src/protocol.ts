@@ -98,6 +98,8 @@ export const LiveSnapshotRequest = 'saviyntRest/liveSnapshot';
 export interface LiveSnapshotParams { snapshot: unknown | null; uri?: string }
 export interface LiveFindingSummary { code: string; severity: string; message: string; line: number }
 export interface LiveSnapshotResult { files: { uri: string; attribute: string; findings: LiveFindingSummary[] }[] }
+
+/**
  * Request: check every attribute file of a connection folder (from disk, open editors as edited),
  * publish their diagnostics and keep the folder checked as files change.
  */

@@ -1,7 +1,8 @@
 /**
- * Open Example Intercom Connection: copies the example connection that ships inside the extension
- * (examples/intercom: full import, contact lifecycle, add/remove access, ticketing) into a folder of
- * the workspace as `Intercom example/`, and opens its ImportAccountEntJSON. Nothing is overwritten
+ * Open Example Intercom Connection: copies one of the example connections that ship inside the
+ * extension into a folder of the workspace and opens its ImportAccountEntJSON. Two models: teammates
+ * (examples/intercom-teammates: import, every task as an Intercom ticket) and contacts
+ * (examples/intercom-contacts: import, lifecycle and access through the API). Nothing is overwritten
  * without asking.
  */
 import * as vscode from 'vscode';
@@ -9,10 +10,18 @@ import { Commands } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
 import { asUri, confirmWriteInto, pickParent } from '../transport/targetFolder';
 
-export const EXAMPLE_FOLDER_NAME = 'Intercom example';
+export type ExampleModel = 'teammates' | 'contacts';
+
+/** The folder each example is copied to. */
+export const EXAMPLE_FOLDER_NAME: Record<ExampleModel, string> = {
+  teammates: 'Intercom teammates example',
+  contacts: 'Intercom contacts example',
+};
 
 export interface OpenExampleArgs {
-  /** The folder to create `Intercom example/` in (instead of asking). */
+  /** Which example (default: asked; teammates when silent). */
+  model?: ExampleModel;
+  /** The folder to create the example's folder in (instead of asking). */
   parent?: string;
   silent?: boolean;
 }
@@ -21,7 +30,12 @@ export interface OpenExampleResult { folder: string; files: string[] }
 
 export function registerExampleConnection(ctx: ClientContext): void {
   ctx.extension.subscriptions.push(vscode.commands.registerCommand(Commands.openExample, async (args: OpenExampleArgs = {}): Promise<OpenExampleResult | undefined> => {
-    const source = vscode.Uri.joinPath(ctx.extension.extensionUri, 'examples', 'intercom');
+    const model = args.model ?? (args.silent ? 'teammates' : (await vscode.window.showQuickPick([
+      { label: 'Teammates', description: 'the workforce: teammates and teams; every task becomes an Intercom ticket', value: 'teammates' as const },
+      { label: 'Contacts', description: 'customers: contacts, tags and companies, provisioned through the API', value: 'contacts' as const },
+    ], { title: 'Which example connection?' }))?.value);
+    if (!model) return undefined;
+    const source = vscode.Uri.joinPath(ctx.extension.extensionUri, 'examples', `intercom-${model}`);
     let files: string[];
     try {
       files = (await vscode.workspace.fs.readDirectory(source)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name).sort();
@@ -30,9 +44,9 @@ export function registerExampleConnection(ctx: ClientContext): void {
       return undefined;
     }
     const parent = asUri(args.parent) ?? (args.silent ? vscode.workspace.workspaceFolders?.[0]?.uri
-      : await pickParent('Copy the example here', `Where to create the folder "${EXAMPLE_FOLDER_NAME}"`));
+      : await pickParent('Copy the example here', `Where to create the folder "${EXAMPLE_FOLDER_NAME[model]}"`));
     if (!parent) return undefined;
-    const folder = vscode.Uri.joinPath(parent, EXAMPLE_FOLDER_NAME);
+    const folder = vscode.Uri.joinPath(parent, EXAMPLE_FOLDER_NAME[model]);
     if (!args.silent && !await confirmWriteInto(folder, 'the example\'s files', 'Copy Anyway')) return undefined;
     await vscode.workspace.fs.createDirectory(folder);
     for (const name of files) {
@@ -42,7 +56,7 @@ export function registerExampleConnection(ctx: ClientContext): void {
     if (!args.silent) {
       const open = files.find(f => /^ImportAccountEntJSON\.json$/i.test(f)) ?? files[0];
       await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, open));
-      void vscode.window.showInformationMessage(`The example Intercom connection is in ${vscode.workspace.asRelativePath(folder)}: every attribute of the integration, ready to test against your workspace.`);
+      void vscode.window.showInformationMessage(`The example Intercom ${model} connection is in ${vscode.workspace.asRelativePath(folder)}, ready to test against your workspace.`);
     }
     return { folder: folder.toString(), files };
   }));

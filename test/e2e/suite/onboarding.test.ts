@@ -134,12 +134,12 @@ suite('first hour: onboarding, shortcuts, status, CLI', function () {
     for (const t of vscode.window.terminals) t.dispose();
   });
 
-  test('the example connection is copied into "Intercom example/" and checks clean of errors', async () => {
+  test('the teammates example connection is copied into "Intercom teammates example/" and checks clean of errors', async () => {
     const parent = fixtureUri('onboarding');
     fs.mkdirSync(parent.fsPath, { recursive: true });
     const r = await vscode.commands.executeCommand<{ folder: string; files: string[] }>('saviyntRest.openExample', { parent: parent.toString(), silent: true });
     assert.ok(r.files.includes('ImportAccountEntJSON.json') && r.files.includes('ConnectionJSON.json'), r.files.join(', '));
-    const folder = path.join(parent.fsPath, 'Intercom example');
+    const folder = path.join(parent.fsPath, 'Intercom teammates example');
     assert.deepStrictEqual(fs.readdirSync(folder).sort(), [...r.files].sort());
     const check = await vscode.commands.executeCommand<{ errors: number; files: unknown[] }>('saviyntRest.checkConnectionFolder', { folder: vscode.Uri.file(folder), silent: true });
     assert.strictEqual(check.files.length, r.files.filter((f) => f !== 'connection.meta.json').length);
