@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConnectionFolder } from '../node/connectionFolder';
-import { runImport, toCsv, type ImportPreview, type ImportRow } from '../core/runner';
+import { READ_ONLY_POST_PATHS, runImport, toCsv, type ImportPreview, type ImportRow } from '../core/runner';
 import { COMMON_VALUE_OPTIONS, commonOptions, redactingIO, refusalHint } from './call';
 import { type CliIO, type OptionSpec, flag, parseCommandArgs } from './io';
 
@@ -18,7 +18,12 @@ export const PREVIEW_IMPORT_USAGE = `Usage: saviynt-rest preview-import <connect
 
 Runs the folder's ImportAccountEntJSON against the API as EIC's import job would (accounts,
 entitlement types in entTypeOrder, then account-entitlement memberships, following pagination)
-and shows the rows EIC would store. Nothing is stored anywhere; only GET calls (and POST calls to search endpoints) are made.
+and shows the rows EIC would store. Nothing is stored anywhere, and only calls that cannot change
+data are sent: GET calls, and POST calls to Intercom's read-only search and list endpoints on
+Intercom's API host (or on --base-url):
+${wrapList(READ_ONLY_POST_PATHS, '  ', 96)}
+Any other call (a POST that creates or merges, PUT, PATCH, DELETE, or a POST to another host) is
+refused with a message naming it, and the preview stops there.
 
   --base-url URL      replaces scheme and host of every call (e.g. the local fake Intercom)
   --token-env VAR     environment variable holding the Intercom access token
@@ -30,6 +35,19 @@ and shows the rows EIC would store. Nothing is stored anywhere; only GET calls (
   --max-items N       records per call before the preview stops (default 5000)
 
 Exit code: 0 when the preview is complete, 1 when it stopped early or a call failed, 2 for a usage problem.`;
+
+/** Items joined with ", " on lines of at most `width` characters, each indented. */
+function wrapList(items: readonly string[], indent: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, item] of items.entries()) {
+    const piece = item + (i < items.length - 1 ? ',' : '');
+    if (line && indent.length + line.length + 1 + piece.length > width) { lines.push(indent + line); line = piece; }
+    else line = line ? `${line} ${piece}` : piece;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
 
 export async function run(args: string[], rawIO: CliIO): Promise<number> {
   const parsed = parseCommandArgs('preview-import', args, OPTIONS, rawIO);
