@@ -4,7 +4,7 @@
  */
 import {
   CodeLens, CompletionList, Connection, DidChangeConfigurationNotification, DocumentSymbol, Hover, InitializeResult,
-  LocationLink, TextDocumentSyncKind, TextDocuments, TextEdit, CodeAction,
+  LocationLink, TextDocumentSyncKind, TextDocuments, TextEdit, CodeAction, Range, ShowMessageNotification, MessageType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckFilesParams, CheckFilesRequest, DescribeCallsParams, DescribeCallsRequest, RevalidateRequest, mergeSettings, ServerSettings, SETTINGS_SECTION, DEFAULT_SETTINGS } from '../../../common/src/protocol';
@@ -16,7 +16,7 @@ import { complete } from '../core/features/completion';
 import { hover } from '../core/features/hover';
 import { findDefinitions } from '../core/features/definition';
 import { documentSymbols } from '../core/features/symbols';
-import { format } from '../core/features/format';
+import { formatDocument, type FormatResult } from '../core/features/format';
 import { codeLenses } from '../core/features/codeLens';
 import { describeCalls } from '../core/calls/callModel';
 import type { FeatureContext } from '../core/features/contributors';
@@ -142,15 +142,36 @@ export function startServer(connection: Connection): void {
     return doc && doc.kind !== 'unknown' ? documentSymbols(doc) : [];
   }));
 
-  connection.onDocumentFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () => {
-    const doc = store.get(params.textDocument.uri);
-    return doc ? format(doc, params.options) : [];
-  }));
+  /**
+   * Formatting answers at once with no edits for a document above the size limit, and a document
+   * the formatter declines (too deep, too large a result) gets a message, once per version.
+   */
+  const declinedFormats = new Map<string, number>();
+  const formatted = (uri: string, result: FormatResult, version: number): TextEdit[] => {
+    if (result.declined && declinedFormats.get(uri) !== version) {
+      declinedFormats.set(uri, version);
+      if (declinedFormats.size > 200) declinedFormats.delete(declinedFormats.keys().next().value!);
+      log(`Formatting ${uri} declined: ${result.declined}`);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Not formatted: ${result.declined}` });
+    }
+    return result.edits;
+  };
+  const formatRequest = (uri: string, options: { tabSize?: unknown; insertSpaces?: unknown }, range?: Range): TextEdit[] => {
+    const open = store.get(uri);
+    if (!open) return [];
+    const doc = featureDoc(uri);
+    const result: FormatResult = doc ? formatDocument(doc, options, range) : {
+      edits: [],
+      declined: `This document has ${open.text.length.toLocaleString('en-US')} characters, more than the setting saviyntRest.validation.maxDocumentSize allows (${settings.validation.maxDocumentSize.toLocaleString('en-US')}); it was left as it is.`,
+    };
+    return formatted(uri, result, open.version);
+  };
 
-  connection.onDocumentRangeFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () => {
-    const doc = store.get(params.textDocument.uri);
-    return doc ? format(doc, params.options, params.range) : [];
-  }));
+  connection.onDocumentFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () =>
+    formatRequest(params.textDocument.uri, params.options)));
+
+  connection.onDocumentRangeFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () =>
+    formatRequest(params.textDocument.uri, params.options, params.range)));
 
   connection.onCodeAction((params, token) => runSafe(log, 'codeAction', [] as CodeAction[], token, () =>
     codeActionsFor(params.textDocument.uri, params.context.diagnostics)));
@@ -168,10 +189,10 @@ export function startServer(connection: Connection): void {
   connection.onRequest(CheckFilesRequest, (params: CheckFilesParams, token) =>
     runSafe(log, 'checkFiles', { errors: 0, messages: ['The check could not run; see the output channel.'] }, token, () => engineValidator(params.files)));
 
-  connection.onRequest(RevalidateRequest, () => {
+  connection.onRequest(RevalidateRequest, (_params, token) => runSafe(log, 'revalidate', null, token, () => {
     for (const uri of documents.keys()) scheduler.schedule(uri, 0);
     return null;
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();
