@@ -30,6 +30,8 @@ export interface ConnectionFolder {
   name: string;
   meta: ConnectionMeta;
   hasMetaFile: boolean;
+  /** The metadata file as read (its columns go into the package, so it is checked for secrets too). */
+  metaFile?: FolderFile;
   /** In EIC's attribute order. */
   attributes: AttributeFile[];
   /** Files that are not attribute files, each with the reason. */
@@ -115,7 +117,7 @@ export function assembleConnectionFolder(folderPath: string, files: FolderFile[]
   const metaName = meta.columns.connectionname;
   const name = typeof metaName === 'string' && metaName ? metaName : folderName;
   return {
-    path: folderPath, name, meta, hasMetaFile: metaFile !== undefined,
+    path: folderPath, name, meta, hasMetaFile: metaFile !== undefined, ...(metaFile ? { metaFile } : {}),
     attributes: sortAttributes([...byName.values()], meta.attributeNames),
     ignored, errors, warnings,
   };
