@@ -41,6 +41,8 @@ export interface RawEntry {
   unixMode?: number;
   /** Declared uncompressed size, to build archives that lie about it. */
   declaredSize?: number;
+  /** Declared CRC-32, to build archives whose checksum does not match the data. */
+  declaredCrc?: number;
 }
 
 /**
@@ -55,7 +57,7 @@ export function buildRawZip(entries: RawEntry[]): Uint8Array {
     const raw = Buffer.from(typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data ?? Buffer.alloc(0));
     const body = entry.deflate ? deflateRawSync(raw) : raw;
     const name = Buffer.from(entry.name, 'utf8');
-    const crc = crc32(raw);
+    const crc = entry.declaredCrc ?? crc32(raw);
     const size = entry.declaredSize ?? raw.length;
     const method = entry.deflate ? 8 : 0;
     const local = Buffer.alloc(30);
