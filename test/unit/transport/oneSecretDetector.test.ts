@@ -62,7 +62,7 @@ test('a token in the connection description (connection.meta.json) stops the pac
   assert.match(message, /connection\.meta\.json line 3, column \d+: this looks like a literal Intercom access token/);
   // Also escaped, and in a column this tool does not know (it is packaged too).
   const escaped = `{"connectionname":"Demo","otherColumns":{"notes":"${ESCAPED}"}}`;
-  assert.match(await refusal({ 'connection.meta.json': escaped }), /connection\.meta\.json line 1/);
+  assert.match(await refusal({ 'connection.meta.json': escaped, 'CreateAccountJSON.json': '{"call":[]}' }), /connection\.meta\.json line 1/);
 });
 
 test('a \\u-escaped token in ConnectionJSON becomes a placeholder; no form of it reaches the zip', async () => {

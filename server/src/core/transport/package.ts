@@ -74,6 +74,12 @@ export async function packageConnectionFolder(fs: TransportFs, folderPath: strin
 
 export async function buildPackage(folder: ConnectionFolder, options: PackageOptions = {}): Promise<PackageResult> {
   if (folder.errors.length) throw new PackageRefusedError(folder.errors);
+  if (!folder.attributes.length) {
+    const ignored = folder.ignored.length ? ` (not packaged: ${folder.ignored.join(' ')})` : '';
+    throw new PackageRefusedError([`${folder.path} holds no attribute files, so there is nothing to package${ignored}. `
+      + 'A connection folder has one <AttributeName>.json per attribute (ConnectionJSON.json, ImportAccountEntJSON.json …); '
+      + 'create one with "saviynt-rest init <folder>", or give the folder that holds them.']);
+  }
   const checkMessages = [...folder.warnings];
   const outcome = await (options.validate ?? jsonSyntaxValidator)(folder.attributes.map(a => ({
     attribute: a.name, fileName: a.fileName, path: a.path, text: a.text,
