@@ -233,7 +233,7 @@ async function attemptOnce(request: PreparedRequest, host: string, options: Send
     const timeMs = Date.now() - started;
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => { headers[name.toLowerCase()] = redact(value, secret); });
-    return interpret(request, res.status, res.statusText, headers, redact(bodyText, secret), timeMs, host, attempt);
+    return interpret(request, res.status, redact(res.statusText, secret), headers, redact(bodyText, secret), timeMs, host, attempt);
   } finally {
     cancelTimer();
     options.signal?.removeEventListener('abort', onUserAbort);
