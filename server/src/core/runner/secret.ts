@@ -190,13 +190,16 @@ export function redact(text: string, ...secrets: (SecretToken | undefined)[]): s
 
 function maskForms(text: string, forms: string[], mask: string): string {
   const spans: [number, number][] = [];
-  // Plain text (nothing escaped) is searched as it is; otherwise its decoded view.
-  const plain = !/[\\&%]/.test(text);
-  const view = plain ? undefined : decodedView(text);
-  const haystack = view ? view.text : asciiLower(text);
+  // The text as it is, and (when it has escapes) its decoded view: a literal "%" or "\\" just before
+  // the token would otherwise be read as the start of an escape and hide the token from the view.
+  const lower = asciiLower(text);
   for (const form of forms) {
-    for (let at = haystack.indexOf(form); at !== -1; at = haystack.indexOf(form, at + form.length)) {
-      spans.push(view ? view.span(at, form.length) : [at, at + form.length]);
+    for (let at = lower.indexOf(form); at !== -1; at = lower.indexOf(form, at + form.length)) spans.push([at, at + form.length]);
+  }
+  if (/[\\&%]/.test(text)) {
+    const view = decodedView(text);
+    for (const form of forms) {
+      for (let at = view.text.indexOf(form); at !== -1; at = view.text.indexOf(form, at + form.length)) spans.push(view.span(at, form.length));
     }
   }
   if (!spans.length) return text;

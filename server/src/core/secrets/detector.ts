@@ -16,6 +16,7 @@
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { decodeJsonString } from '../text/jsonString';
 import { detached } from '../text/detached';
+import { MAX_NESTING, maxNesting } from '../document';
 import { bindingRegions, insideBinding } from '../rules/support/stringNodes';
 import {
   AUTH_SCHEMES, FILLER_VALUE, MAP_KEYS, SCHEME_CREDENTIAL, SECRET_KEY_NAMES, SECRET_KEY_NOUNS, SECRET_NAME_HINT, SECRET_PARAMS, TOKEN_SHAPES,
@@ -168,7 +169,7 @@ export function findSecrets(value: string, ctx: SecretContext, depth = 2): Secre
 function embeddedJson(value: string, list: HitList, depth: number): void {
   if (depth <= 0) return;
   const errors: ParseError[] = [];
-  const root = parseTree(value, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = maxNesting(value) > MAX_NESTING ? undefined : parseTree(value, errors, { allowTrailingComma: true, disallowComments: false });
   if (!root || errors.length) {
     // Not JSON (unquoted bindings, a typo): "key": "value" pairs are still recognisable.
     for (const m of value.matchAll(/"([\w-]+)"\s*:\s*"([^"\\]*)"/g)) {

@@ -13,6 +13,7 @@ import { findSecrets, forEachString, isPlaceholderSecret, type SecretHit } from 
 import { AUTH_SCHEMES } from '../rules/catalog/secretCatalog';
 import { decodeJsonString } from '../text/jsonString';
 import { lineAndColumn } from './lenientJson';
+import { MAX_NESTING, maxNesting } from '../document';
 
 export interface SecretReplacement {
   /** Path of the replaced value inside the JSON, e.g. authentications.acctAuth.accessToken. */
@@ -69,7 +70,8 @@ function placeholderText(what: string): string {
 function secretsInText(text: string, depth = 2): TextSecret[] {
   const out: TextSecret[] = [];
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  // Deeper than the parser's limit, the (recursive) tree is not built: the raw text is scanned instead.
+  const root = maxNesting(text) > MAX_NESTING ? undefined : parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (root) {
     forEachString(root, (node, ctx) => {
       const value = node.value as string;

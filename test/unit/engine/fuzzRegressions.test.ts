@@ -1,0 +1,39 @@
+/**
+ * Regressions found by the fuzz suite (test/fuzz): each document made a check throw, hang or
+ * leak before its fix. The analysis must answer, and no rule may fail (a failing rule is logged).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AttributeDocument } from '../../../server/src/core/document';
+import { analyze } from '../../../server/src/core/analyze';
+
+async function noRuleFails(name: string, text: string): Promise<void> {
+  const failures: string[] = [];
+  await analyze(AttributeDocument.fromFile(`file:///regressions/${name}`, text, 1), { log: m => failures.push(m.split('\n')[0]) });
+  assert.deepEqual(failures, [], `${name}: ${text.slice(0, 120)}`);
+}
+
+test('mapping-targets: a response path that starts with "." or "[" or holds a line break', async () => {
+  for (const path of ['.message.id~#~char', '[0].id~#~char', '\ncall1.message.id~#~char', 'call1\n.message~#~char']) {
+    await noRuleFails('CreateTicketJSON.json', JSON.stringify({ call: [{ name: 'call1', url: 'https://api.intercom.io/tickets', httpMethod: 'POST' }], responseColsToPropsMap: { accountID: path } }));
+  }
+});
+
+test('the secret detector on a document nested deeper than the parser handles: no stack overflow, the token still found', async () => {
+  const { findLiteralCredentials, protectConnectionJson } = await import('../../../server/src/core/transport/secrets');
+  const token = 'dG9rOjEyMzQ1Njc4OTBhYmNkZWZnaGlq';
+  const deep = '{"a":'.repeat(20_000) + `"Bearer ${token}"` + '}'.repeat(20_000);
+  assert.equal(findLiteralCredentials(deep).length, 1);
+  assert.ok(!protectConnectionJson(deep).text.includes(token));
+  // JSON inside a string value, nested as deep.
+  const inner = JSON.stringify({ call: [{ name: 'c', httpParams: '['.repeat(20_000) + ']'.repeat(20_000) }] });
+  assert.doesNotThrow(() => findLiteralCredentials(inner));
+});
+
+test('redaction: a literal "%" or "\\" just before the token does not hide it', async () => {
+  const { SecretToken, redact } = await import('../../../server/src/core/runner');
+  for (const [before, token] of [['1%', 'dDQP28trtN6JWa6ck.NgKnS:XaHJy'], ['\\', 'u0041bcdefghijkl123'], ['&', '#65;bcdefghijk123']]) {
+    const out = redact(`${before}${token.toLowerCase()} end`, new SecretToken(token));
+    assert.ok(!out.toLowerCase().includes(token.toLowerCase()), out);
+  }
+});
