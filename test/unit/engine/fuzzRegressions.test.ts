@@ -37,3 +37,10 @@ test('redaction: a literal "%" or "\\" just before the token does not hide it', 
     assert.ok(!out.toLowerCase().includes(token.toLowerCase()), out);
   }
 });
+
+test('redaction: a URL-encoded token right after a literal "%"', async () => {
+  const { SecretToken, redact } = await import('../../../server/src/core/runner');
+  const token = 'Ff=RJQ/5Qd6RUla1VSFOoVW';
+  const out = redact(`\`w/8,N%${encodeURIComponent(token)}m~TY`, new SecretToken(token));
+  assert.ok(!out.toLowerCase().includes(encodeURIComponent(token).toLowerCase()), out);
+});

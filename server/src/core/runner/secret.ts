@@ -65,12 +65,13 @@ export function revealBinding(secret: SecretToken): string {
 
 /**
  * The forms of the token searched for, lower-cased: the token itself and its base64 (at any
- * alignment, so that base64 of "Bearer <token>" or "user:<token>" is found too, also URL-safe).
- * Escaped forms (\u escapes, HTML entities, percent encoding) are not listed: the text is decoded
- * before it is searched (see decodedView).
+ * alignment, so that base64 of "Bearer <token>" or "user:<token>" is found too, also URL-safe), and
+ * their URL-encoded forms. Other escaped forms (\u escapes, HTML entities, any percent encoding)
+ * are found in the decoded text (see decodedView).
  */
 function tokenForms(token: string): string[] {
-  const forms = new Set<string>([token]);
+  // The URL-encoded forms too: decoding is ambiguous where a literal "%" stands just before them.
+  const forms = new Set<string>([token, encodeURIComponent(token), encodeURIComponent(encodeURIComponent(token))]);
   const bytes = utf8(token);
   for (let shift = 0; shift < 3; shift++) {
     // base64 of text containing the token at byte offset ≡ shift (mod 3): the characters that
@@ -85,6 +86,7 @@ function tokenForms(token: string): string[] {
     if (inner.length >= 8) {
       forms.add(inner);
       forms.add(inner.replace(/\+/g, '-').replace(/\//g, '_'));
+      forms.add(encodeURIComponent(inner));
     }
   }
   forms.add(base64(bytes));
