@@ -44,3 +44,13 @@ test('redaction: a URL-encoded token right after a literal "%"', async () => {
   const out = redact(`\`w/8,N%${encodeURIComponent(token)}m~TY`, new SecretToken(token));
   assert.ok(!out.toLowerCase().includes(encodeURIComponent(token).toLowerCase()), out);
 });
+
+test('packaging a file nested deeper than the parser handles: a message, not a stack overflow', async () => {
+  const { assembleConnectionFolder } = await import('../../../server/src/core/transport/connectionFolder');
+  const { buildPackage, PackageRefusedError } = await import('../../../server/src/core/transport/package');
+  const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+  const folder = () => assembleConnectionFolder('/x/Deep', [{ fileName: 'CreateAccountJSON.json', text: deep }]);
+  await assert.rejects(buildPackage(folder()), (e: unknown) => e instanceof PackageRefusedError && /20000 levels deep/.test(e.message));
+  const allowed = await buildPackage(folder(), { allowErrors: true });
+  assert.equal(allowed.entries.length, 2);
+});
