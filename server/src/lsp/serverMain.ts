@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckFilesParams, CheckFilesRequest, DescribeCallsParams, DescribeCallsRequest, RevalidateRequest, mergeSettings, ServerSettings, SETTINGS_SECTION, DEFAULT_SETTINGS } from '../../../common/src/protocol';
 import { DocumentStore } from './documentStore';
 import { ValidationScheduler } from './validation';
-import { runSafe } from './runSafe';
+import { guarded, runSafe } from './runSafe';
 import { codeActionsFor } from './convert';
 import { complete } from '../core/features/completion';
 import { hover } from '../core/features/hover';
@@ -32,8 +32,10 @@ export function startServer(connection: Connection): void {
   const scheduler = new ValidationScheduler(connection, store, () => settings, log);
 
   connection.onInitialize((params): InitializeResult => {
-    canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    settings = mergeSettings(params.initializationOptions?.settings);
+    canPullConfiguration = !!params.capabilities?.workspace?.configuration;
+    try { settings = mergeSettings(params.initializationOptions?.settings); } catch (error) {
+      log(`Reading the initial settings failed (defaults are used): ${String(error)}`);
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -50,12 +52,12 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(guarded(log, 'initialized', () => {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
       void refreshSettings();
     }
-  });
+  }));
 
   async function refreshSettings(): Promise<void> {
     try {
@@ -67,39 +69,42 @@ export function startServer(connection: Connection): void {
     for (const uri of documents.keys()) scheduler.schedule(uri, 0);
   }
 
-  connection.onDidChangeConfiguration(change => {
+  connection.onDidChangeConfiguration(guarded(log, 'didChangeConfiguration', change => {
     if (canPullConfiguration) void refreshSettings();
     else {
       settings = mergeSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
       for (const uri of documents.keys()) scheduler.schedule(uri, 0);
     }
-  });
+  }));
 
   // The documents manager reports an open as an open *and* a content change; the change must not
   // put the immediate check of a newly opened document back behind the debounce.
   const justOpened = new Map<string, number>();
-  documents.onDidOpen(e => {
+  /** Documents whose formatting was declined, by version (the message is shown once per version). */
+  const declinedFormats = new Map<string, number>();
+  documents.onDidOpen(guarded(log, 'didOpen', e => {
     justOpened.set(e.document.uri, e.document.version);
     scheduler.changed(e.document.uri, true);
-  });
-  documents.onDidChangeContent(e => {
+  }));
+  documents.onDidChangeContent(guarded(log, 'didChange', e => {
     const openedAt = justOpened.get(e.document.uri);
     justOpened.delete(e.document.uri);
     if (openedAt === e.document.version) return;
     scheduler.changed(e.document.uri);
-  });
-  documents.onDidClose(e => {
+  }));
+  documents.onDidClose(guarded(log, 'didClose', e => {
     justOpened.delete(e.document.uri);
+    declinedFormats.delete(e.document.uri);
     store.forget(e.document.uri);
     scheduler.closed(e.document.uri);
     for (const sibling of store.openSiblings(e.document.uri)) scheduler.schedule(sibling, settings.validation.debounceMs);
-  });
-  connection.onDidChangeWatchedFiles(params => {
+  }));
+  connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', params => {
     for (const change of params.changes) {
       store.fileChanged(change.uri);
       for (const sibling of store.openSiblings(change.uri)) scheduler.schedule(sibling, settings.validation.debounceMs);
     }
-  });
+  }));
 
   /**
    * The open document for a feature request, or undefined when there is none or it is above the
@@ -146,7 +151,6 @@ export function startServer(connection: Connection): void {
    * Formatting answers at once with no edits for a document above the size limit, and a document
    * the formatter declines (too deep, too large a result) gets a message, once per version.
    */
-  const declinedFormats = new Map<string, number>();
   const formatted = (uri: string, result: FormatResult, version: number): TextEdit[] => {
     if (result.declined && declinedFormats.get(uri) !== version) {
       declinedFormats.set(uri, version);
