@@ -80,7 +80,8 @@ registerRules({
       if (node.value.length < 4) continue;
       const key = keyOf(node) ?? '';
       const header = headerName(node);
-      const hits = findSecrets(node.value, { key, header, inMap: header === undefined && inMap(node) });
+      // Whether the value sits in a mapping is only asked for the value of a credential key.
+      const hits = findSecrets(node.value, { key, header, inMap: () => inMap(node) });
       for (const hit of hits) {
         let replacement: string;
         let advice: string;

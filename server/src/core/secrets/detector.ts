@@ -28,8 +28,8 @@ export interface SecretContext {
   key: string;
   /** The header name, when the value is inside `httpHeaders`. */
   header?: string;
-  /** Inside a mapping (colsToPropsMap …), whose keys are column names, not credentials. */
-  inMap?: boolean;
+  /** Inside a mapping (colsToPropsMap …), whose keys are column names, not credentials (a function: asked only when needed). */
+  inMap?: boolean | (() => boolean);
 }
 
 export type SecretKind = 'header-token' | 'header-value' | 'key' | 'param' | 'body' | 'shape' | 'scheme';
@@ -63,6 +63,11 @@ export function normaliseKey(key: string): string {
   return n;
 }
 
+/** True when values of this key (or header) name are credentials. */
+export function isSecretKeyName(key: string): boolean {
+  return SECRET_KEY_NAMES.has(normaliseKey(key));
+}
+
 /** True when the text is clearly not a real credential (a scheme prefix is ignored). */
 export function isPlaceholderSecret(text: string): boolean {
   const v = text.trim().replace(/^["']|["']$/g, '').replace(AUTH_SCHEMES, '$2').trim();
@@ -78,6 +83,8 @@ const SECRET_PARAM_NAME = new RegExp([...SECRET_PARAMS].map(escapeRegExp).join('
 /** Where any token shape's marker appears: a value without one holds no token shape. */
 const TOKEN_MARKER = new RegExp(TOKEN_SHAPES.map(s => escapeRegExp(s.marker)).join('|'));
 const SCHEME_WORD = /Bearer|Basic/i;
+/** The shapes' markers and the scheme words as written (case-sensitive: much cheaper than /i). */
+const SHAPE_OR_SCHEME = new RegExp(`${TOKEN_MARKER.source}|[Bb]earer|[Bb]asic|BEARER|BASIC`);
 
 class HitList {
   readonly hits: SecretHit[] = [];
@@ -119,51 +126,57 @@ function wholeValueHit(value: string, kind: SecretKind, name: string, what: (lab
 }
 
 /** Every credential in one decoded string value, in order. `depth` limits how deep JSON inside JSON is read. */
-export function findSecrets(value: string, ctx: SecretContext, depth = 2): SecretHit[] {
-  if (value.length < 4) return [];
-  const list = new HitList(value);
+export function findSecrets(value: string, ctx: SecretContext, depth = 2): readonly SecretHit[] {
+  if (value.length < 4) return NO_HITS;
+  // Most strings hold no credential: the list is only made when a check applies.
+  let found: HitList | undefined;
   const { key, header } = ctx;
   if (header !== undefined) {
     const scheme = AUTH_SCHEMES.exec(value);
     if (scheme) {
       const schemeName = scheme[1].trim();
-      list.add(wholeValueHit(value, 'header-token', header,
+      (found ??= new HitList(value)).add(wholeValueHit(value, 'header-token', header,
         label => `a literal ${label ?? `${schemeName} credential`} in the ${header} header`,
         label => label ?? `${schemeName.toLowerCase()} credential`));
     } else if (SECRET_KEY_NAMES.has(normaliseKey(header)) || /^authorization$/i.test(header)) {
-      list.add(wholeValueHit(value, 'header-value', header,
+      (found ??= new HitList(value)).add(wholeValueHit(value, 'header-value', header,
         label => `a literal ${label ?? 'value'} in the ${header} header`,
         label => label ?? SECRET_KEY_NOUNS.get(normaliseKey(header)) ?? 'credential'));
     }
-  } else if (SECRET_KEY_NAMES.has(normaliseKey(key)) && !ctx.inMap) {
-    list.add(wholeValueHit(value, 'key', key, label => label ? `a literal ${label} in ${key}` : `a literal ${key}`, label => label ?? nounOf(key)));
+  } else if (isSecretKeyName(key) && !(typeof ctx.inMap === 'function' ? ctx.inMap() : ctx.inMap)) {
+    (found ??= new HitList(value)).add(wholeValueHit(value, 'key', key, label => label ? `a literal ${label} in ${key}` : `a literal ${key}`, label => label ?? nounOf(key)));
   }
   if ((key === 'url' || (value.includes('=') && (/[?&][\w-]+=/.test(value) || /^[\w-]+=[^&]*&/.test(value)))) && SECRET_PARAM_NAME.test(value)) {
     for (const m of value.matchAll(/(?:^|[?&])([\w-]+)=([^&#\s]*)/g)) {
       if (!SECRET_PARAMS.has(m[1].toLowerCase())) continue;
-      list.add({ index: m.index! + m[0].length - m[2].length, length: m[2].length, kind: 'param', name: m[1],
+      (found ??= new HitList(value)).add({ index: m.index! + m[0].length - m[2].length, length: m[2].length, kind: 'param', name: m[1],
         what: `a literal ${m[1]} in ${key === 'url' ? 'the URL' : 'form parameters'}`, noun: nounOf(m[1]) });
     }
   }
   // JSON inside: read when it may name a credential, or when \u escapes may hide one.
-  if (/^\s*[{[]/.test(value) && value.includes('"') && (SECRET_NAME_HINT.test(value) || value.includes('\\u'))) embeddedJson(value, list, depth);
-  if (TOKEN_MARKER.test(value)) {
+  if (value.includes('"') && /^\s*[{[]/.test(value) && (SECRET_NAME_HINT.test(value) || value.includes('\\u'))) {
+    embeddedJson(value, (found ??= new HitList(value)), depth);
+  }
+  // Shapes and scheme credentials share one pre-check: most values have neither.
+  if (SHAPE_OR_SCHEME.test(value)) {
     for (const shape of TOKEN_SHAPES) {
       if (!value.includes(shape.marker)) continue;
       for (const m of value.matchAll(shape.pattern)) {
-        list.add({ index: m.index!, length: m[0].length, kind: 'shape', name: key, what: `a literal ${shape.label}`, noun: shape.label }, true);
+        (found ??= new HitList(value)).add({ index: m.index!, length: m[0].length, kind: 'shape', name: key, what: `a literal ${shape.label}`, noun: shape.label }, true);
+      }
+    }
+    if (SCHEME_WORD.test(value)) {
+      for (const m of value.matchAll(SCHEME_CREDENTIAL)) {
+        if (!looksLikeTokenText(m[2])) continue;
+        (found ??= new HitList(value)).add({ index: m.index! + m[0].length - m[2].length, length: m[2].length, kind: 'scheme', name: key,
+          what: `a literal ${m[1]} credential`, noun: `${m[1].toLowerCase()} credential` });
       }
     }
   }
-  if (SCHEME_WORD.test(value)) {
-    for (const m of value.matchAll(SCHEME_CREDENTIAL)) {
-      if (!looksLikeTokenText(m[2])) continue;
-      list.add({ index: m.index! + m[0].length - m[2].length, length: m[2].length, kind: 'scheme', name: key,
-        what: `a literal ${m[1]} credential`, noun: `${m[1].toLowerCase()} credential` });
-    }
-  }
-  return list.hits.sort((a, b) => a.index - b.index);
+  return found ? found.hits.sort((a, b) => a.index - b.index) : NO_HITS;
 }
+
+const NO_HITS: readonly SecretHit[] = [];
 
 /** JSON inside the value (a request body): its string values are read as values of their own. */
 function embeddedJson(value: string, list: HitList, depth: number): void {
