@@ -16,7 +16,7 @@ import { registerRules } from './index';
 import type { RuleContext } from './rule';
 import { EIC_PLACEHOLDER, MAP_KEYS } from './catalog/secretCatalog';
 import { editIn, spanIn } from './support/stringNodes';
-import { findSecrets, normaliseKey, type SecretHit } from '../secrets/detector';
+import { findSecrets, normaliseKey, type SecretContext, type SecretHit } from '../secrets/detector';
 
 export { isPlaceholderSecret } from '../secrets/detector';
 
@@ -76,12 +76,18 @@ registerRules({
     const grammar = ctx.doc.attribute?.grammar;
     if (grammar === 'templateVariables') return;
     const isConnection = grammar === 'connection';
+    // One context for every string (thousands in a large import): whether the value sits in a
+    // mapping is only asked for the value of a credential key.
+    let current: StringASTNode | undefined;
+    const where: SecretContext = { key: '', header: undefined, inMap: () => !!current && inMap(current) };
     for (const node of documentIndex(ctx.doc).stringValues) {
       if (node.value.length < 4) continue;
       const key = keyOf(node) ?? '';
       const header = headerName(node);
-      // Whether the value sits in a mapping is only asked for the value of a credential key.
-      const hits = findSecrets(node.value, { key, header, inMap: () => inMap(node) });
+      current = node;
+      where.key = key;
+      where.header = header;
+      const hits = findSecrets(node.value, where);
       for (const hit of hits) {
         let replacement: string;
         let advice: string;
