@@ -54,3 +54,14 @@ test('packaging a file nested deeper than the parser handles: a message, not a s
   const allowed = await buildPackage(folder(), { allowErrors: true });
   assert.equal(allowed.entries.length, 2);
 });
+
+test('the secret detector: a token in JSON inside a string is found even after an unclosed `${` earlier in that string', async () => {
+  const { findLiteralCredentials, protectConnectionJson } = await import('../../../server/src/core/transport/secrets');
+  const token = 'dG9rOjEyMzQ1Njc4OTBhYmNkZWZnaGlq';
+  const inner = JSON.stringify({ note: '${oops', httpHeaders: { Authorization: `/x ]\t${token},'UTF-8')` } });
+  const text = JSON.stringify({ attr: inner });
+  assert.equal(findLiteralCredentials(text).length, 1, 'found');
+  const protectedText = protectConnectionJson(text).text;
+  assert.ok(!JSON.parse(JSON.parse(protectedText).attr).httpHeaders.Authorization.includes(token), protectedText);
+  assert.deepEqual(findLiteralCredentials(protectedText), []);
+});

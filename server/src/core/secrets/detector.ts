@@ -91,12 +91,17 @@ class HitList {
   private regions: [number, number][] | undefined;
   constructor(private readonly value: string) {}
 
-  /** Adds a hit unless it overlaps one already found, is a placeholder, or (unless `anywhere`) lies inside `${…}`. */
-  add(hit: SecretHit, anywhere = false): void {
+  /**
+   * Adds a hit unless it overlaps one already found, is a placeholder, or (unless `anywhere`) lies
+   * inside `${…}`. A hit from JSON inside the value was `judged` there, on its own decoded text: it
+   * is only checked for overlap (`${` regions of the outer text say nothing about it).
+   */
+  add(hit: SecretHit, anywhere = false, judged = false): void {
     if (hit.length <= 0 || this.hits.some(h => hit.index < h.index + h.length && h.index < hit.index + hit.length)) return;
-    const secret = this.value.slice(hit.index, hit.index + hit.length);
-    if (isPlaceholderSecret(secret)) return;
-    if (!anywhere && insideBinding((this.regions ??= bindingRegions(this.value)), hit.index)) return;
+    if (!judged) {
+      if (isPlaceholderSecret(this.value.slice(hit.index, hit.index + hit.length))) return;
+      if (!anywhere && insideBinding((this.regions ??= bindingRegions(this.value)), hit.index)) return;
+    }
     this.hits.push(hit);
   }
 }
@@ -202,7 +207,7 @@ function embeddedJson(value: string, list: HitList, depth: number): void {
       list.add({
         ...hit, ...at(hit.index, hit.length), ...(hit.whole ? { whole: at(hit.whole.index, hit.whole.length) } : {}),
         kind, what: kind === 'body' && !hit.embedded ? `${hit.what} in the request body` : hit.what, embedded: true,
-      }, hit.kind === 'shape');
+      }, true, true);
     }
   });
 }
