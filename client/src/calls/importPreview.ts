@@ -4,7 +4,7 @@
  * and memberships it would store in a webview, with an "Export CSV" button per table.
  */
 import * as vscode from 'vscode';
-import { redact, runImport, type CallRunSummary, type ImportPreview, type ImportStats, type SecretToken } from '../../../server/src/core/runner';
+import { redact, runImport, type CallRunSummary, type ImportPreview, type ImportStats, type SecretToken, type WriteQuestion } from '../../../server/src/core/runner';
 import type { ClientContext } from '../clientContext';
 import { connectionFolderFor, readAttribute, urlsIn } from './connectionFiles';
 import { callEnvironment, connectionBaseUrl, noTokenMessage } from './environment';
@@ -89,6 +89,25 @@ function showPanel(title: string, html: string, tables: PreviewTable[], folder: 
   shown.panel.reveal(undefined, false);
 }
 
+/**
+ * A preview call that may change data (see previewPolicy.ts) is sent only after a modal yes, like
+ * any write; `confirm: true/false` answers for tests, and a silent run declines.
+ */
+async function confirmPreviewWrite(ctx: ClientContext, q: WriteQuestion, args: ImportPreviewArgs, token: SecretToken | undefined): Promise<boolean> {
+  let confirmed = args.confirm === true;
+  if (args.confirm === undefined && !args.silent) {
+    const body = q.body === undefined || q.body.trim() === '' ? '(no body)' : q.body.length > 1500 ? `${q.body.slice(0, 1500)}…` : q.body;
+    const choice = await vscode.window.showWarningMessage(
+      `The import preview is about to send ${q.method} from ${q.label}, which may change data in the target. Send it?`,
+      { modal: true, detail: redact(`${q.reason}\n\n${q.method} ${q.url}\n\n${body}`, token) },
+      'Send',
+    );
+    confirmed = choice === 'Send';
+  }
+  ctx.log.info(redact(`Import preview: ${q.method} ${q.url} (${q.label}) ${confirmed ? 'confirmed, sending' : 'not confirmed, not sent'}.`, token));
+  return confirmed;
+}
+
 function problemsOf(preview: ImportPreview, token: SecretToken | undefined, settings: ClientSettings): string[] {
   return preview.problems.map(p => {
     const message = p.problem ? withHostHint({ ...p.problem, message: p.message }, settings).message : p.message;
@@ -124,6 +143,7 @@ export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs 
   const preview = await withCancellableProgress(`Import preview: ${folderName}`, args.silent, (report, signal) =>
     runImport({ ImportAccountEntJSON: importDoc.text, ...(connectionDoc ? { ConnectionJSON: connectionDoc.text } : {}) }, {
       token, baseUrl, variables, send: env.send, signal, maxPages: args.maxPages, maxItems: args.maxItems,
+      confirmWrite: question => confirmPreviewWrite(ctx, question, args, token),
       onProgress: e => {
         if (e.type === 'call') report(`${e.section}: ${e.entType ? `${e.entType} › ` : ''}${e.call}`);
         else if (e.type === 'page') report(`${e.entType ? `${e.entType} › ` : ''}${e.call}: page ${e.page}, ${e.items} record${e.items === 1 ? '' : 's'}`);

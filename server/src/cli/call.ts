@@ -3,13 +3,12 @@
  * sends one call of an attribute file, prints the request (token masked), the answer and what
  * the call's response paths pick out of it. Also the options shared with `preview-import`.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AttributeDocument } from '../core/document';
 import { describeCall, findCalls } from '../core/calls/callModel';
-import { stripBom } from '../node/connectionFolder';
+import { InputFileError, readInputText } from '../node/inputFiles';
 import {
-  HttpProblemError, SecretToken, TokenFormatError, isIntercomHost, pickPaths, prepareRequest, redact, sendRequest,
+  HttpProblemError, SecretToken, TokenFormatError, pickPaths, prepareRequest, redact, sendRequest,
   variablesFromPairs, DEFAULT_TIMEOUT_MS, type HttpResponse, type PreparedRequest, type SendOptions,
 } from '../core/runner';
 import { type CliIO, type OptionSpec, type ParsedArgs, flag, parseCommandArgs } from './io';
@@ -62,12 +61,16 @@ export function commonOptions(parsed: ParsedArgs, io: CliIO): CommonOptions | st
   const variables: Record<string, unknown> = {};
   const varsFile = flag(parsed, 'vars-file');
   if (varsFile) {
+    let text: string;
+    try { text = readInputText(path.resolve(io.cwd, varsFile)); } catch (e) {
+      return `--vars-file ${varsFile}: ${e instanceof InputFileError ? e.reason : String(e)}`;
+    }
     try {
-      const data = JSON.parse(stripBom(fs.readFileSync(path.resolve(io.cwd, varsFile), 'utf8')));
+      const data = JSON.parse(text);
       if (data && typeof data === 'object' && !Array.isArray(data)) Object.assign(variables, data);
       else return `--vars-file ${varsFile} must hold a JSON object.`;
     } catch (e) {
-      return `--vars-file ${varsFile}: ${e instanceof Error ? e.message : e}`;
+      return `--vars-file ${varsFile} is not valid JSON: ${e instanceof Error ? e.message : e}`;
     }
   }
   const pairs: [string, string][] = [];
@@ -84,20 +87,15 @@ export function commonOptions(parsed: ParsedArgs, io: CliIO): CommonOptions | st
     if (!Number.isFinite(s) || s <= 0) return `--timeout "${timeout}" must be a number of seconds.`;
     timeoutMs = s * 1000;
   }
-  return { token, baseUrl, variables, send: { timeoutMs, allowedHosts: parsed.flags.get('allow-host') ?? [] } };
+  return { token, baseUrl, variables, send: { timeoutMs, allowedHosts: parsed.flags.get('allow-host') ?? [], allowHostHint: CLI_ALLOW_HOST_HINT } };
 }
+
+/** How a host is allowed on the command line (the engine's refusal message ends with this). */
+export const CLI_ALLOW_HOST_HINT = (host: string) => `pass --allow-host ${host}`;
 
 /** An IO whose every line passes through redact() (a last guard: the engine already masks the token). */
 export function redactingIO(io: CliIO, token: SecretToken | undefined): CliIO {
   return { cwd: io.cwd, out: t => io.out(redact(t, token)), err: t => io.err(redact(t, token)) };
-}
-
-/** Adds the CLI's way of allowing a host to the engine's refusal message. */
-export function refusalHint(message: string, baseUrl: string | undefined): string {
-  if (!/is not one of Intercom's API hosts/.test(message) || !baseUrl) return message;
-  const u = new URL(baseUrl);
-  if (isIntercomHost(u.hostname)) return message;
-  return `${message}\nOn the command line: add --allow-host ${u.port ? `${u.hostname}:${u.port}` : u.hostname}.`;
 }
 
 export async function run(args: string[], rawIO: CliIO): Promise<number> {
@@ -113,7 +111,11 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   const io = redactingIO(rawIO, common.token);
 
   let text: string;
-  try { text = stripBom(fs.readFileSync(path.resolve(io.cwd, file), 'utf8')); } catch { io.err(`${file}: no such file`); return 2; }
+  try { text = readInputText(path.resolve(io.cwd, file)); } catch (e) {
+    if (!(e instanceof InputFileError)) throw e;
+    io.err(`${file}: ${e.reason}`);
+    return 2;
+  }
   const doc = AttributeDocument.fromFile(file, text, 0);
   if (!doc.attribute) { io.err(`${file}: the file name does not name a connection attribute (e.g. TicketStatusJSON.json).`); return 2; }
   const calls = findCalls(doc).map(c => describeCall(doc, c));
@@ -145,7 +147,7 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
     });
   } catch (e) {
     if (!(e instanceof HttpProblemError)) throw e;
-    return finish(io, format, { ...report, problem: e.problem, error: refusalHint(e.problem.message, common.baseUrl) }, 1);
+    return finish(io, format, { ...report, problem: e.problem, error: e.problem.message }, 1);
   }
   const picked = response.json !== undefined && call.responsePaths.length ? pickPaths(response.json, call.responsePaths, { headers: response.headers }) : [];
   if (format === 'json') {

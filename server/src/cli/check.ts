@@ -1,11 +1,13 @@
 /**
- * `check <file-or-folder>... [--format text|json]`: the editor's diagnostics, in a pipeline.
+ * `check <file-or-folder>... [--format text|json] [--live …]`: the editor's diagnostics, in a pipeline.
  * Folders are searched recursively for attribute files (`<Attribute>.json`) and EIC
  * exports (`Connection_*.json`, or any `.json` whose content is an export); the files of one
  * folder are checked as one connection. A file given by name is recognised by its content when its
  * name does not say what it is; one that is neither an attribute nor an export is reported, not
- * passed as clean. Exit code 1 iff any finding has error severity, 2 for a usage problem (a missing
- * file, or a file that is no connection file).
+ * passed as clean. A file that cannot be read (permission denied, not a regular file, too large) is
+ * an error finding `file-unreadable`, and the run goes on. Exit code 1 iff any finding has error
+ * severity (or a live check could not run), 2 for a usage problem (a missing file, a file that is
+ * no connection file, an input that is neither file nor folder).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +19,7 @@ import type { Finding } from '../core/types';
 import { RECOGNITION_PREFIX, recognizeContent, type ContentRecognition } from '../core/contentRecognition';
 import { connectionName, stripBom } from '../node/connectionFolder';
 import { readFilePrefix } from '../node/filePrefix';
+import { describeFsError, InputFileError, notRegularReason, readInputText } from '../node/inputFiles';
 import { CliIO, flag, parseCommandArgs } from './io';
 import { LIVE_VALUE_OPTIONS, type LiveOptions, liveOptions, runLiveChecks } from './checkLive';
 import { redactingIO } from './call';
@@ -61,29 +64,52 @@ function isExportByContent(file: string): boolean {
   return prefix !== undefined && recognizeContent(prefix)?.kind === 'export';
 }
 
+/** A file or folder that could not be read: reported as an error finding, and the run goes on. */
+export interface UnreadableInput { file: string; reason: string }
+
+export interface CollectedFiles {
+  files: string[];
+  /** Inputs that do not exist (a usage problem: exit 2). */
+  missing: string[];
+  /** Inputs that are neither a file nor a folder (a named pipe, a device): usage problems too. */
+  unusable: string[];
+  unreadable: UnreadableInput[];
+}
+
 /** Files to check: explicit files as given, folder contents as `<folder>/<relative path>`. */
-export function collectFiles(inputs: string[], cwd: string): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
+export function collectFiles(inputs: string[], cwd: string): CollectedFiles {
+  const out: CollectedFiles = { files: [], missing: [], unusable: [], unreadable: [] };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     let stat: fs.Stats;
-    try { stat = fs.statSync(absolute); } catch { missing.push(input); continue; }
-    if (stat.isFile()) { files.push(input); continue; }
+    try { stat = fs.statSync(absolute); } catch (error) {
+      const { reason, code } = describeFsError(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') out.missing.push(input);
+      else out.unreadable.push({ file: input, reason });
+      continue;
+    }
+    if (stat.isFile()) { out.files.push(input); continue; }
+    if (!stat.isDirectory()) { out.unusable.push(`${input}: ${notRegularReason(stat)?.replace(/not a regular file$/, 'not a file or folder')}`); continue; }
     const walk = (dirAbs: string, dirShown: string) => {
-      for (const entry of fs.readdirSync(dirAbs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      let entries: fs.Dirent[];
+      try { entries = fs.readdirSync(dirAbs, { withFileTypes: true }); } catch (error) {
+        out.unreadable.push({ file: dirShown, reason: `the folder cannot be read: ${describeFsError(error).reason}` });
+        return;
+      }
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         const shown = path.join(dirShown, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(path.join(dirAbs, entry.name), shown);
-        } else if (entry.isFile() && (attributeForFileName(entry.name) || isExportFileName(entry.name)
-          || (/\.json$/i.test(entry.name) && isExportByContent(path.join(dirAbs, entry.name))))) {
-          files.push(shown);
+        } else if (attributeForFileName(entry.name) || isExportFileName(entry.name)
+          || (entry.isFile() && /\.json$/i.test(entry.name) && isExportByContent(path.join(dirAbs, entry.name)))) {
+          if (entry.isFile()) out.files.push(shown);
+          else if (!entry.isSymbolicLink()) out.unreadable.push({ file: shown, reason: 'it is not a regular file (a named pipe, a device or a socket)' });
         }
       }
     };
     walk(absolute, input);
   }
-  return { files, missing };
+  return out;
 }
 
 /** A file given by name that the checks cannot take, and why, in words for the user. */
@@ -100,13 +126,30 @@ export function notCheckedReason(recognized: ContentRecognition | undefined): st
     + 'an export is an object of connections, each with EXTERNAL_ATTR.';
 }
 
-export async function checkFiles(inputs: string[], cwd: string, live?: { options: LiveOptions; io: CliIO }):
-  Promise<{ results: CheckResultEntry[]; missing: string[]; notChecked: NotChecked[]; checked: number; liveFailed?: boolean }> {
-  const { files, missing } = collectFiles(inputs, cwd);
+export interface CheckFilesResult {
+  results: CheckResultEntry[];
+  missing: string[];
+  unusable: string[];
+  notChecked: NotChecked[];
+  /** How many files were checked. */
+  checked: number;
+  /** The live check was asked for and could not read the workspace. */
+  liveFailed?: boolean;
+}
+
+export async function checkFiles(inputs: string[], cwd: string, live?: { options: LiveOptions; io: CliIO }): Promise<CheckFilesResult> {
+  const { files, missing, unusable, unreadable } = collectFiles(inputs, cwd);
   const docs = new Map<string, AttributeDocument>();
   const notChecked: NotChecked[] = [];
   for (const file of files) {
-    const text = stripBom(fs.readFileSync(path.resolve(cwd, file), 'utf8'));
+    let text: string;
+    try {
+      text = stripBom(readInputText(path.resolve(cwd, file)));
+    } catch (error) {
+      if (!(error instanceof InputFileError)) throw error;
+      unreadable.push({ file, reason: error.reason });
+      continue;
+    }
     const doc = AttributeDocument.fromFile(file, text, 0);
     if (doc.kind === 'unknown') notChecked.push({ file, reason: notCheckedReason(recognizeContent(text)) });
     else docs.set(file, doc);
@@ -121,6 +164,10 @@ export async function checkFiles(inputs: string[], cwd: string, live?: { options
   const connections = new Map<string, StaticConnection>();
   for (const [folder, folderDocs] of byFolder) connections.set(folder, new StaticConnection(connectionName(folder), folderDocs, folder));
 
+  const results: CheckResultEntry[] = unreadable.map(u => ({
+    file: u.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable',
+    message: `This file was not checked: ${u.reason.replace(/^is /, 'it is ')}${/[.?]$/.test(u.reason) ? '' : '.'}`,
+  }));
   const byDoc = new Map<AttributeDocument, Finding[]>();
   for (const [file, doc] of docs) {
     const connection = connections.get(path.dirname(path.resolve(cwd, file)));
@@ -133,13 +180,12 @@ export async function checkFiles(inputs: string[], cwd: string, live?: { options
     });
     liveFailed = !ok;
   }
-  const results: CheckResultEntry[] = [];
   for (const [file, doc] of docs) {
     for (const f of byDoc.get(doc) ?? []) {
       results.push({ file, range: doc.rangeOf(f.offset, f.length), severity: f.severity, code: f.code, message: f.message });
     }
   }
-  return { results, missing, notChecked, checked: docs.size, liveFailed };
+  return { results, missing, unusable, notChecked, checked: docs.size, liveFailed };
 }
 
 export async function run(args: string[], rawIO: CliIO): Promise<number> {
@@ -152,8 +198,9 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   const live = liveOptions(parsed);
   if (typeof live === 'string') { rawIO.err(`check: ${live}\nRun "saviynt-rest check --help" for its options.`); return 2; }
   const io = redactingIO(rawIO, live?.token);
-  const { results, missing, notChecked, checked, liveFailed } = await checkFiles(parsed.positionals, io.cwd, live ? { options: live, io } : undefined);
+  const { results, missing, unusable, notChecked, checked, liveFailed } = await checkFiles(parsed.positionals, io.cwd, live ? { options: live, io } : undefined);
   for (const m of missing) io.err(`${m}: no such file or folder`);
+  for (const u of unusable) io.err(u);
   for (const n of notChecked) io.err(`${n.file}: ${n.reason}`);
   if (format === 'json') {
     io.out(JSON.stringify(results, null, 2));
@@ -166,6 +213,6 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
     if (checked === 0 && notChecked.length) io.err(`Nothing was checked: no connection file among the files given.`);
     else io.err(`${results.length === 0 ? 'No findings' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`}.${skipped}`);
   }
-  if (missing.length || notChecked.length) return 2;
+  if (missing.length || unusable.length || notChecked.length) return 2;
   return results.some(r => r.severity === 'error') || liveFailed ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 /** `saviynt-rest init <folder>`: scaffolds an Intercom connection folder in the teammates or contacts model. */
 import * as path from 'node:path';
 import { flag, parseCommandArgs, type CliIO } from './io';
+import { errorMessage } from '../node/inputFiles';
 import { nodeFs } from '../core/transport/nodeFs';
 import { checkModelFeatures, initIntercomFolder, parseFeatureList, parseModel } from '../core/transport/init';
 import type { IntercomFeature, IntercomModel, IntercomRegion } from '../core/transport/intercomTemplates';
@@ -69,7 +70,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     for (const note of result.notes) io.out(`note: ${note}`);
     return 0;
   } catch (error) {
-    io.err(`init: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`init: ${errorMessage(error)}`);
     return 1;
   }
 }

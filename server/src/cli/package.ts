@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { flag, parseCommandArgs, type CliIO } from './io';
+import { errorMessage } from '../node/inputFiles';
 import { nodeFs } from '../core/transport/nodeFs';
 import { PackageRefusedError, packageConnectionFolder } from '../core/transport/package';
 import { jsonSyntaxValidator, type PackageValidator } from '../core/transport/packageValidator';
@@ -66,6 +67,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       exportedBy: flag(parsed, 'exported-by'), system: flag(parsed, 'system'), compress: flag(parsed, 'store') !== 'true',
     });
     const output = await outputPath(io.cwd, flag(parsed, 'o', 'output'), result.fileName);
+    const blocked = await fileInTheWay(path.dirname(output));
+    if (blocked) { io.err(`package: cannot write ${output}: ${blocked} is a file, not a folder.`); return 1; }
     await nodeFs.mkdir(path.dirname(output));
     await nodeFs.writeFile(output, result.zip);
     for (const message of result.checkMessages) io.err(`warning: ${message}`);
@@ -80,8 +83,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       io.err(`package: ${error.message}`);
       return 1;
     }
-    io.err(`package: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`package: ${errorMessage(error)}`);
     return 1;
+  }
+}
+
+/** The first existing path on the way to `folder` that is not a folder, if any. */
+async function fileInTheWay(folder: string): Promise<string | undefined> {
+  for (let p = folder; ; p = path.dirname(p)) {
+    const stat = await nodeFs.stat(p);
+    if (stat) return stat.kind === 'directory' || stat.kind === 'symlink' ? undefined : p;
+    if (path.dirname(p) === p) return undefined;
   }
 }
 

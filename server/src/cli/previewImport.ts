@@ -6,9 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConnectionFolder } from '../node/connectionFolder';
-import { runImport, toCsv, type ImportPreview, type ImportRow } from '../core/runner';
+import { READ_ONLY_POST_PATHS, redact, runImport, toCsv, type ImportPreview, type ImportRow } from '../core/runner';
 import { DEFAULT_MAX_ITERATIONS } from '../core/runner/importRun';
-import { COMMON_VALUE_OPTIONS, commonOptions, redactingIO, refusalHint } from './call';
+import { COMMON_VALUE_OPTIONS, commonOptions, redactingIO } from './call';
+import { describeFsError, InputFileError, readInputText } from '../node/inputFiles';
 import { type CliIO, type OptionSpec, flag, parseCommandArgs } from './io';
 
 const OPTIONS: OptionSpec = { values: [...COMMON_VALUE_OPTIONS, 'out', 'max-pages', 'max-items', 'max-iterations'] };
@@ -20,7 +21,12 @@ export const PREVIEW_IMPORT_USAGE = `Usage: saviynt-rest preview-import <connect
 
 Runs the folder's ImportAccountEntJSON against the API as EIC's import job would (accounts,
 entitlement types in entTypeOrder, then account-entitlement memberships, following pagination)
-and shows the rows EIC would store. Nothing is stored anywhere; only GET calls (and POST calls to search endpoints) are made.
+and shows the rows EIC would store. Nothing is stored anywhere, and only calls that cannot change
+data are sent: GET calls, and POST calls to Intercom's read-only search and list endpoints on
+Intercom's API host (or on --base-url):
+${wrapList(READ_ONLY_POST_PATHS, '  ', 96)}
+Any other call (a POST that creates or merges, PUT, PATCH, DELETE, or a POST to another host) is
+refused with a message naming it, and the preview stops there.
 
   --base-url URL      replaces scheme and host of every call (e.g. the local fake Intercom)
   --token-env VAR     environment variable holding the Intercom access token
@@ -34,6 +40,19 @@ and shows the rows EIC would store. Nothing is stored anywhere; only GET calls (
                       preview stops (default 1000)
 
 Exit code: 0 when the preview is complete, 1 when it stopped early or a call failed, 2 for a usage problem.`;
+
+/** Items joined with ", " on lines of at most `width` characters, each indented. */
+function wrapList(items: readonly string[], indent: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, item] of items.entries()) {
+    const piece = item + (i < items.length - 1 ? ',' : '');
+    if (line && indent.length + line.length + 1 + piece.length > width) { lines.push(indent + line); line = piece; }
+    else line = line ? `${line} ${piece}` : piece;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
 
 export async function run(args: string[], rawIO: CliIO): Promise<number> {
   const parsed = parseCommandArgs('preview-import', args, OPTIONS, rawIO);
@@ -58,10 +77,18 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   for (const v of [maxPages, maxItems, maxIterations]) if (typeof v === 'string') { io.err(v); return 2; }
 
   const absolute = path.resolve(io.cwd, folder);
-  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) { io.err(`${folder}: no such folder`); return 2; }
+  const folderProblem = notAFolder(absolute);
+  if (folderProblem) { io.err(`${folder}: ${folderProblem}`); return 2; }
+  const outDir = flag(parsed, 'out');
+  const outProblem = outDir === undefined ? undefined : unusableOutput(path.resolve(io.cwd, outDir));
+  if (outProblem) { io.err(`--out ${outDir} ${outProblem}`); return 2; }
   const connection = loadConnectionFolder(absolute);
   const doc = connection.get('ImportAccountEntJSON');
-  if (!doc) { io.err(`${folder} has no ImportAccountEntJSON.json to preview.`); return 2; }
+  if (!doc) {
+    const unreadable = unreadableImportFile(absolute);
+    io.err(unreadable ? `${path.join(folder, unreadable.name)}: ${unreadable.reason}` : `${folder} has no ImportAccountEntJSON.json to preview.`);
+    return 2;
+  }
 
   const controller = new AbortController();
   const onSigint = () => { io.err('Stopping… (partial results follow)'); controller.abort(); };
@@ -70,7 +97,7 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   try {
     preview = await runImport({ ImportAccountEntJSON: doc.text }, {
       token: common.token, baseUrl: common.baseUrl, variables: common.variables,
-      send: { timeoutMs: common.send.timeoutMs, allowedHosts: common.send.allowedHosts },
+      send: { timeoutMs: common.send.timeoutMs, allowedHosts: common.send.allowedHosts, allowHostHint: common.send.allowHostHint },
       signal: controller.signal, maxPages: maxPages as number, maxItems: maxItems as number, maxIterations: maxIterations as number,
       onProgress: e => {
         if (format !== 'text') return;
@@ -81,23 +108,58 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
-  for (const p of preview.problems) p.message = refusalHint(p.message, common.baseUrl);
 
   if (format === 'json') io.out(JSON.stringify(preview, null, 2));
   else if (format === 'csv') {
     const tables = csvTables(preview);
-    const out = flag(parsed, 'out');
-    if (out) {
-      const dir = path.resolve(io.cwd, out);
-      fs.mkdirSync(dir, { recursive: true });
-      for (const [name, csv] of tables) fs.writeFileSync(path.join(dir, `${name}.csv`), csv, 'utf8');
-      io.err(`Wrote ${tables.map(([n]) => `${n}.csv`).join(', ')} to ${out}.`);
+    if (outDir) {
+      const dir = path.resolve(io.cwd, outDir);
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        // The files bypass the output's redaction: redact them here (a hostile echo of the token).
+        for (const [name, csv] of tables) fs.writeFileSync(path.join(dir, `${name}.csv`), redact(csv, common.token), 'utf8');
+      } catch (error) {
+        io.err(`--out ${outDir}: the CSV files could not be written (${describeFsError(error).reason}).`);
+        return 2;
+      }
+      io.err(`Wrote ${tables.map(([n]) => `${n}.csv`).join(', ')} to ${outDir}.`);
     } else {
       io.out(tables.map(([name, csv]) => `# ${name}\r\n${csv}`).join('\r\n'));
     }
   } else printSummary(io, preview);
   if (format !== 'text') for (const p of preview.problems) io.err(`${p.entType ? `${p.entType} › ` : ''}${p.call ?? p.section}: ${p.message}`);
   return preview.complete ? 0 : 1;
+}
+
+/** Why a path is not a folder to preview ("no such folder", "permission denied" …), or undefined. */
+function notAFolder(absolute: string): string | undefined {
+  let stat: fs.Stats;
+  try { stat = fs.statSync(absolute); } catch (error) {
+    const { reason, code } = describeFsError(error);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : reason;
+  }
+  return stat.isDirectory() ? undefined : 'is a file, not a connection folder; give the folder that holds ImportAccountEntJSON.json';
+}
+
+/** Why --out cannot take the CSV files (an existing file, not a folder), or undefined. */
+function unusableOutput(absolute: string): string | undefined {
+  try {
+    return fs.statSync(absolute).isDirectory() ? undefined : 'is a file, not a folder; give a folder for the CSV files (it is created if needed).';
+  } catch {
+    return undefined; // created when the CSV files are written
+  }
+}
+
+/** The import file that exists in the folder but cannot be read, with the reason. */
+function unreadableImportFile(folder: string): { name: string; reason: string } | undefined {
+  let names: string[];
+  try { names = fs.readdirSync(folder); } catch (error) { return { name: '', reason: `the folder cannot be read: ${describeFsError(error).reason}` }; }
+  const name = names.find(n => n.toLowerCase() === 'importaccountentjson.json');
+  if (!name) return undefined;
+  try { readInputText(path.join(folder, name)); } catch (error) {
+    if (error instanceof InputFileError) return { name, reason: error.reason };
+  }
+  return undefined;
 }
 
 function csvTables(preview: ImportPreview): [string, string][] {

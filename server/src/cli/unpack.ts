@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { flag, parseCommandArgs, type CliIO } from './io';
+import { errorMessage } from '../node/inputFiles';
 import { nodeFs } from '../core/transport/nodeFs';
 import { unpackExportFile } from '../core/transport/unpack';
 
@@ -53,7 +54,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     for (const note of result.notes) io.out(`note: ${note}`);
     return 0;
   } catch (error) {
-    io.err(`unpack: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`unpack: ${errorMessage(error)}`);
     return 1;
   }
 }

@@ -11,8 +11,9 @@ import { RULES } from './rules/index';
 import './rules/all';
 import { analyzeExportDocument } from './export/exportAnalysis';
 import { documentIndex } from './json/documentIndex';
-import { documentBindings } from './binding/documentBindings';
+import { bindingTruncation, documentBindingsPaced, MAX_BINDINGS_PER_DOCUMENT } from './binding/documentBindings';
 import { beginWork, endWork, EARLY_YIELD_CHARS, pausePoint, sliceUsed, yieldToEventLoop } from './pacing';
+import { FindingCollector } from './findingCaps';
 
 export const DEFAULT_MAX_DOCUMENT_SIZE = 8 * 1024 * 1024;
 
@@ -37,7 +38,11 @@ export async function analyze(doc: AttributeDocument, options: AnalyzeOptions = 
       await yieldToEventLoop();
       if (options.isCancelled?.()) return [];
     }
-    return doc.kind === 'export' ? await analyzeExportDocument(doc, options) : await analyzeAttribute(doc, options, settings);
+    if (doc.kind === 'attribute') return await analyzeAttribute(doc, options, settings);
+    // An export's attributes are capped each; the export as a whole is capped too.
+    const collector = new FindingCollector();
+    for (const f of await analyzeExportDocument(doc, options)) collector.add(f);
+    return withSummary(collector.findings, collector);
   } finally {
     endWork();
   }
@@ -45,29 +50,51 @@ export async function analyze(doc: AttributeDocument, options: AnalyzeOptions = 
 
 async function analyzeAttribute(doc: AttributeDocument, options: AnalyzeOptions, settings: AnalysisSettings): Promise<Finding[]> {
   const isCancelled = options.isCancelled;
+  const collector = new FindingCollector();
   doc.json;
   if (await pausePoint(isCancelled)) return [];
-  const findings = await schemaFindings(doc, true);
-  if (await pausePoint(isCancelled)) return findings;
+  await schemaFindings(doc, true, collector);
+  if (await pausePoint(isCancelled)) return collector.findings;
   // Shared data that many rules read, each built as a step of its own. A failure here is left to
   // the rules that read the data, which report it as before.
   try { documentIndex(doc); } catch { /* reported by the rules */ }
-  if (await pausePoint(isCancelled)) return findings;
-  try { documentBindings(doc); } catch { /* reported by the rules */ }
+  if (await pausePoint(isCancelled)) return collector.findings;
+  try {
+    if (!(await documentBindingsPaced(doc, () => pausePoint(isCancelled)))) return collector.findings;
+    const truncation = bindingTruncation(doc);
+    if (truncation) {
+      collector.notChecked('`${…}` bindings', truncation.unscanned, truncation.offset,
+        `the checks stop after the first ${MAX_BINDINGS_PER_DOCUMENT.toLocaleString('en-US')} of a document`);
+    }
+  } catch { /* reported by the rules */ }
   const connection = options.connection ?? singleDocumentConnection(doc);
   const grammar = doc.attribute?.grammar;
-  const report = (f: Finding) => { findings.push(f); };
+  const ctx = {
+    doc, connection, settings,
+    report: (f: Finding) => collector.add(f),
+    get full() { return collector.full; },
+    notChecked: (what: string, count: number, offset: number, note?: string) => collector.notChecked(what, count, offset, note),
+  };
   for (const rule of RULES) {
     if (rule.grammars && (!grammar || !rule.grammars.includes(grammar))) continue;
     if (sliceUsed()) await yieldToEventLoop();
     if (isCancelled?.()) break;
     try {
-      rule.run({ doc, connection, settings, report });
+      rule.run(ctx);
     } catch (error) {
       options.log?.(`Rule ${rule.id} failed on ${doc.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
-  return dedupe(findings);
+  return withSummary(dedupe(collector.findings), collector);
+}
+
+/** The findings with the collector's final findings-capped note, if anything was left out (in offset order). */
+function withSummary(findings: Finding[], collector: FindingCollector): Finding[] {
+  const summary = collector.summary();
+  if (!summary) return findings;
+  const at = findings.findIndex(f => f.offset > summary.offset);
+  findings.splice(at === -1 ? findings.length : at, 0, summary);
+  return findings;
 }
 
 /** The note on a document above the size limit: what is skipped, and the setting that changes it. */

@@ -83,6 +83,11 @@ export class AttributeDocument {
     }
     return value as T;
   }
+
+  /** True when `memo(key, …)` has already been computed for this version. */
+  hasMemo(key: string): boolean {
+    return this._memo.has(key);
+  }
 }
 
 /** Deeper nesting than this is refused: the recursive parser would exhaust the stack. */

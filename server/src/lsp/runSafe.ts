@@ -1,7 +1,7 @@
 /**
  * Every request handler runs through here: deferred to the next tick, cancelled
  * requests answer with RequestCancelled, and an exception becomes a logged empty result
- * instead of a crash.
+ * instead of a crash. Notification and event handlers run through guarded().
  */
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 
@@ -24,4 +24,18 @@ export function runSafe<T>(log: Logger, name: string, fallback: T, token: Cancel
 
 function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+/**
+ * A notification or event handler that cannot throw: an exception is logged and the server goes on
+ * (notifications have no answer to fall back to).
+ */
+export function guarded<A extends unknown[]>(log: Logger, name: string, handler: (...args: A) => void): (...args: A) => void {
+  return (...args: A) => {
+    try {
+      handler(...args);
+    } catch (error) {
+      log(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  };
 }

@@ -4,7 +4,7 @@
  */
 import {
   CodeLens, CompletionList, Connection, DidChangeConfigurationNotification, DocumentSymbol, Hover, InitializeResult,
-  LocationLink, TextDocumentSyncKind, TextDocuments, TextEdit, CodeAction,
+  LocationLink, TextDocumentSyncKind, TextDocuments, TextEdit, CodeAction, Range, ShowMessageNotification, MessageType,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../../common/src/protocol';
 import { DocumentStore } from './documentStore';
 import { ValidationScheduler } from './validation';
-import { runSafe } from './runSafe';
+import { guarded, runSafe } from './runSafe';
 import { LiveChecks } from './liveChecks';
 import { codeActionsFor, FIX_ALL_KIND } from './convert';
 import { codeActions } from './codeActions';
@@ -22,7 +22,7 @@ import { complete } from '../core/features/completion';
 import { hover } from '../core/features/hover';
 import { findDefinitions } from '../core/features/definition';
 import { documentSymbols } from '../core/features/symbols';
-import { format } from '../core/features/format';
+import { formatDocument, type FormatResult } from '../core/features/format';
 import { codeLenses } from '../core/features/codeLens';
 import { describeCalls } from '../core/calls/callModel';
 import type { FeatureContext } from '../core/features/contributors';
@@ -39,8 +39,10 @@ export function startServer(connection: Connection): void {
   const scheduler = new ValidationScheduler(connection, store, () => settings, log, doc => live.findingsFor(doc));
 
   connection.onInitialize((params): InitializeResult => {
-    canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    settings = mergeSettings(params.initializationOptions?.settings);
+    canPullConfiguration = !!params.capabilities?.workspace?.configuration;
+    try { settings = mergeSettings(params.initializationOptions?.settings); } catch (error) {
+      log(`Reading the initial settings failed (defaults are used): ${String(error)}`);
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -57,12 +59,12 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(guarded(log, 'initialized', () => {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
       void refreshSettings();
     }
-  });
+  }));
 
   async function refreshSettings(): Promise<void> {
     try {
@@ -74,41 +76,44 @@ export function startServer(connection: Connection): void {
     for (const uri of documents.keys()) scheduler.schedule(uri, 0);
   }
 
-  connection.onDidChangeConfiguration(change => {
+  connection.onDidChangeConfiguration(guarded(log, 'didChangeConfiguration', change => {
     if (canPullConfiguration) void refreshSettings();
     else {
       settings = mergeSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
       for (const uri of documents.keys()) scheduler.schedule(uri, 0);
     }
-  });
+  }));
 
   // The documents manager reports an open as an open *and* a content change; the change must not
   // put the immediate check of a newly opened document back behind the debounce.
   const justOpened = new Map<string, number>();
-  documents.onDidOpen(e => {
+  /** Documents whose formatting was declined, by version (the message is shown once per version). */
+  const declinedFormats = new Map<string, number>();
+  documents.onDidOpen(guarded(log, 'didOpen', e => {
     justOpened.set(e.document.uri, e.document.version);
     scheduler.changed(e.document.uri, true);
-  });
-  documents.onDidChangeContent(e => {
+  }));
+  documents.onDidChangeContent(guarded(log, 'didChange', e => {
     const openedAt = justOpened.get(e.document.uri);
     justOpened.delete(e.document.uri);
     if (openedAt === e.document.version) return;
     scheduler.changed(e.document.uri);
-  });
-  documents.onDidClose(e => {
+  }));
+  documents.onDidClose(guarded(log, 'didClose', e => {
     justOpened.delete(e.document.uri);
+    declinedFormats.delete(e.document.uri);
     store.forget(e.document.uri);
     scheduler.closed(e.document.uri);
     for (const sibling of store.openSiblings(e.document.uri)) scheduler.schedule(sibling, settings.validation.debounceMs);
-  });
+  }));
   // Files changed on disk (the client watches **/*.json): their folder is read again, and what
   // depends on it is checked again once the read shows a change (DocumentStore.onFolderChanged).
-  connection.onDidChangeWatchedFiles(params => {
+  connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', params => {
     for (const change of params.changes) {
       store.fileChanged(change.uri);
       for (const sibling of store.openSiblings(change.uri)) scheduler.schedule(sibling, settings.validation.debounceMs);
     }
-  });
+  }));
 
   /**
    * The open document for a feature request, or undefined when there is none or it is above the
@@ -153,15 +158,35 @@ export function startServer(connection: Connection): void {
     return doc && doc.kind !== 'unknown' ? documentSymbols(doc) : [];
   }));
 
-  connection.onDocumentFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () => {
-    const doc = store.get(params.textDocument.uri);
-    return doc ? format(doc, params.options) : [];
-  }));
+  /**
+   * Formatting answers at once with no edits for a document above the size limit, and a document
+   * the formatter declines (too deep, too large a result) gets a message, once per version.
+   */
+  const formatted = (uri: string, result: FormatResult, version: number): TextEdit[] => {
+    if (result.declined && declinedFormats.get(uri) !== version) {
+      declinedFormats.set(uri, version);
+      if (declinedFormats.size > 200) declinedFormats.delete(declinedFormats.keys().next().value!);
+      log(`Formatting ${uri} declined: ${result.declined}`);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Not formatted: ${result.declined}` });
+    }
+    return result.edits;
+  };
+  const formatRequest = (uri: string, options: { tabSize?: unknown; insertSpaces?: unknown }, range?: Range): TextEdit[] => {
+    const open = store.get(uri);
+    if (!open) return [];
+    const doc = featureDoc(uri);
+    const result: FormatResult = doc ? formatDocument(doc, options, range) : {
+      edits: [],
+      declined: `This document has ${open.text.length.toLocaleString('en-US')} characters, more than the setting saviyntRest.validation.maxDocumentSize allows (${settings.validation.maxDocumentSize.toLocaleString('en-US')}); it was left as it is.`,
+    };
+    return formatted(uri, result, open.version);
+  };
 
-  connection.onDocumentRangeFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () => {
-    const doc = store.get(params.textDocument.uri);
-    return doc ? format(doc, params.options, params.range) : [];
-  }));
+  connection.onDocumentFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () =>
+    formatRequest(params.textDocument.uri, params.options)));
+
+  connection.onDocumentRangeFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () =>
+    formatRequest(params.textDocument.uri, params.options, params.range)));
 
   connection.onCodeAction((params, token) => runSafe(log, 'codeAction', [] as CodeAction[], token, () => {
     const doc = featureDoc(params.textDocument.uri);
@@ -189,18 +214,16 @@ export function startServer(connection: Connection): void {
       if (folder) scheduler.folders.schedule(folder, 0);
     }
   });
-  connection.onRequest(CheckFolderRequest, (params: CheckFolderParams, token) => {
-    const empty: CheckFolderResult = { folder: '', files: [], errors: 0, warnings: 0, notes: 0 };
-    return runSafe(log, 'checkFolder', empty, token, async () => {
-      const folder = store.pathOf(params.uri);
-      return folder ? scheduler.folders.checkNow(folder) : empty;
-    });
-  });
+  const noFolder: CheckFolderResult = { folder: '', files: [], errors: 0, warnings: 0, notes: 0 };
+  connection.onRequest(CheckFolderRequest, (params: CheckFolderParams, token) => runSafe(log, 'checkFolder', noFolder, token, async () => {
+    const folder = store.pathOf(params.uri);
+    return folder ? scheduler.folders.checkNow(folder) : noFolder;
+  }));
 
-  connection.onRequest(RevalidateRequest, () => {
+  connection.onRequest(RevalidateRequest, (_params, token) => runSafe(log, 'revalidate', null, token, () => {
     for (const uri of documents.keys()) scheduler.schedule(uri, 0);
     return null;
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();

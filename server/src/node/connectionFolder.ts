@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { attributeForFileName } from '../core/attributes';
 import { AttributeDocument } from '../core/document';
 import { StaticConnection } from '../core/connection';
+import { MAX_TEXT_FILE_BYTES, readInputText } from './inputFiles';
 
 export const METADATA_FILE = 'connection.meta.json';
 
@@ -23,7 +24,7 @@ export function listAttributeFiles(folder: string): string[] {
 /** The connection's name: `connectionname` from the metadata file, else the folder's name. */
 export function connectionName(folder: string): string {
   try {
-    const meta = JSON.parse(fs.readFileSync(path.join(folder, METADATA_FILE), 'utf8'));
+    const meta = JSON.parse(readInputText(path.join(folder, METADATA_FILE)));
     if (meta && typeof meta.connectionname === 'string' && meta.connectionname) return meta.connectionname;
   } catch { /* no or unreadable metadata: use the folder name */ }
   return path.basename(path.resolve(folder));
@@ -38,11 +39,13 @@ export class DiskDocumentCache {
   read(filePath: string, uri: string = filePath): AttributeDocument | undefined {
     let stat: fs.Stats;
     try { stat = fs.statSync(filePath); } catch { this.files.delete(filePath); return undefined; }
+    // Only regular files of a sane size: a named pipe or a device must never block the server.
+    if (!stat.isFile() || stat.size > MAX_TEXT_FILE_BYTES) { this.files.delete(filePath); return undefined; }
     const cached = this.files.get(filePath);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.doc.uri === uri) return cached.doc;
     let text: string;
-    try { text = fs.readFileSync(filePath, 'utf8'); } catch { return undefined; }
-    const doc = AttributeDocument.fromFile(uri, stripBom(text), 0);
+    try { text = readInputText(filePath); } catch { return undefined; }
+    const doc = AttributeDocument.fromFile(uri, text, 0);
     this.files.set(filePath, { mtimeMs: stat.mtimeMs, size: stat.size, doc });
     return doc;
   }

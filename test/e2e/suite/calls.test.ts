@@ -278,6 +278,46 @@ suite('calls: test-calling Intercom (trusted workspace)', function () {
     assert.deepStrictEqual(JSON.parse(sent.body).sort, { field: 'updated_at', order: 'descending' });
   });
 
+  test('Preview Import asks in a modal before a call that may write, and sends it only after "Send"', async () => {
+    const folder = fixtureUri('calls/preview-write');
+    const file = vscode.Uri.joinPath(folder, 'ImportAccountEntJSON.json');
+    fs.mkdirSync(folder.fsPath, { recursive: true });
+    const http = { url: 'https://api.intercom.io/contacts', httpMethod: 'POST', httpContentType: 'application/json',
+      httpHeaders: { Authorization: '${access_token}', Accept: 'application/json', 'Intercom-Version': '2.15' },
+      httpParams: '{"email":"written-by-preview@example.com","role":"user"}' };
+    fs.writeFileSync(file.fsPath, JSON.stringify({ accountParams: { connection: 'acctAuth', call: { call1: {
+      callOrder: 0, stageNumber: 0, http, listField: 'data', keyField: 'accountID', colsToPropsMap: { accountID: 'id~#~char' } } } } }));
+    const creates = () => apiRequests().filter(q => q.method === 'POST' && q.path === '/contacts').length;
+    try {
+      for (const answer of [undefined, 'Send']) {
+        const modals: { message: string; detail?: string }[] = [];
+        const r = await withStubbedWindow({
+          showWarningMessage: async (message: string, options: vscode.MessageOptions, ...items: string[]) => {
+            if (options && typeof options === 'object' && options.modal) { modals.push({ message, detail: options.detail }); return answer === undefined ? undefined : items[0]; }
+            return undefined;
+          },
+        }, () => run('saviyntRest.previewImport', { uri: file.toString() }));
+        await closeAllEditors();
+        assert.strictEqual(modals.length, 1, `asked once (${answer ?? 'dismissed'})`);
+        assert.match(modals[0].message, /ImportAccountEntJSON › call1/);
+        assert.ok(modals[0].detail!.includes(`POST ${fake.url}/contacts`), modals[0].detail);
+        if (answer === undefined) {
+          assert.strictEqual(creates(), 0, 'declined: nothing was sent');
+          assert.strictEqual(r.complete, false);
+          assert.match(r.problems.join('\n'), /not sent \(not confirmed\)/);
+        } else {
+          assert.strictEqual(creates(), 1, 'confirmed: sent once');
+        }
+      }
+      fake.clearRequests();
+      const silent = await run('saviyntRest.previewImport', { uri: file.toString(), silent: true });
+      assert.strictEqual(creates(), 0, 'a silent run never writes');
+      assert.match(silent.problems.join('\n'), /POST .*\/contacts was not sent/);
+    } finally {
+      fs.rmSync(folder.fsPath, { recursive: true, force: true });
+    }
+  });
+
   test('Ticket flow: creates the ticket once, polls until the fake resolves it', async () => {
     const pending = vscode.commands.executeCommand<Result>('saviyntRest.runTicketFlow', { uri: fixtureUri(CREATE_TICKET).toString(), confirm: true, silent: true, intervalMs: 150, maxPolls: 100, variables: serviceContact() });
     const id = await waitFor('the first status poll', () => apiRequests().map(q => /^\/tickets\/(\d+)$/.exec(q.path)?.[1]).find(Boolean), 30_000);

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** ../shared next to the repository (absent on some clones: corpus tests then skip). */
 export const SHARED = path.resolve(__dirname, '../../../../shared');
@@ -17,21 +17,8 @@ export function tempDir(t: { after(fn: () => void): void }, prefix = 'transport-
   return dir;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** The zip checksum: zlib's, independent of the engine's own (which zipCrc.test.ts compares with it). */
+export { crc32 } from 'node:zlib';
 
 export interface RawEntry {
   name: string;
@@ -41,6 +28,8 @@ export interface RawEntry {
   unixMode?: number;
   /** Declared uncompressed size, to build archives that lie about it. */
   declaredSize?: number;
+  /** Declared CRC-32, to build archives whose checksum does not match the data. */
+  declaredCrc?: number;
 }
 
 /**
@@ -55,7 +44,7 @@ export function buildRawZip(entries: RawEntry[]): Uint8Array {
     const raw = Buffer.from(typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data ?? Buffer.alloc(0));
     const body = entry.deflate ? deflateRawSync(raw) : raw;
     const name = Buffer.from(entry.name, 'utf8');
-    const crc = crc32(raw);
+    const crc = entry.declaredCrc ?? crc32(raw);
     const size = entry.declaredSize ?? raw.length;
     const method = entry.deflate ? 8 : 0;
     const local = Buffer.alloc(30);

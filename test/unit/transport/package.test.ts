@@ -166,9 +166,9 @@ test('a literal bearer token in any other attribute stops the package, naming fi
   await assert.rejects(buildPackage(folderOf({ 'UpdateAccountJSON.json': '{"h":{"Authorization":"Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.abcdefghijklmnop"}}' }), { timestamp: STAMP }),
     /UpdateAccountJSON\.json line 1.*JSON web token/);
   await assert.rejects(buildPackage(folderOf({ 'ImportAccountEntJSON.json': '{"http":{"httpHeaders":{"X-API-KEY":"a1b2c3d4e5f6g7h8i9"}}}' }), { timestamp: STAMP }),
-    /ImportAccountEntJSON\.json line 1, column 38: this looks like a literal credential in a header \("a1b2c3…"\)/);
+    /ImportAccountEntJSON\.json line 1, column 38: this looks like a literal value in the X-API-KEY header \("a1b2c3…"\)/);
   await assert.rejects(buildPackage(folderOf({ 'CreateAccountJSON.json': '{"call":[{"httpParams":"{\\"apiKey\\":\\"k9Xq2mP4vL7wR3tZ\\"}"}]}' }), { timestamp: STAMP }),
-    /credential in a header/);
+    /a literal apiKey in the request body/);
   // Text that only mentions the scheme is fine.
   await buildPackage(folderOf({ 'UpdateAccountJSON.json': '{"description":"uses Bearer authentication with ${access_token}"}' }), { timestamp: STAMP });
 });

@@ -57,7 +57,7 @@ test('placeholders versus credentials', () => {
   assert.equal(placeholderFor('Bearer abc', 'access token'), 'Bearer <set the access token in EIC after import>');
   assert.equal(placeholderFor('abc', 'password'), '<set the password in EIC after import>');
   const found = findLiteralCredentials('x\n  "Authorization": "Basic dXNlcjpwYXNzd29yZDEyMw=="\n');
-  assert.deepEqual(found.map(f => [f.kind, f.line, f.column, f.excerpt]), [['basic credentials', 2, 27, 'dXNlcj…']]);
+  assert.deepEqual(found.map(f => [f.kind, f.line, f.column, f.excerpt]), [['a literal Basic credential', 2, 27, 'dXNlcj…']]);
   assert.deepEqual(findLiteralCredentials('"Bearer ${access_token}" and Bearer authentication, Basic realm'), []);
 });
 

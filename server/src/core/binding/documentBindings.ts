@@ -28,6 +28,8 @@ export interface BoundString {
   readonly offsets?: Int32Array;
   readonly site: StringSite;
   readonly bindings: readonly Binding[];
+  /** True when the scan stopped at its limit before the end of the value. */
+  readonly truncated?: boolean;
 }
 
 /** Document offset of index i of the decoded value (i may equal value.length). */
@@ -54,31 +56,118 @@ export function indexAt(bs: BoundString, offset: number): number {
   return lo;
 }
 
-/** Every string value of the document that holds at least one `${`, scanned. */
-export function documentBindings(doc: AttributeDocument): readonly BoundString[] {
-  return doc.memo('binding.strings', () => {
-    const out: BoundString[] = [];
-    if (doc.kind !== 'attribute' || !doc.root) return out;
+/**
+ * Most bindings one document has scanned: memory and time stay bounded whatever the document (a
+ * 1 MB value of `${` would otherwise be half a million bindings). Four times the 5 MB benchmark
+ * import; real attribute files have a few hundred.
+ */
+export const MAX_BINDINGS_PER_DOCUMENT = 50_000;
+
+/** What the scan left out once it reached MAX_BINDINGS_PER_DOCUMENT. */
+export interface BindingTruncation {
+  /** `${` in the rest of the document, not scanned. */
+  unscanned: number;
+  /** Document offset of the first one. */
+  offset: number;
+}
+
+/** An incremental scan of a document's string values (so that a long scan can pause). */
+class DocumentBindingScan {
+  readonly out: BoundString[] = [];
+  truncation: BindingTruncation | undefined;
+  private readonly nodes: readonly StringASTNode[];
+  private next = 0;
+  private budget = MAX_BINDINGS_PER_DOCUMENT;
+  private nextDollar: number;
+  private nextUnicode: number;
+  private readonly cache: WeakMap<StringASTNode, BoundString>;
+
+  constructor(private readonly doc: AttributeDocument) {
     const text = doc.text;
-    // Candidate positions, found by the engine's native search: `${`, and `\u` escapes that might encode one.
-    let nextDollar = text.indexOf('${');
-    let nextUnicode = text.indexOf('\\u');
-    if (nextDollar === -1 && nextUnicode === -1) return out;
-    const cache = stringCache(doc);
-    const grammar = doc.attribute?.grammar;
-    for (const node of documentIndex(doc).stringValues) {
+    this.nextDollar = text.indexOf('${');
+    this.nextUnicode = text.indexOf('\\u');
+    const candidates = doc.kind === 'attribute' && doc.root && (this.nextDollar !== -1 || this.nextUnicode !== -1);
+    this.nodes = candidates ? documentIndex(doc).stringValues : [];
+    this.cache = stringCache(doc);
+  }
+
+  get done(): boolean {
+    return this.next >= this.nodes.length;
+  }
+
+  /** Scans up to `count` string values. */
+  step(count: number): void {
+    const text = this.doc.text;
+    const grammar = this.doc.attribute?.grammar;
+    for (const stop = Math.min(this.nodes.length, this.next + count); this.next < stop; this.next++) {
+      const node = this.nodes[this.next];
       const start = node.offset + 1;
       const end = node.offset + node.length;
-      while (nextDollar !== -1 && nextDollar < start) nextDollar = text.indexOf('${', start);
-      while (nextUnicode !== -1 && nextUnicode < start) nextUnicode = text.indexOf('\\u', start);
-      const candidate = (nextDollar !== -1 && nextDollar < end) || (nextUnicode !== -1 && nextUnicode < end);
+      // Candidate positions, found by the engine's native search: `${`, and `\u` escapes that might encode one.
+      while (this.nextDollar !== -1 && this.nextDollar < start) this.nextDollar = text.indexOf('${', start);
+      while (this.nextUnicode !== -1 && this.nextUnicode < start) this.nextUnicode = text.indexOf('\\u', start);
+      const candidate = (this.nextDollar !== -1 && this.nextDollar < end) || (this.nextUnicode !== -1 && this.nextUnicode < end);
       if (!candidate) continue;
-      let bs = cache.get(node);
-      if (!bs) cache.set(node, (bs = scanStringNode(text, node, grammar)));
-      if (bs.bindings.length) out.push(bs);
+      if (this.budget <= 0) return this.truncate(this.nextDollar !== -1 && this.nextDollar < end ? this.nextDollar : start);
+      let bs = this.cache.get(node);
+      if (!bs) {
+        bs = scanStringNode(text, node, grammar, this.budget);
+        if (!bs.truncated) this.cache.set(node, bs);
+      }
+      this.budget -= bs.bindings.length;
+      if (bs.bindings.length) this.out.push(bs);
+      if (bs.truncated) {
+        const last = bs.bindings[bs.bindings.length - 1];
+        this.next++;
+        return this.truncate(last ? docOffset(bs, last.reentry ?? last.end) : start);
+      }
     }
-    return out;
+  }
+
+  /** Stops the scan at a document offset, counting the `${` left in the document. */
+  private truncate(offset: number): void {
+    const text = this.doc.text;
+    let unscanned = 0;
+    let first = -1;
+    for (let i = text.indexOf('${', offset); i !== -1; i = text.indexOf('${', i + 2)) {
+      if (first === -1) first = i;
+      unscanned++;
+    }
+    if (unscanned) this.truncation = { unscanned, offset: first };
+    this.next = this.nodes.length;
+  }
+}
+
+/** Every string value of the document that holds at least one `${`, scanned (bounded: see MAX_BINDINGS_PER_DOCUMENT). */
+export function documentBindings(doc: AttributeDocument): readonly BoundString[] {
+  return doc.memo('binding.strings', () => {
+    const scan = new DocumentBindingScan(doc);
+    scan.step(Infinity);
+    doc.memo('binding.truncation', () => scan.truncation);
+    return scan.out;
   });
+}
+
+/**
+ * documentBindings in slices: after each group of strings `pause` may let other work run and
+ * answers true to stop (the result is then not kept). Resolves false when stopped.
+ */
+export async function documentBindingsPaced(doc: AttributeDocument, pause: () => Promise<boolean>): Promise<boolean> {
+  if (doc.hasMemo('binding.strings')) return true;
+  const scan = new DocumentBindingScan(doc);
+  while (!scan.done) {
+    scan.step(256);
+    if (await pause()) return false;
+  }
+  doc.memo('binding.truncation', () => scan.truncation);
+  doc.memo('binding.strings', () => scan.out);
+  return true;
+}
+
+/** What the document's binding scan left out, if it reached its limit. */
+export function bindingTruncation(doc: AttributeDocument): BindingTruncation | undefined {
+  documentBindings(doc);
+  return doc.memo<BindingTruncation | undefined>('binding.truncation', () => undefined);
 }
 
 /** The scanned string for a string value node (computed once per node and version). */
@@ -116,8 +205,8 @@ export function bindingAt(bs: BoundString, offset: number): Binding | undefined 
   return undefined;
 }
 
-/** Scans one string literal of `text` (the node spans the quotes). */
-export function scanStringNode(text: string, node: StringASTNode, grammar: string | undefined): BoundString {
+/** Scans one string literal of `text` (the node spans the quotes), at most `maxBindings` bindings. */
+export function scanStringNode(text: string, node: StringASTNode, grammar: string | undefined, maxBindings = MAX_BINDINGS_PER_DOCUMENT): BoundString {
   const contentStart = node.offset + 1;
   const last = node.offset + node.length - 1;
   const terminated = node.length >= 2 && text.charCodeAt(last) === 34 && !escapedAt(text, last, contentStart);
@@ -132,7 +221,13 @@ export function scanStringNode(text: string, node: StringASTNode, grammar: strin
     offsets = decoded.offsets;
   }
   const site = classifySite(node, grammar);
-  return { node, contentStart, contentEnd, terminated, value, offsets, site, bindings: scannedBindings(value) };
+  const bindings = scannedBindings(value, maxBindings);
+  const truncated = bindings.length >= maxBindings && moreBindingsAfter(value, bindings[bindings.length - 1]);
+  return { node, contentStart, contentEnd, terminated, value, offsets, site, bindings, ...(truncated ? { truncated } : {}) };
+}
+
+function moreBindingsAfter(value: string, last: Binding | undefined): boolean {
+  return value.indexOf('${', last ? last.reentry ?? last.end : 0) !== -1;
 }
 
 /**
@@ -145,8 +240,9 @@ const scanCache = new Map<string, readonly Binding[]>();
 const MAX_CACHED_VALUE = 4096;
 const MAX_CACHE_ENTRIES = 20000;
 
-function scannedBindings(value: string): readonly Binding[] {
-  if (value.length > MAX_CACHED_VALUE) return scanTemplate(value);
+function scannedBindings(value: string, maxBindings: number): readonly Binding[] {
+  // A short value has fewer than maxBindings bindings unless the budget is nearly used up.
+  if (value.length > MAX_CACHED_VALUE || maxBindings < MAX_CACHED_VALUE) return scanTemplate(value, maxBindings);
   let bindings = scanCache.get(value);
   if (!bindings) {
     // The scan of a detached copy: its token texts must not keep this version's text alive.

@@ -35,11 +35,11 @@ interface Opener {
   stringOpen?: number;
 }
 
-/** Every binding of a decoded string value, in order. */
-export function scanTemplate(value: string): Binding[] {
+/** The bindings of a decoded string value, in order (at most `maxBindings`). */
+export function scanTemplate(value: string, maxBindings = Infinity): Binding[] {
   const out: Binding[] = [];
   let i = value.indexOf('${');
-  while (i !== -1) {
+  while (i !== -1 && out.length < maxBindings) {
     if (isEscaped(value, i)) {
       i = value.indexOf('${', i + 2);
       continue;

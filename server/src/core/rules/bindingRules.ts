@@ -13,8 +13,16 @@ import { httpParamsJsonRule } from './httpParamsJson';
 export const bindingRule: Rule = {
   id: 'bindings',
   run(ctx): void {
-    for (const bs of documentBindings(ctx.doc)) {
+    const strings = documentBindings(ctx.doc);
+    for (let i = 0; i < strings.length; i++) {
+      const bs = strings[i];
       if (!bs.site.evaluated) continue;
+      if (ctx.full) {
+        // Nothing more would be shown: count the bindings left, instead of checking them.
+        const left = strings.slice(i).filter(s => s.site.evaluated).reduce((sum, s) => sum + s.bindings.length, 0);
+        ctx.notChecked?.('`${…}` bindings', left, bs.contentStart, 'the document already has as many findings as are shown');
+        break;
+      }
       for (const f of syntaxFindings(ctx.doc, bs)) ctx.report(f);
       for (const f of variableFindings(ctx.doc, ctx.connection, bs)) ctx.report(f);
     }

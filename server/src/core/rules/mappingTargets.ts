@@ -113,7 +113,9 @@ export function checkResponsePath(ctx: RuleContext, node: StringASTNode, sourceL
       fixes: [{ title: `Remove "${prefix[0]}"`, edits: [editIn(doc, node, 0, prefix[0].length, '')], isPreferred: true }] });
     return;
   }
-  const m = /^([^.[]+)(.*)$/.exec(source)!;
+  // The call name, then the rest (any characters, line breaks too); a path without a name is left to other checks.
+  const m = /^([^.[]+)([\s\S]*)$/.exec(source);
+  if (!m) return;
   const first = m[1];
   const rest = m[2];
   const known = names.includes(first) || names.some(n => new RegExp(`^${escapeRegExp(n)}\\d+$`).test(first));

@@ -9,6 +9,13 @@ export interface RuleContext {
   readonly connection: ConnectionView;
   readonly settings: AnalysisSettings;
   report(finding: Finding): void;
+  /**
+   * True once the document's cap on findings is reached (core/findingCaps.ts): nothing more will
+   * be shown, so a long check may stop and say what it left out with notChecked().
+   */
+  readonly full?: boolean;
+  /** Records what a check skipped to stay within bounds (shown in the final findings-capped note). */
+  notChecked?(what: string, count: number, offset: number, note?: string): void;
 }
 
 export interface Rule {

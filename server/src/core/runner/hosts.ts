@@ -33,14 +33,19 @@ export function tokenAllowedFor(url: URL, allowedHosts: readonly string[] = []):
   });
 }
 
-/** The message shown when a call would send the token to a host that is not allowed. */
-export function hostRefusedMessage(url: URL): string {
+/**
+ * The message shown when a call would send the token to a host that is not allowed. `allowHint`
+ * says how to allow a host where the message is shown (the CLI: `--allow-host`); by default the
+ * VS Code setting.
+ */
+export function hostRefusedMessage(url: URL, allowHint?: (host: string) => string): string {
   const { hostname, hostPort } = hostOf(url);
   if (isIntercomHost(hostname)) {
     return `Refusing to send the access token to ${hostname} over ${url.protocol.replace(':', '')}: Intercom's API is only called over https.`;
   }
-  return `Refusing to send the access token to ${hostPort}: it is not one of Intercom's API hosts (${INTERCOM_API_HOSTS.join(', ')}). ` +
-    `If you trust this host (for example a local fake Intercom), add "${url.port ? hostPort : hostname}" to the setting ${ALLOWED_HOSTS_SETTING}.`;
+  const host = url.port ? hostPort : hostname;
+  return `Refusing to send the access token to ${hostPort}: it is not one of Intercom's API hosts (${INTERCOM_API_HOSTS.join(', ')}). `
+    + `If you trust this host (for example a local fake Intercom), ${allowHint ? allowHint(host) : `add "${host}" to the setting ${ALLOWED_HOSTS_SETTING}`}.`;
 }
 
 /** The region's API base URL. */

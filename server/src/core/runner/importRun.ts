@@ -11,6 +11,7 @@ import { collectMemberships, type Membership } from './memberships';
 import type { HttpProblem } from './problems';
 import type { SecretToken } from './secret';
 import type { SendOptions, SendProgress } from './send';
+import type { WriteQuestion } from './previewPolicy';
 
 export interface ImportRow {
   /** The keyField column's value (accountID, entitlementID …). */
@@ -88,6 +89,12 @@ export interface ImportOptions {
   maxIterations?: number;
   /** Only these sections (default all). */
   sections?: ImportSection[];
+  /**
+   * Asked once per call before the preview sends something that may change data (anything but a
+   * GET or a POST to one of Intercom's read-only search/list endpoints). Without it such calls
+   * are refused (the CLI); the editor asks with a modal. Resolve true to send.
+   */
+  confirmWrite?(question: WriteQuestion): Promise<boolean>;
 }
 
 /** The attribute documents of a connection, by attribute name (text or parsed JSON). */
@@ -133,7 +140,18 @@ export async function runImport(connectionDocs: ConnectionDocs, options: ImportO
   const sections = new Set(options.sections ?? ['accounts', 'entitlements', 'memberships']);
   const accountRows = new Map<string, RawRow>();
   const entRows = new Map<string, Map<string, RawRow>>();
+  // One answer per call and target, so a call run for every record (or every page) is asked about once.
+  const answers = new Map<string, Promise<boolean>>();
+  const confirmWrite = options.confirmWrite;
+  const allowWrite = confirmWrite && ((question: WriteQuestion, target: string): Promise<boolean> => {
+    const key = `${question.label}\u0000${question.method}\u0000${target}`;
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = confirmWrite(question).catch(() => false)));
+    return answer;
+  });
   const ctxFor = (spec: ImportCallSpec, variables: Record<string, unknown>): PagingContext => ({
+    label: `ImportAccountEntJSON › ${spec.name}`,
+    allowWrite,
     variables,
     prepare: { token: options.token, baseUrl: options.baseUrl, clock: options.send?.clock },
     send: { ...options.send, onProgress: e => options.onProgress?.({ type: 'http', event: e }) },

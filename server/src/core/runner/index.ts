@@ -18,6 +18,8 @@ export type { EngineClock } from './clock';
 export { pickPaths, parsePath, lookupPath, resolveBodyPath, parseMapping } from './paths';
 export type { PickedPath, PickContext, PathLookup } from './paths';
 export { runImport } from './importRun';
+export { previewVerdict, READ_ONLY_POST_PATHS } from './previewPolicy';
+export type { PreviewVerdict, WriteQuestion } from './previewPolicy';
 export type { ImportPreview, ImportOptions, ImportRow, ImportProgress, ImportProblem, ImportStats, CallRunSummary, ConnectionDocs, ImportWindow } from './importRun';
 export type { Membership } from './memberships';
 export { readImportModel } from './importModel';

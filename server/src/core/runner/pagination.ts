@@ -11,8 +11,9 @@ import { rateLimitWait, sendRequest, type HttpResponse, type RateLimitInfo, type
 import { HttpProblemError, type HttpProblem } from './problems';
 import { resolveTemplate } from './template';
 import { cancelledError, realClock } from './clock';
+import { previewVerdict, READ_ONLY_POST_PATHS, type WriteQuestion } from './previewPolicy';
 
-export type StopReason = 'done' | 'repeat' | 'max-pages' | 'max-items' | 'error' | 'cancelled' | 'unevaluable';
+export type StopReason = 'done' | 'repeat' | 'max-pages' | 'max-items' | 'error' | 'cancelled' | 'unevaluable' | 'refused';
 
 export interface PageEvent { url: string; page: number; items: number; status: number; timeMs: number }
 
@@ -35,6 +36,8 @@ export interface PagedResult {
 }
 
 export interface PagingContext {
+  /** Where the call is written ("ImportAccountEntJSON › call1"), for messages. */
+  label: string;
   variables: Record<string, unknown>;
   prepare: PrepareOptions;
   send: SendOptions;
@@ -42,6 +45,11 @@ export interface PagingContext {
   maxItems: number;
   signal?: AbortSignal;
   onPage?(event: PageEvent): void;
+  /**
+   * Asked before a request that may change data (see previewPolicy.ts); without it such a request
+   * is refused. Resolves true to send it.
+   */
+  allowWrite?(question: WriteQuestion, target: string): Promise<boolean>;
   /** Shared across calls: the last rate-limit headers seen, for proactive waiting. */
   rate: { last?: RateLimitInfo; lowestRemaining?: number; requests: number };
 }
@@ -67,9 +75,6 @@ export async function fetchAllPages(call: CallTemplate, listField: string | unde
   if (!first.ready) {
     return stop('unevaluable', first.missing.length ? `No value for ${first.missing.join(', ')}.` : first.problems.map(p => p.message).join(' '));
   }
-  if (['PUT', 'PATCH', 'DELETE', 'DELETEWITHBODY'].includes(first.eicMethod)) {
-    return stop('error', `${first.eicMethod} changes data; an import call must read (GET, or POST for search endpoints), so the preview does not send it.`);
-  }
   url = first.url;
   if (kind === 'offset') url = setQuery(url, { [String(conf.offsetParam ?? 'offset')]: offset, [String(conf.batchParam ?? 'limit')]: batchSize(conf) });
   if (kind === 'page') url = setQuery(url, { [String(conf.pageNumberParam ?? 'page')]: pageNumber, ...(conf.pageSizeParam ? { [String(conf.pageSizeParam)]: Number(conf.pageSize ?? 0) } : {}) });
@@ -82,11 +87,18 @@ export async function fetchAllPages(call: CallTemplate, listField: string | unde
     seenUrls.add(url);
 
     const request = { ...first, url };
+    // Every page is judged on its own: a next-page URL comes from the answer and may point anywhere.
+    const verdict = previewVerdict(request, { baseUrl: ctx.prepare.baseUrl });
+    if (!verdict.readOnly) {
+      const question: WriteQuestion = { label: ctx.label, method: request.eicMethod, url, body: request.body, reason: verdict.reason ?? '' };
+      const allowed = ctx.allowWrite ? await ctx.allowWrite(question, verdict.target) : false;
+      if (!allowed) return stop('refused', refusedMessage(question, !!ctx.allowWrite));
+    }
     let response: HttpResponse;
     try {
       await waitForBudget(ctx);
-      // Import calls only read: a POST here is a search (never retried automatically, like every POST).
-      response = await sendRequest(request, { ...ctx.send, signal: ctx.signal, confirmed: request.eicMethod === 'POST' });
+      // Past the policy: a POST here is a read-only search, or a write the user confirmed (never retried automatically).
+      response = await sendRequest(request, { ...ctx.send, signal: ctx.signal, confirmed: true });
     } catch (e) {
       if (e instanceof HttpProblemError) return stop(e.problem.kind === 'cancelled' ? 'cancelled' : 'error', e.problem.message, e.problem);
       throw e;
@@ -148,6 +160,12 @@ export async function fetchAllPages(call: CallTemplate, listField: string | unde
 function totalCountOf(json: unknown): number | undefined {
   const v = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>).total_count : undefined;
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
+/** The message of a call the preview did not send (the verdict first, then what a preview sends). */
+export function refusedMessage(q: WriteQuestion, asked: boolean): string {
+  return `${q.label}: ${q.method} ${q.url} was not sent${asked ? ' (not confirmed)' : ''}: ${q.reason} An import preview only sends calls `
+    + `that cannot change data: GET, and POST to Intercom's read-only search and list endpoints (${READ_ONLY_POST_PATHS.join(', ')}).`;
 }
 
 function batchSize(conf: Record<string, unknown>): number {

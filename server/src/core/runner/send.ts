@@ -33,6 +33,8 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Hosts besides Intercom's API hosts that may receive the token (`host` or `host:port`). */
   allowedHosts?: readonly string[];
+  /** How the user allows another host, for the refusal message (default: the VS Code setting). */
+  allowHostHint?: (host: string) => string;
   onProgress?(event: SendProgress): void;
   /** The user confirmed a call that changes data. Required for POST/PUT/PATCH/DELETE. */
   confirmed?: boolean;
@@ -86,13 +88,13 @@ export function rateLimitFrom(headers: Record<string, string>): RateLimitInfo {
 }
 
 /** Throws an HttpProblemError if the request must not be sent; otherwise returns its URL. */
-export function checkSendable(request: PreparedRequest, options: Pick<SendOptions, 'allowedHosts' | 'confirmed'>): URL {
+export function checkSendable(request: PreparedRequest, options: Pick<SendOptions, 'allowedHosts' | 'confirmed' | 'allowHostHint'>): URL {
   const refuse = (message: string, host?: string): never => { throw new HttpProblemError({ kind: 'refused', message, host }); };
   if (request.missing.length) refuse(`Cannot send ${request.name || 'the call'}: no value for ${request.missing.join(', ')}.`);
   if (request.problems.length) refuse(request.problems.map(p => p.message).join(' '));
   let url: URL;
   try { url = new URL(request.url); } catch { return refuse(`"${request.url.slice(0, 120)}" is not an absolute URL.`); }
-  if (request.secret && !tokenAllowedFor(url, options.allowedHosts)) refuse(hostRefusedMessage(url), hostOf(url).hostPort);
+  if (request.secret && !tokenAllowedFor(url, options.allowedHosts)) refuse(hostRefusedMessage(url, options.allowHostHint), hostOf(url).hostPort);
   if (isMutating(request.eicMethod) && !options.confirmed) {
     refuse(`${request.eicMethod} ${url.pathname} changes data in the target; it is only sent after you confirm it.`, hostOf(url).hostPort);
   }
@@ -231,7 +233,7 @@ async function attemptOnce(request: PreparedRequest, host: string, options: Send
     const timeMs = Date.now() - started;
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => { headers[name.toLowerCase()] = redact(value, secret); });
-    return interpret(request, res.status, res.statusText, headers, redact(bodyText, secret), timeMs, host, attempt);
+    return interpret(request, res.status, redact(res.statusText, secret), headers, redact(bodyText, secret), timeMs, host, attempt);
   } finally {
     cancelTimer();
     options.signal?.removeEventListener('abort', onUserAbort);

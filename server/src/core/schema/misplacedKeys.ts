@@ -25,3 +25,8 @@ export function describeMisplacedKey(doc: AttributeDocument, key: string, object
   }
   return undefined;
 }
+
+/** True when some rule describes this key name (cheap: no look-up of where the key is). */
+export function mayBeMisplaced(key: string): boolean {
+  return MISPLACED_KEY_RULES.some(rule => rule.key === key);
+}

@@ -8,10 +8,10 @@ import { ErrorCode } from 'vscode-json-languageservice';
 import type { AttributeDocument } from '../document';
 import type { Finding, Fix } from '../types';
 import { jsonService, schemaFileOf } from '../json/jsonService';
-import { ASTNode, isObject, keyOf, pathOf } from '../json/ast';
+import { ASTNode, isObject, keyOf, pathOf, type ObjectASTNode } from '../json/ast';
 import { knownPropertiesAt } from './schemaNavigator';
 import { didYouMean } from '../text/didYouMean';
-import { describeMisplacedKey } from './misplacedKeys';
+import { describeMisplacedKey, mayBeMisplaced } from './misplacedKeys';
 import { provesValid } from './validityProof';
 import { missingKeyFix, missingKeysFix, missingKeyObject } from './missingKeyFix';
 
@@ -32,7 +32,17 @@ const SYNTAX_MESSAGES: Partial<Record<number, string>> = {
   [ErrorCode.CommentNotPermitted]: 'EIC does not accept comments in connection JSON; remove it.',
 };
 
-export async function schemaFindings(doc: AttributeDocument, schemaCheck = true): Promise<Finding[]> {
+/**
+ * Where findings go: by default a plain list; the analysis passes its FindingCollector, which caps
+ * them, so a document with 20,000 unknown keys costs the work of the findings shown.
+ */
+export interface FindingSink {
+  add(finding: Finding): void;
+  accepts(code: string): boolean;
+  omit(code: string, severity: Finding['severity'], offset: number): void;
+}
+
+export async function schemaFindings(doc: AttributeDocument, schemaCheck = true, sink?: FindingSink): Promise<Finding[]> {
   const service = jsonService();
   doc.json;
   if (doc.parseFailure) return [{ offset: 0, length: 0, severity: 'error', code: 'json-syntax', message: doc.parseFailure }];
@@ -46,11 +56,15 @@ export async function schemaFindings(doc: AttributeDocument, schemaCheck = true)
     schemaRequest: 'ignore',
   });
   const findings: Finding[] = [];
+  const out: FindingSink = sink ?? { add: f => { findings.push(f); }, accepts: () => true, omit: () => undefined };
+  // The missing-key fixes are added before the findings go to the sink (which may be the analysis's).
+  const converted: Finding[] = [];
   for (const d of diagnostics) {
-    const f = convert(doc, d);
-    if (f) findings.push(f);
+    const f = convert(doc, d, out);
+    if (f) converted.push(f);
   }
-  addMissingKeyFixes(doc, findings);
+  addMissingKeyFixes(doc, converted);
+  for (const f of converted) out.add(f);
   return findings;
 }
 
@@ -73,7 +87,7 @@ function addMissingKeyFixes(doc: AttributeDocument, findings: Finding[]): void {
   }
 }
 
-function convert(doc: AttributeDocument, diagnostic: Diagnostic): Finding | undefined {
+function convert(doc: AttributeDocument, diagnostic: Diagnostic, sink: FindingSink): Finding | undefined {
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
   const d = { ...diagnostic, message };
   const offset = doc.jsonTextDocument.offsetAt(d.range.start);
@@ -98,17 +112,25 @@ function convert(doc: AttributeDocument, diagnostic: Diagnostic): Finding | unde
   if (code === ErrorCode.Deprecated) {
     return { offset, length, severity: 'warning', code: 'deprecated', message: d.message, tags: ['deprecated'] };
   }
-  return schemaProblem(doc, d, offset, length);
+  return schemaProblem(doc, d, offset, length, sink);
 }
 
-function schemaProblem(doc: AttributeDocument, d: { message: string }, offset: number, length: number): Finding | undefined {
-  const node = doc.json.getNodeFromOffset(offset, true);
+function schemaProblem(doc: AttributeDocument, d: { message: string }, offset: number, length: number, sink: FindingSink): Finding | undefined {
+  // Each finding's code is known from the message alone: a code whose cap is reached is only
+  // counted, without the node look-up and the message (linear in the document for each finding).
+  const wanted = (code: string): boolean => {
+    if (sink.accepts(code)) return true;
+    sink.omit(code, 'error', offset);
+    return false;
+  };
+  const nodeAt = () => doc.json.getNodeFromOffset(offset, true);
   let m: RegExpExecArray | null;
 
   if ((m = /^Property (.+) is not allowed\.$/.exec(d.message))) {
-    return unknownKey(doc, m[1], offset, length);
+    return unknownKey(doc, m[1], offset, length, sink);
   }
   if ((m = /^Missing property "(.+)"\.$/.exec(d.message))) {
+    if (!wanted('missing-key')) return undefined;
     const objectNode = missingKeyObject(doc, offset);
     const what = objectNode ? describeObject(objectNode) : 'this object';
     const finding: Finding = { offset, length: Math.min(length, 1), severity: 'error', code: 'missing-key',
@@ -117,25 +139,35 @@ function schemaProblem(doc: AttributeDocument, d: { message: string }, offset: n
     return finding;
   }
   if ((m = /^Incorrect type\. Expected (?:"(.+)"|one of (.+))\.$/.exec(d.message))) {
-    return wrongType(doc, node, (m[1] ?? m[2]).split(/,\s*/), offset, length);
+    return wanted('wrong-type') ? wrongType(doc, nodeAt(), (m[1] ?? m[2]).split(/,\s*/), offset, length) : undefined;
   }
   if ((m = /^Value is not accepted\. Valid values: (.+)\.$/.exec(d.message))) {
-    return invalidValue(doc, node, m[1], offset, length);
+    return wanted('invalid-value') ? invalidValue(doc, nodeAt(), m[1], offset, length) : undefined;
   }
+  if (!wanted('schema')) return undefined;
+  const node = nodeAt();
   const owner = node && ownerName(node);
   return { offset, length, severity: 'error', code: 'schema', message: owner ? `\`${owner}\`: ${d.message}` : d.message };
 }
 
-function unknownKey(doc: AttributeDocument, quotedKey: string, offset: number, length: number): Finding {
+function unknownKey(doc: AttributeDocument, quotedKey: string, offset: number, length: number, sink: FindingSink): Finding | undefined {
   const key = quotedKey.replace(/^"|"$/g, '');
+  if (!sink.accepts('unknown-key') && !mayBeMisplaced(key)) {
+    sink.omit('unknown-key', 'warning', offset);
+    return undefined;
+  }
   const keyNode = doc.json.getNodeFromOffset(offset + 1);
   const objectNode = keyNode?.parent?.parent;
   const path = objectNode ? pathOf(objectNode) : [];
   const misplaced = describeMisplacedKey(doc, key, objectNode, path);
   if (misplaced) return { offset, length, ...misplaced };
+  if (!sink.accepts('unknown-key')) {
+    sink.omit('unknown-key', 'warning', offset);
+    return undefined;
+  }
   const schemaFile = doc.attribute?.schema;
   const known = schemaFile ? knownPropertiesAt(schemaFile, path) : [];
-  const present = new Set(isObject(objectNode) ? objectNode.properties.map(p => p.keyNode.value) : []);
+  const present = isObject(objectNode) ? keysOf(doc, objectNode) : new Set<string>();
   const suggestion = didYouMean(key, known.filter(k => !present.has(k)));
   const fixes: Fix[] = suggestion
     ? [{ title: `Rename to "${suggestion}"`, edits: [{ offset, length, newText: JSON.stringify(suggestion) }], isPreferred: true }]
@@ -145,6 +177,14 @@ function unknownKey(doc: AttributeDocument, quotedKey: string, offset: number, l
     ? `\`${key}\`: EIC ignores unknown keys${where}; did you mean \`${suggestion}\`?`
     : `\`${key}\`: EIC ignores unknown keys${where}, so this has no effect.${known.length ? ` Known keys here: ${known.slice(0, 12).map(k => `\`${k}\``).join(', ')}${known.length > 12 ? ' …' : ''}.` : ''}`;
   return { offset, length, severity: 'warning', code: 'unknown-key', message, fixes };
+}
+
+/** The keys of an object node, computed once per object (a document may hold thousands of unknown keys in one). */
+function keysOf(doc: AttributeDocument, objectNode: ObjectASTNode): ReadonlySet<string> {
+  const cache = doc.memo('schema.objectKeys', () => new WeakMap<ObjectASTNode, ReadonlySet<string>>());
+  let keys = cache.get(objectNode);
+  if (!keys) cache.set(objectNode, (keys = new Set(objectNode.properties.map(p => p.keyNode.value))));
+  return keys;
 }
 
 function wrongType(doc: AttributeDocument, node: ASTNode | undefined, expected: string[], offset: number, length: number): Finding {

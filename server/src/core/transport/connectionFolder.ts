@@ -30,6 +30,8 @@ export interface ConnectionFolder {
   name: string;
   meta: ConnectionMeta;
   hasMetaFile: boolean;
+  /** The metadata file as read (its columns go into the package, so it is checked for secrets too). */
+  metaFile?: FolderFile;
   /** In EIC's attribute order. */
   attributes: AttributeFile[];
   /** Files that are not attribute files, each with the reason. */
@@ -56,15 +58,24 @@ export async function readConnectionFolder(fs: TransportFs, folderPath: string):
   for (const entry of entries) {
     if (!/\.json$/i.test(entry.name) || entry.name.startsWith('.')) continue;
     if (entry.kind !== 'file') {
-      preIgnored.push(`${entry.name}: a ${entry.kind}, not a regular file; it is not read.`);
+      const what = entry.kind === 'symlink' ? 'a symlink, ' : entry.kind === 'directory' ? 'a folder, ' : '';
+      preIgnored.push(`${entry.name}: ${what}not a regular file; it is not read.`);
       continue;
     }
     const filePath = joinPath(folderPath, entry.name);
-    const bytes = await fs.readFile(filePath);
-    if (bytes.length > MAX_ATTRIBUTE_FILE_BYTES) {
-      errors.push(`${entry.name}: ${bytes.length} bytes is more than an attribute can be (limit ${MAX_ATTRIBUTE_FILE_BYTES}); is this really an attribute file?`);
+    const tooLarge = (size: number) => `${entry.name}: ${size} bytes is more than an attribute can be (limit ${MAX_ATTRIBUTE_FILE_BYTES}); is this really an attribute file?`;
+    // The size first: a huge file is refused without being read.
+    const size = (await fs.stat(filePath))?.size ?? 0;
+    if (size > MAX_ATTRIBUTE_FILE_BYTES) { errors.push(tooLarge(size)); continue; }
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(filePath);
+    } catch (error) {
+      const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error));
+      errors.push(`${entry.name}: cannot be read (${reason}).`);
       continue;
     }
+    if (bytes.length > MAX_ATTRIBUTE_FILE_BYTES) { errors.push(tooLarge(bytes.length)); continue; }
     files.push({ fileName: entry.name, text: fromUtf8(bytes) });
   }
   const folder = assembleConnectionFolder(folderPath, files);
@@ -115,7 +126,7 @@ export function assembleConnectionFolder(folderPath: string, files: FolderFile[]
   const metaName = meta.columns.connectionname;
   const name = typeof metaName === 'string' && metaName ? metaName : folderName;
   return {
-    path: folderPath, name, meta, hasMetaFile: metaFile !== undefined,
+    path: folderPath, name, meta, hasMetaFile: metaFile !== undefined, ...(metaFile ? { metaFile } : {}),
     attributes: sortAttributes([...byName.values()], meta.attributeNames),
     ignored, errors, warnings,
   };

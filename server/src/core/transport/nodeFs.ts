@@ -2,6 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import type { Stats } from 'node:fs';
 import type { FsEntryKind, TransportFs } from './transportFs';
+import { readInputFile } from '../../node/inputFiles';
 
 function kindOf(stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink'>): FsEntryKind {
   if (stats.isSymbolicLink()) return 'symlink';
@@ -16,7 +17,9 @@ export const nodeFs: TransportFs = {
     return entries.map(e => ({ name: e.name, kind: kindOf(e) }));
   },
   async readFile(path) {
-    return new Uint8Array(await fsp.readFile(path));
+    // Never hangs on a named pipe or /dev/zero, never reads a huge file whole (InputFileError).
+    const bytes = readInputFile(path);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   },
   async writeFile(path, data) {
     await fsp.writeFile(path, data);
@@ -29,7 +32,8 @@ export const nodeFs: TransportFs = {
       const s = await fsp.lstat(path);
       return { kind: kindOf(s), size: s.size };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
       throw error;
     }
   },

@@ -103,6 +103,12 @@ export async function packageConnectionFolder(fs: TransportFs, folderPath: strin
 
 export async function buildPackage(folder: ConnectionFolder, options: PackageOptions = {}): Promise<PackageResult> {
   if (folder.errors.length) throw new PackageRefusedError(folder.errors);
+  if (!folder.attributes.length) {
+    const ignored = folder.ignored.length ? ` (not packaged: ${folder.ignored.join(' ')})` : '';
+    throw new PackageRefusedError([`${folder.path} holds no attribute files, so there is nothing to package${ignored}. `
+      + 'A connection folder has one <AttributeName>.json per attribute (ConnectionJSON.json, ImportAccountEntJSON.json …); '
+      + 'create one with "saviynt-rest init <folder>", or give the folder that holds them.']);
+  }
   const authenticationWarnings = missingAuthenticationWarnings(folder);
   const checkMessages = [...folder.warnings, ...authenticationWarnings];
   const outcome = await (options.validate ?? jsonSyntaxValidator)(folder.attributes.map(a => ({
@@ -164,6 +170,10 @@ export async function buildPackage(folder: ConnectionFolder, options: PackageOpt
     { name: `Connection_${stamp}(UTC).json`, text: connectionText },
     { name: `ObjectSummary_${stamp}(UTC).json`, text: summaryText },
   ];
+  // Every byte that goes into the zip passes the detector once more (columns, summary, values).
+  const leaks = entries.flatMap(e => findLiteralCredentials(e.text, 3).map(lit => `the package entry ${e.name}, line ${lit.line}: `
+    + `this looks like ${lit.kind} ("${lit.excerpt}"); it comes from the folder or the options. A package must not carry credentials in clear.`));
+  if (leaks.length) throw new PackageRefusedError(leaks);
   const zip = await writeZip(entries.map(e => ({ name: e.name, data: utf8(e.text) })), when, { compress: options.compress });
   return {
     zip, fileName: `transport_${safeFilePart(exportedBy)}_${stamp}(UTC).zip`, connectionName: folder.name, stamp,
@@ -192,7 +202,7 @@ function prepareValues(folder: ConnectionFolder, notes: string[]): PreparedValue
       for (const r of protectedText.replacements) placeholders.push({ fileName: attr.fileName, line: r.line, jsonPath: r.jsonPath, what: r.what });
     } else {
       for (const lit of findLiteralCredentials(text)) {
-        refusals.push(`${attr.fileName} line ${lit.line}, column ${lit.column}: this looks like a literal ${lit.kind} `
+        refusals.push(`${attr.fileName} line ${lit.line}, column ${lit.column}: this looks like ${lit.kind} `
           + `("${lit.excerpt}"). A package must not carry credentials in clear: keep the token in ConnectionJSON `
           + '("accessToken") and write "Authorization": "${access_token}" here, or reference a ConnectionJSON key as "${connection.<key>}".');
       }
@@ -201,6 +211,12 @@ function prepareValues(folder: ConnectionFolder, notes: string[]): PreparedValue
     if (withoutSchema.removed) schemaRemoved.push(attr.fileName);
     // An empty file means "unset" (and does not hide a kept encrypted value).
     if (withoutSchema.text.trim() !== '') texts.set(attr.name.toLowerCase(), withoutSchema.text);
+  }
+  if (folder.metaFile) {
+    for (const lit of findLiteralCredentials(folder.metaFile.text)) {
+      refusals.push(`${folder.metaFile.fileName} line ${lit.line}, column ${lit.column}: this looks like ${lit.kind} `
+        + `("${lit.excerpt}"). The connection's columns (description and the others) go into the package in clear: remove it.`);
+    }
   }
   if (refusals.length) throw new PackageRefusedError(refusals);
   if (schemaRemoved.length) notes.push(`left the editor-only "$schema" key out of ${schemaRemoved.join(', ')}.`);

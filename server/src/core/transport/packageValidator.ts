@@ -4,6 +4,7 @@
  */
 import { ParseErrorCode, parse, type ParseError } from 'jsonc-parser';
 import { lineAndColumn } from './lenientJson';
+import { MAX_NESTING, maxNesting } from '../document';
 
 export interface ValidatedFile {
   /** Attribute name as written into the package. */
@@ -46,6 +47,11 @@ export const jsonSyntaxValidator: PackageValidator = async files => {
   const messages: string[] = [];
   for (const file of files) {
     if (file.text.trim() === '') continue;
+    const depth = maxNesting(file.text);
+    if (depth > MAX_NESTING) {
+      messages.push(`${file.fileName}: nests objects and lists ${depth} levels deep; more than ${MAX_NESTING} cannot be checked (nor used by EIC).`);
+      continue;
+    }
     const errors: ParseError[] = [];
     parse(file.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
     if (errors.length === 0) continue;

@@ -4,8 +4,11 @@
  * joins it to its neighbour, so indentation and line breaks of the rest stay as typed.
  */
 import { applyEdits, parseTree, type Edit, type Node } from 'jsonc-parser';
+import { MAX_NESTING, maxNesting } from '../document';
 
 export function removeTopLevelSchemaKey(text: string): { text: string; removed: boolean } {
+  // Too deep for the (recursive) parser: such a text is not valid for EIC anyway; it stays as it is.
+  if (maxNesting(text) > MAX_NESTING) return { text, removed: false };
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root || root.type !== 'object' || !root.children) return { text, removed: false };
   const props = root.children;

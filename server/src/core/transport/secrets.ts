@@ -1,16 +1,19 @@
 /**
- * Keeping credentials out of transport packages.
+ * Keeping credentials out of transport packages, with the same detector as `check`'s
+ * secret-literal rule (core/secrets/detector.ts), on decoded values (JSON escapes and `\u`
+ * escapes undone, JSON inside strings read too):
  *
- * - ConnectionJSON: every secret-looking value (accessToken, password, client_secret,
- *   refreshToken, API keys, private keys, literal "Bearer …" / "Basic …" credentials) that
- *   is not already a placeholder is replaced by a placeholder text, textually, so the rest
- *   of the file stays as typed. Secrets inside JSON-in-a-string values (an httpParams
- *   string) are handled too.
- * - Every other attribute: a literal bearer token, basic credential, JSON web token or
- *   Intercom token is reported so the package can be refused.
+ * - ConnectionJSON: every credential is replaced by a placeholder text, textually, so the rest
+ *   of the file stays as typed;
+ * - any other text that goes into a package (the other attributes, connection.meta.json, the
+ *   built entries themselves): every credential is reported, so the package can be refused.
  */
-import { applyEdits, getNodePath, parseTree, type Edit, type Node } from 'jsonc-parser';
+import { applyEdits, getNodePath, parseTree, type Edit, type Node, type ParseError } from 'jsonc-parser';
+import { findSecrets, forEachString, isPlaceholderSecret, type SecretHit } from '../secrets/detector';
+import { AUTH_SCHEMES } from '../rules/catalog/secretCatalog';
+import { decodeJsonString } from '../text/jsonString';
 import { lineAndColumn } from './lenientJson';
+import { MAX_NESTING, maxNesting } from '../document';
 
 export interface SecretReplacement {
   /** Path of the replaced value inside the JSON, e.g. authentications.acctAuth.accessToken. */
@@ -25,38 +28,72 @@ export interface LiteralCredential {
   length: number;
   line: number;
   column: number;
+  /** What it looks like, e.g. "a literal Intercom access token". */
   kind: string;
   /** The first characters only: never print a whole secret. */
   excerpt: string;
 }
 
-/** Key names (lower case, without '-' and '_') whose string values are credentials. */
-const SECRET_KEYS = new Map<string, string>([
-  ['accesstoken', 'access token'], ['token', 'token'], ['apitoken', 'API token'], ['authtoken', 'token'],
-  ['bearertoken', 'bearer token'], ['password', 'password'], ['passwd', 'password'], ['pwd', 'password'],
-  ['clientsecret', 'client secret'], ['refreshtoken', 'refresh token'], ['apikey', 'API key'], ['xapikey', 'API key'],
-  ['secret', 'secret'], ['secretkey', 'secret key'], ['keyfilepassword', 'key file password'], ['privatekey', 'private key'],
-  ['skey', 'secret key'],
-]);
-
-const SCHEME_PREFIX = /^(Bearer|Basic|Token|Bot|SSWS|GenieKey|Apikey|ApiKey)(\s+)/i;
-const PLACEHOLDER_WORDS = /^(x+|\*+|\.+|\?+|dummy|placeholder|changeme|change[-_ ]me|todo|tbd|none|null|n\/a|redacted|token|password|secret|abcd|your[-_ ]?(api[-_ ]?|access[-_ ]?)?(token|key|secret|password))$/i;
+/** One credential in a text: the detector's hit, where it is in the text, and the string node that holds it. */
+interface TextSecret {
+  hit: SecretHit;
+  /** Text offsets of the secret. */
+  offset: number;
+  length: number;
+  /** The string node holding it (undefined for a text that is not JSON). */
+  node?: Node;
+  jsonPath: string;
+  secret: string;
+}
 
 /** True when a value is clearly not a real credential: empty, a ${…} binding, <…>, @…@ or a filler word. */
 export function isPlaceholderValue(value: string): boolean {
-  const v = value.trim();
-  if (v === '') return true;
-  if (v.includes('${')) return true;
-  if (/<[^<>]*>/.test(v)) return true;
-  if (/@@?[A-Za-z0-9_-]+@@?/.test(v)) return true;
-  const rest = v.replace(SCHEME_PREFIX, '').trim();
-  return rest === '' || PLACEHOLDER_WORDS.test(rest);
+  return isPlaceholderSecret(value);
 }
 
 /** The placeholder that replaces a credential, keeping a "Bearer "/"Basic " prefix. */
 export function placeholderFor(value: string, what: string): string {
-  const prefix = SCHEME_PREFIX.exec(value.trim());
-  return `${prefix ? prefix[1] + ' ' : ''}<set the ${what} in EIC after import>`;
+  const prefix = AUTH_SCHEMES.exec(value);
+  return `${prefix ? prefix[1].trim() + ' ' : ''}${placeholderText(what)}`;
+}
+
+function placeholderText(what: string): string {
+  return `<set the ${what} in EIC after import>`;
+}
+
+/**
+ * Every credential in a text: each string value of the JSON (decoded) through the detector, and,
+ * when the text is not (entirely) JSON, the raw text too, so that broken files are covered as well.
+ * `depth` is how deep JSON inside strings is read (the built package, whose attributes are strings
+ * in the envelope, needs one level more).
+ */
+function secretsInText(text: string, depth = 2): TextSecret[] {
+  const out: TextSecret[] = [];
+  const errors: ParseError[] = [];
+  // Deeper than the parser's limit, the (recursive) tree is not built: the raw text is scanned instead.
+  const root = maxNesting(text) > MAX_NESTING ? undefined : parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (root) {
+    forEachString(root, (node, ctx) => {
+      const value = node.value as string;
+      const hits = findSecrets(value, ctx, depth);
+      if (!hits.length) return;
+      const closed = node.length >= 2 && text.charCodeAt(node.offset + node.length - 1) === 34;
+      const decoded = decodeJsonString(text, node.offset + 1, node.offset + node.length - (closed ? 1 : 0));
+      const at = (i: number) => decoded.offsets[Math.max(0, Math.min(i, decoded.value.length))];
+      const path = getNodePath(node).join('.');
+      for (const hit of hits) {
+        out.push({ hit, node, offset: at(hit.index), length: Math.max(1, at(hit.index + hit.length) - at(hit.index)),
+          jsonPath: hit.embedded && hit.name ? `${path} → ${hit.name}` : path, secret: value.slice(hit.index, hit.index + hit.length) });
+      }
+    });
+  }
+  if (!root || errors.length) {
+    for (const hit of findSecrets(text, { key: '' }, depth)) {
+      if (out.some(s => hit.index < s.offset + s.length && s.offset < hit.index + hit.length)) continue;
+      out.push({ hit, offset: hit.index, length: hit.length, jsonPath: '', secret: text.slice(hit.index, hit.index + hit.length) });
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 /**
@@ -64,107 +101,32 @@ export function placeholderFor(value: string, what: string): string {
  * access-token placeholder say whose token to set.
  */
 export function protectConnectionJson(text: string, productName?: string): { text: string; replacements: SecretReplacement[] } {
+  const secrets = secretsInText(text);
+  if (!secrets.length) return { text, replacements: [] };
   const replacements: SecretReplacement[] = [];
-  const edits = secretEdits(text, productName, offset => lineAndColumn(text, offset).line, replacements, '');
-  return { text: edits.length ? applyEdits(text, edits) : text, replacements };
-}
-
-type LineOf = (offset: number) => number;
-
-function secretEdits(
-  text: string, productName: string | undefined, lineOf: LineOf, replacements: SecretReplacement[], pathPrefix: string,
-): Edit[] {
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  if (!root) return [];
+  const byNode = new Map<Node | undefined, TextSecret[]>();
+  for (const s of secrets) byNode.set(s.node, [...(byNode.get(s.node) ?? []), s]);
   const edits: Edit[] = [];
-  const visit = (node: Node) => {
-    if (node.type === 'string' && typeof node.value === 'string') {
-      const edit = editForString(node, productName, lineOf, replacements, pathPrefix);
-      if (edit) edits.push(edit);
-      return;
+  for (const [node, list] of byNode) {
+    const nounOf = (s: TextSecret) => s.hit.noun === 'access token' && productName ? `${productName} access token` : s.hit.noun;
+    for (const s of list) replacements.push({ jsonPath: s.jsonPath, line: lineAndColumn(text, node?.offset ?? s.offset).line, what: nounOf(s) });
+    if (!node) {
+      for (const s of list) edits.push({ offset: s.offset, length: s.length, content: placeholderText(nounOf(s)) });
+      continue;
     }
-    for (const child of node.children ?? []) {
-      // Property nodes: visit the value only, never the key.
-      if (node.type === 'property' && child === node.children![0]) continue;
-      visit(child);
+    let value = node.value as string;
+    for (const s of [...list].sort((a, b) => b.hit.index - a.hit.index)) {
+      value = value.slice(0, s.hit.index) + placeholderText(nounOf(s)) + value.slice(s.hit.index + s.hit.length);
     }
-  };
-  visit(root);
-  return edits;
+    edits.push({ offset: node.offset, length: node.length, content: JSON.stringify(value) });
+  }
+  return { text: applyEdits(text, edits), replacements };
 }
 
-function editForString(
-  node: Node, productName: string | undefined, lineOf: LineOf, replacements: SecretReplacement[], pathPrefix: string,
-): Edit | undefined {
-  const value = node.value as string;
-  const path = getNodePath(node);
-  const key = typeof path[path.length - 1] === 'string' ? String(path[path.length - 1]) : '';
-  const jsonPath = pathPrefix + path.join('.');
-  const line = lineOf(node.offset);
-  const normalizedKey = key.toLowerCase().replace(/[-_]/g, '');
-  let what = SECRET_KEYS.get(normalizedKey);
-  if (!what && /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) what = 'private key';
-  if (what && !isPlaceholderValue(value)) {
-    if (what === 'access token' && productName) what = `${productName} access token`;
-    replacements.push({ jsonPath, line, what });
-    return { offset: node.offset, length: node.length, content: JSON.stringify(placeholderFor(value, what)) };
-  }
-  // JSON carried inside a string (an httpParams body): look inside it, once.
-  const trimmed = value.trim();
-  if (pathPrefix === '' && (trimmed.startsWith('{') || trimmed.startsWith('['))) {
-    // Positions inside the embedded text are reported on the line of the string that holds it.
-    const innerEdits = secretEdits(value, productName, () => line, replacements, `${jsonPath} → `);
-    if (innerEdits.length) return { offset: node.offset, length: node.length, content: JSON.stringify(applyEdits(value, innerEdits)) };
-  }
-  // A literal "Bearer …"/"Basic …" credential under any other key (e.g. an Authorization header).
-  const literals = findLiteralCredentials(value);
-  if (literals.length) {
-    let replaced = value;
-    for (const lit of [...literals].reverse()) {
-      replaced = replaced.slice(0, lit.offset) + `<set the ${lit.kind} in EIC after import>` + replaced.slice(lit.offset + lit.length);
-    }
-    for (const lit of literals) replacements.push({ jsonPath, line, what: lit.kind });
-    return { offset: node.offset, length: node.length, content: JSON.stringify(replaced) };
-  }
-  return undefined;
-}
-
-interface CredentialPattern {
-  kind: string;
-  regex: RegExp;
-  /** Which capture group holds the secret part (0 = whole match). */
-  group: number;
-  accept?: (secret: string) => boolean;
-}
-
-const looksLikeTokenText = (s: string) => s.length >= 12 && /\d/.test(s) && /[A-Za-z]/.test(s) && !isPlaceholderValue(s);
-
-const PATTERNS: CredentialPattern[] = [
-  { kind: 'JSON web token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, group: 0 },
-  { kind: 'Intercom access token', regex: /\bdG9rO[A-Za-z0-9+/_-]{16,}={0,2}/g, group: 0 },
-  { kind: 'bearer token', regex: /\bBearer\s+([A-Za-z0-9\-._~+/]+=*)/gi, group: 1, accept: looksLikeTokenText },
-  { kind: 'basic credentials', regex: /\bBasic\s+([A-Za-z0-9+/]+={0,2})/gi, group: 1, accept: looksLikeTokenText },
-  // A literal value under a header that carries credentials (also inside an escaped JSON string).
-  {
-    kind: 'credential in a header',
-    regex: /\\?"(?:authorization|x-api-key|api-key|api_key|apikey|x-api-token|x-auth-token|x-auth-key|private-token|x-dc-devkey)\\?"\s*:\s*\\?"(?:(?:Bearer|Basic|Token)\s+)?([^"\\$<\s]{12,})/gi,
-    group: 1, accept: looksLikeTokenText,
-  },
-];
-
-/** Finds literal credentials in a text; overlapping findings are reported once. */
-export function findLiteralCredentials(text: string): LiteralCredential[] {
-  const found: LiteralCredential[] = [];
-  for (const pattern of PATTERNS) {
-    pattern.regex.lastIndex = 0;
-    for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
-      const secret = m[pattern.group];
-      if (pattern.accept && !pattern.accept(secret)) continue;
-      const offset = m.index + m[0].length - secret.length;
-      if (found.some(f => offset < f.offset + f.length && f.offset < offset + secret.length)) continue;
-      const { line, column } = lineAndColumn(text, offset);
-      found.push({ offset, length: secret.length, line, column, kind: pattern.kind, excerpt: secret.slice(0, 6) + '…' });
-    }
-  }
-  return found.sort((a, b) => a.offset - b.offset);
+/** Finds literal credentials in a text (JSON or not); each is reported once, in text order. */
+export function findLiteralCredentials(text: string, depth = 2): LiteralCredential[] {
+  return secretsInText(text, depth).map(s => {
+    const { line, column } = lineAndColumn(text, s.offset);
+    return { offset: s.offset, length: s.length, line, column, kind: s.hit.what, excerpt: s.secret.slice(0, 6) + '…' };
+  });
 }

@@ -92,7 +92,11 @@ function toleratedNotes(label: string, tolerated: string[]): string[] {
 /** Reads the source file through `fs` and unpacks it. */
 export async function unpackExportFile(fs: TransportFs, sourcePath: string, target: string, options: UnpackOptions = {}): Promise<UnpackResult> {
   const stat = await fs.stat(sourcePath);
-  if (!stat || stat.kind !== 'file') throw new Error(`${sourcePath} is not a file; give a transport .zip or a Connection_*.json.`);
+  if (!stat) throw new Error(`${sourcePath}: no such file; give a transport .zip or a Connection_*.json.`);
+  if (stat.kind !== 'file') {
+    const what = stat.kind === 'directory' ? 'a folder' : stat.kind === 'symlink' ? 'a symbolic link' : 'not a regular file (a named pipe or a device)';
+    throw new Error(`${sourcePath} is ${what}; give a transport .zip or a Connection_*.json.`);
+  }
   return unpackExportBytes(fs, await fs.readFile(sourcePath), baseName(sourcePath), target, options);
 }
 

@@ -9,11 +9,14 @@
  * - `__MACOSX/` and `._*` entries (macOS re-zips) and folders are skipped;
  * - the number of entries, each entry's size, the total size and the compression ratio are
  *   limited, and the limits are enforced on the bytes actually inflated, not only on the
- *   sizes the archive declares.
+ *   sizes the archive declares;
+ * - every entry read is checked against the CRC-32 the archive stores for it (yauzl does not),
+ *   so a damaged or edited entry rejects the archive instead of unpacking silently.
  *
  * Nothing is written anywhere: only file contents are returned, keyed by base name.
  */
 import * as yauzl from 'yauzl';
+import { crc32 } from './crc32';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -89,6 +92,8 @@ interface LowLevelYauzl {
   getFileNameLowLevel(flags: number, raw: Buffer, extraFields: Array<{ id: number; data: Buffer }>, strict: boolean): string;
 }
 
+const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+
 export function readTransportZip(bytes: Uint8Array, limitOverrides: Partial<ZipLimits> = {}): Promise<ZipReadResult> {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...limitOverrides };
   return new Promise((resolve, reject) => {
@@ -140,8 +145,10 @@ export function readTransportZip(bytes: Uint8Array, limitOverrides: Partial<ZipL
           if (streamErr || !stream) return fail(`Cannot read entry "${stored}": ${streamErr?.message ?? 'no data'}`);
           const chunks: Buffer[] = [];
           let size = 0;
+          let crc = 0;
           stream.on('data', (chunk: Buffer) => {
             size += chunk.length;
+            crc = crc32(chunk, crc);
             inflatedTotal += chunk.length;
             if (size > Math.min(entry.uncompressedSize, limits.maxEntryBytes) || inflatedTotal > limits.maxTotalBytes) {
               stream.destroy();
@@ -155,6 +162,10 @@ export function readTransportZip(bytes: Uint8Array, limitOverrides: Partial<ZipL
             : `Cannot read entry "${stored}": ${e.message.replace(/\.+$/, '')}`));
           stream.on('end', () => {
             if (failed) return;
+            if (crc !== entry.crc32 >>> 0) {
+              return fail(`Refused: entry "${stored}" is damaged or was edited after it was packed (its CRC-32 is `
+                + `${hex(crc)}, the archive says ${hex(entry.crc32)})`);
+            }
             result.files.push({ name: decision.name, entryName: stored, data: new Uint8Array(Buffer.concat(chunks)) });
             zip.readEntry();
           });

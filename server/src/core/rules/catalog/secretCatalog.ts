@@ -12,6 +12,25 @@ export const SECRET_KEY_NAMES = new Set([
   'ocpapimsubscriptionkey', 'xapitoken', 'consumersecret',
 ]);
 
+/** What a credential under a key is called in a placeholder ("<set the client secret in EIC after import>"). */
+export const SECRET_KEY_NOUNS = new Map<string, string>([
+  ['accesstoken', 'access token'], ['token', 'token'], ['apitoken', 'API token'], ['authtoken', 'token'], ['bearertoken', 'bearer token'],
+  ['password', 'password'], ['passwd', 'password'], ['pwd', 'password'], ['clientsecret', 'client secret'], ['refreshtoken', 'refresh token'],
+  ['apikey', 'API key'], ['xapikey', 'API key'], ['secret', 'secret'], ['secretkey', 'secret key'], ['skey', 'secret key'],
+  ['keyfilepassword', 'key file password'], ['privatekey', 'private key'], ['apisecret', 'API secret'], ['appsecret', 'app secret'],
+  ['clientassertion', 'client assertion'], ['sharedsecret', 'shared secret'], ['sessiontoken', 'session token'],
+  ['subscriptionkey', 'subscription key'], ['consumersecret', 'consumer secret'], ['authorization', 'credential'],
+]);
+
+/** A cheap pre-check: JSON inside a value can only hold a credential key if its text has one of these. */
+export const SECRET_NAME_HINT = /token|secret|pass|pwd|key|assertion|auth|credential/i;
+
+/** Keys whose objects map column names (their keys are not credentials). */
+export const MAP_KEYS = new Set(['colsToPropsMap', 'responseColsToPropsMap', 'entTypeLabels', 'statusConfig', 'maskInLogs', 'inputParams']);
+
+/** A scheme credential anywhere in a text ("… Bearer dG9rOj… …"); group 1 the scheme, 2 the credential. */
+export const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+([A-Za-z0-9\-._~+/]+=*)/gi;
+
 /** Query or form parameter names whose values are credentials (compared lower case). */
 export const SECRET_PARAMS = new Set([
   'client_secret', 'password', 'passwd', 'pwd', 'apikey', 'api_key', 'api-key', 'access_token', 'refresh_token',
@@ -23,8 +42,8 @@ export const AUTH_SCHEMES = /^(\s*(?:Bearer|Basic|Token|Bot|SSWS|GenieKey|Apikey
 
 /** Credential shapes recognisable anywhere; `marker` is a text every match contains (a cheap pre-check). */
 export const TOKEN_SHAPES: { label: string; pattern: RegExp; marker: string }[] = [
-  { label: 'JSON web token', pattern: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, marker: 'eyJ' },
-  { label: 'Intercom access token', pattern: /\bdG9rO[A-Za-z0-9+/]{20,}={0,2}/g, marker: 'dG9rO' },
+  { label: 'JSON web token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, marker: 'eyJ' },
+  { label: 'Intercom access token', pattern: /\bdG9rO[A-Za-z0-9+/_-]{16,}={0,2}/g, marker: 'dG9rO' },
   { label: 'private key', pattern: /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[^]*?(?:-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----|$)/g, marker: '-----BEGIN ' },
 ];
 
