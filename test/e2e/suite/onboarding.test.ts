@@ -88,7 +88,7 @@ suite('first hour: onboarding, shortcuts, status, CLI', function () {
     assert.match(title.when!, /importaccountentjson\\\.json/i, '"Preview Import…" only in the title bar of ImportAccountEntJSON');
     const config = vscode.workspace.getConfiguration('saviyntRest');
     await config.update('calls.sampleIdentityFile', 'calls/sample-identity.json', vscode.ConfigurationTarget.Workspace);
-    const doc = await openFixture('calls/intercom/CreateTicketJSON.json');
+    const doc = await openFixture('calls/intercom-teammates/CreateTicketJSON.json');
     const editor = await vscode.window.showTextDocument(doc);
     const at = doc.positionAt(doc.getText().indexOf('"httpMethod"'));
     editor.selection = new vscode.Selection(at, at);

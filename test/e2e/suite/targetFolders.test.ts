@@ -10,7 +10,7 @@ import { activeExtension, closeAllEditors, fixtureUri, workspaceFolder, withAnsw
 const NEW_CONNECTION = 'saviyntRest.newConnection';
 const UNPACK = 'saviyntRest.unpackPackage';
 const EXPORT = 'exports/Connection_2026-01-15_10-00-00(UTC).json';
-const ANSWERS = { name: 'Intercom Sandbox', region: 'eu', apiVersion: '2.15', features: 'import,lifecycle' } as const;
+const ANSWERS = { name: 'Intercom Sandbox', model: 'contacts', region: 'eu', apiVersion: '2.15', features: 'import,lifecycle' } as const;
 
 const modals = (calls: AnsweredCall[]) => calls.filter((c) => c.fn === 'showWarningMessage' && (c.options as { modal?: boolean } | undefined)?.modal);
 
