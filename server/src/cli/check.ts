@@ -23,6 +23,8 @@ import { describeFsError, InputFileError, notRegularReason, readInputText } from
 import { CliIO, flag, parseCommandArgs } from './io';
 import { LIVE_VALUE_OPTIONS, type LiveOptions, liveOptions, runLiveChecks } from './checkLive';
 import { redactingIO } from './call';
+import { intercomCalls } from '../core/intercom/rules/model';
+import { searchWindowNotes } from '../core/intercom/searchWindow';
 
 export const CHECK_USAGE = `Usage: saviynt-rest check <file-or-folder>... [--format text|json]
                           [--live --token-env VAR [--base-url URL] [--allow-host HOST[:PORT]]...]
@@ -135,6 +137,8 @@ export interface CheckFilesResult {
   checked: number;
   /** The live check was asked for and could not read the workspace. */
   liveFailed?: boolean;
+  /** Facts worth a line in the text summary that are no finding (e.g. what one run of a search import reads). */
+  notes: string[];
 }
 
 export async function checkFiles(inputs: string[], cwd: string, live?: { options: LiveOptions; io: CliIO }): Promise<CheckFilesResult> {
@@ -185,7 +189,11 @@ export async function checkFiles(inputs: string[], cwd: string, live?: { options
       results.push({ file, range: doc.rangeOf(f.offset, f.length), severity: f.severity, code: f.code, message: f.message });
     }
   }
-  return { results, missing, unusable, notChecked, checked: docs.size, liveFailed };
+  const notes: string[] = [];
+  for (const [file, doc] of docs) {
+    if (doc.attribute?.name === 'ImportAccountEntJSON') for (const n of searchWindowNotes(doc, intercomCalls(doc, undefined))) notes.push(`${file}: ${n}`);
+  }
+  return { results, missing, unusable, notChecked, checked: docs.size, liveFailed, notes };
 }
 
 export async function run(args: string[], rawIO: CliIO): Promise<number> {
@@ -198,7 +206,7 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   const live = liveOptions(parsed);
   if (typeof live === 'string') { rawIO.err(`check: ${live}\nRun "saviynt-rest check --help" for its options.`); return 2; }
   const io = redactingIO(rawIO, live?.token);
-  const { results, missing, unusable, notChecked, checked, liveFailed } = await checkFiles(parsed.positionals, io.cwd, live ? { options: live, io } : undefined);
+  const { results, missing, unusable, notChecked, checked, liveFailed, notes } = await checkFiles(parsed.positionals, io.cwd, live ? { options: live, io } : undefined);
   for (const m of missing) io.err(`${m}: no such file or folder`);
   for (const u of unusable) io.err(u);
   for (const n of notChecked) io.err(`${n.file}: ${n.reason}`);
@@ -212,6 +220,7 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
     const skipped = notChecked.length ? ` ${notChecked.length} file(s) not checked (see above).` : '';
     if (checked === 0 && notChecked.length) io.err(`Nothing was checked: no connection file among the files given.`);
     else io.err(`${results.length === 0 ? 'No findings' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`}.${skipped}`);
+    for (const n of notes) io.err(`note: ${n}`);
   }
   if (missing.length || unusable.length || notChecked.length) return 2;
   return results.some(r => r.severity === 'error') || liveFailed ? 1 : 0;

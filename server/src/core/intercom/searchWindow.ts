@@ -108,3 +108,19 @@ export function searchWindowMarkdown(w: SearchWindow): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * One line per one-page search import of a document, for `check`'s summary: how many records one
+ * run reads at most, which ones, and how to schedule it (what a comment in the connection would say).
+ */
+export function searchWindowNotes(doc: AttributeDocument, calls: readonly IntercomCall[]): string[] {
+  const notes: string[] = [];
+  for (const ic of calls) {
+    const w = searchWindowOf(doc, ic);
+    if (!w) continue;
+    const which = newestFirst(w) ? `the ${w.perPage} ${w.endpoint.path.split('/')[1]} changed most recently` : `whichever ${w.perPage} matches come first (not sorted newest first)`;
+    notes.push(`${ic.call.name}: one run reads at most ${w.perPage} records of ${w.endpoint.key} (one page: EIC cannot send the search cursor), ${which}; `
+      + `changes beyond that reach EIC with the next full import. Run it more often than ${w.perPage} records change, beside a scheduled full import.`);
+  }
+  return notes;
+}

@@ -120,7 +120,9 @@ function metaFile(connectionName: string, region: IntercomRegion, model: Interco
     formatVersion: META_FORMAT_VERSION,
     columns: {
       ...defaultColumns(connectionName),
-      connectiondescription: `Intercom ${model}${incremental ? ', incremental import' : ''} (${region.toUpperCase()} region, API ${version})`,
+      connectiondescription: incremental
+        ? `Intercom ${model}, incremental import (${region.toUpperCase()} region, API ${version}): one run reads at most the 150 contacts changed most recently (one page of the search); run it more often than 150 contacts change, beside the scheduled full import.`
+        : `Intercom ${model} (${region.toUpperCase()} region, API ${version})`,
     },
     otherColumns: {},
     encrypted: {},
