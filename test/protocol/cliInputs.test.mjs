@@ -21,6 +21,14 @@ before(() => {
   assert.ok(fs.existsSync(CLI), 'dist/cli.js must be built first (npm run build)');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'saviynt-cli-inputs-'));
   fs.chmodSync(tmp, 0o755);
+  if (IS_ROOT) {
+    // The runs as nobody need a CLI nobody can read: the clone may sit in a folder only root can
+    // enter (mktemp -d makes one), so the bundle and the schemas it finds beside it are copied here.
+    fs.mkdirSync(path.join(tmp, 'app', 'dist'), { recursive: true, mode: 0o755 });
+    fs.copyFileSync(CLI, path.join(tmp, 'app', 'dist', 'cli.js'));
+    fs.cpSync(path.join(ROOT, 'schemas'), path.join(tmp, 'app', 'schemas'), { recursive: true });
+    for (const p of [path.join(tmp, 'app'), path.join(tmp, 'app', 'dist'), path.join(tmp, 'app', 'schemas')]) fs.chmodSync(p, 0o755);
+  }
   fifo = path.join(tmp, 'pipe.json');
   hasFifo = spawnSync('mkfifo', [fifo]).status === 0;
   if (!hasFifo) console.log('# mkfifo is not available here: the named-pipe cases are skipped');
@@ -31,7 +39,8 @@ after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** Runs the bundled CLI; a hang fails the test (killed after 15 s). */
 function cli(args, options = {}) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  const cliPath = options.uid !== undefined ? path.join(tmp, 'app', 'dist', 'cli.js') : CLI;
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? tmp, encoding: 'utf8', timeout: 15_000, env: { ...process.env, ...options.env },
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
   });
