@@ -19,6 +19,8 @@ const corePatterns = [
   { regex: '^(yauzl|yazl)$', message: 'Zip libraries need Node: use the ZipReader/ZipWriter the host passes (transport/node/).' },
   { regex: '(^|/)(client|lsp|cli)(/|$)', message: 'The core may not import the client, the LSP layer or the CLI.' },
   { regex: '(^|/)node(/|$)', message: 'The core may not import a node/ adapter: the host passes it in.' },
+  { regex: '(^|/)common/src/protocol$', importNames: ['Commands'],
+    message: 'The core knows no client command id: return a neutral kind, the LSP layer maps it (lsp/codeLenses.ts).' },
 ];
 
 export default tseslint.config(
