@@ -22,12 +22,17 @@ export class AttributeDocument {
   constructor(
     /** The document's own URI or path, as the caller knows it. */
     readonly uri: string,
-    readonly text: string,
+    text: string,
     readonly version: number,
     readonly attribute: AttributeInfo | undefined,
     readonly kind: DocumentKind,
   ) {
     this.jsonTextDocument = TextDocument.create(attributeDocumentUri(attribute?.name), 'json', version, text);
+  }
+
+  /** The document's text: the one copy, held by the TextDocument the JSON service reads. */
+  get text(): string {
+    return this.jsonTextDocument.getText();
   }
 
   /**
