@@ -9,6 +9,7 @@ import type { ASTNode, JSONDocument } from 'vscode-json-languageservice';
 import { AttributeInfo, attributeForFileName, findAttribute, isExportFileName } from './attributes';
 import { recognizeContent } from './contentRecognition';
 import { attributeDocumentUri, jsonService } from './json/jsonService';
+import { parseStrictJson } from './json/strictParse';
 import type { Position, Range } from './text/positions';
 
 export type DocumentKind = 'attribute' | 'export' | 'unknown';
@@ -106,6 +107,10 @@ function parseSafely(doc: AttributeDocument): JSONDocument {
     return service.newJSONDocument(undefined, []);
   }
   try {
+    // Plain strict JSON (nearly every document) is read by the fast parser into the service's own
+    // tree shape; anything else by the service's parser, which reports what it finds.
+    const root = parseStrictJson(doc.text);
+    if (root) return service.newJSONDocument(root, []);
     return service.parseJSONDocument(doc.jsonTextDocument);
   } catch (error) {
     doc.parseFailure = `The document could not be parsed: ${error instanceof Error ? error.message : String(error)}`;
