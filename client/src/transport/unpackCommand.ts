@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { ClientContext } from '../clientContext';
-import { readExportSource, unpackExportBytes, type UnpackResult } from '../../../server/src/core/transport/unpack';
+import { readExportSource, unpackExportBytes, type UnpackResult } from '../../../server/src/core/transport/node/unpack';
 import { connectionFolderName } from './connectionFolderName';
 import { asUri, confirmWriteInto, pickParent } from './targetFolder';
 import { workspaceFs } from './workspaceFs';

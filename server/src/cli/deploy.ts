@@ -12,7 +12,7 @@ import {
 import { SecretToken } from '../core/runner/secret';
 import { readConnectionFolder } from '../core/transport/connectionFolder';
 import { engineValidator } from '../core/transport/engineValidator';
-import { nodeFs } from '../core/transport/nodeFs';
+import { nodeFs } from '../core/transport/node/nodeFs';
 import { comparisonJson, comparisonLines, eicContext, EIC_OPTIONS_HELP, EIC_VALUE_OPTIONS, formatOption, reportProblem } from './eicOptions';
 import { flag, parseCommandArgs, type CliIO } from './io';
 

@@ -24,6 +24,7 @@ import { findDefinitions } from '../core/features/definition';
 import { documentSymbols } from '../core/features/symbols';
 import { formatDocument, type FormatResult } from '../core/features/format';
 import { codeLenses } from '../core/features/codeLens';
+import { toCodeLenses } from './codeLenses';
 import { describeCalls } from '../core/calls/callModel';
 import type { FeatureContext } from '../core/features/contributors';
 import { engineValidator } from '../core/transport/engineValidator';
@@ -196,7 +197,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeLens((params, token) => runSafe(log, 'codeLens', [] as CodeLens[], token, () => {
     const doc = featureDoc(params.textDocument.uri);
-    return doc && doc.kind === 'attribute' ? codeLenses(doc, store.connectionFor(doc)) : [];
+    return doc && doc.kind === 'attribute' ? toCodeLenses(codeLenses(doc, store.connectionFor(doc))) : [];
   }));
 
   connection.onRequest(DescribeCallsRequest, (params: DescribeCallsParams, token) => runSafe(log, 'describeCalls', [], token, () => {

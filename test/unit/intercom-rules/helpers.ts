@@ -4,7 +4,7 @@ import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { RULES } from '../../../server/src/core/rules/index';
 import '../../../server/src/core/rules/all';
-import type { AnalysisSettings, Finding, Fix } from '../../../server/src/core/types';
+import type { AnalysisSettings, Finding } from '../../../server/src/core/types';
 
 export function docOf(attribute: string, text: string, folder = '/conn'): AttributeDocument {
   return AttributeDocument.fromFile(`${folder}/${attribute}.json`, text, 1);

@@ -5,7 +5,7 @@ import { StaticConnection } from '../../../server/src/core/connection';
 import type { ConnectionView } from '../../../server/src/core/connection';
 import { RULES } from '../../../server/src/core/rules/index';
 import '../../../server/src/core/rules/all';
-import type { Finding, Fix } from '../../../server/src/core/types';
+import type { Finding } from '../../../server/src/core/types';
 import { setSchemaProbe } from '../../../server/src/core/rules/support/schemaCoverage';
 
 export function docOf(attribute: string, text: string): AttributeDocument {

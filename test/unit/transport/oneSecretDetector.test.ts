@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { analyze } from '../../../server/src/core/analyze';
 import { assembleConnectionFolder } from '../../../server/src/core/transport/connectionFolder';
-import { PackageRefusedError, buildPackage } from '../../../server/src/core/transport/package';
+import { PackageRefusedError, buildPackage } from '../../../server/src/core/transport/node/package';
 import { findLiteralCredentials } from '../../../server/src/core/transport/secrets';
 
 const STAMP = new Date(Date.UTC(2024, 4, 1, 9, 30, 4));
