@@ -170,7 +170,7 @@ export async function checkFiles(inputs: string[], cwd: string, live?: { options
 
   const results: CheckResultEntry[] = unreadable.map(u => ({
     file: u.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable',
-    message: `This file was not checked: ${u.reason.replace(/^is /, 'it is ')}${/[.?]$/.test(u.reason) ? '' : '.'}`,
+    message: unreadableMessage(u.reason),
   }));
   const byDoc = new Map<AttributeDocument, Finding[]>();
   for (const [file, doc] of docs) {
@@ -224,4 +224,9 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   }
   if (missing.length || unusable.length || notChecked.length) return 2;
   return results.some(r => r.severity === 'error') || liveFailed ? 1 : 0;
+}
+
+/** The message of a file that could not be read (`reason` as the reader says it: "is a named pipe"). */
+export function unreadableMessage(reason: string): string {
+  return `File not checked: ${reason.replace(/^is /, 'it is ')}${/[.?]$/.test(reason) ? '' : '.'}`;
 }

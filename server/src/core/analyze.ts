@@ -100,7 +100,7 @@ function withSummary(findings: Finding[], collector: FindingCollector): Finding[
 /** The note on a document above the size limit: what is skipped, and the setting that changes it. */
 function tooLarge(length: number, limit: number): Finding {
   return { offset: 0, length: 0, severity: 'information', code: 'document-too-large',
-    message: `This document has ${length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} the checks handle (setting saviyntRest.validation.maxDocumentSize), so it is not checked: syntax, schema and rule checks are skipped, and completion, hover and the outline are off for it. Raise the setting to check it.` };
+    message: `Document too large to check: it has ${length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} the checks handle (setting saviyntRest.validation.maxDocumentSize), so it is not checked: syntax, schema and rule checks are skipped, and completion, hover and the outline are off for it. Raise the setting to check it.` };
 }
 
 /** Generic schema codes that a specific rule's finding on the same value replaces. */

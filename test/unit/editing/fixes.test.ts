@@ -38,7 +38,7 @@ const FRESH_IMPORT = [
 test('every missing key of a fresh import has a fix, and one fix adds them all in the document\'s layout', async () => {
   const doc = docOf('ImportAccountEntJSON', FRESH_IMPORT);
   const missing = (await analyze(doc)).filter(f => f.code === 'missing-key');
-  assert.deepEqual(missing.map(f => /`([^`]+)`;/.exec(f.message)?.[1]), ['callOrder', 'http', 'listField', 'keyField', 'colsToPropsMap']);
+  assert.deepEqual(missing.map(f => /^Missing key `([^`]+)`/.exec(f.message)?.[1]), ['callOrder', 'http', 'listField', 'keyField', 'colsToPropsMap']);
   for (const f of missing) {
     assert.ok(f.fixes?.length, `${f.message} has a fix`);
     assert.ok(!f.fixes!.some(x => x.isPreferred), 'a guessed value is never applied by "fix all"');

@@ -62,7 +62,7 @@ test('exports in place: errors of embedded attributes are the same real mistakes
     assert.equal(doc.kind, 'export');
     const findings = await analyze(doc);
     for (const f of findings.filter(x => x.severity === 'error')) {
-      const attribute = f.message.split(':')[0];
+      const attribute = /\(in (\w+)\)$/.exec(f.message)?.[1];
       const file = `${app}/${attribute}.json`;
       assert.ok(listed.some(m => m.file === file && m.code === f.code), `${name}: unexpected ${f.code} ${f.message}`);
     }

@@ -31,7 +31,7 @@ test('a finding of an embedded attribute points at the exact characters in the e
   assert.ok(unknown, JSON.stringify(findings.map(f => f.code)));
   // In the export the key is written with escaped quotes.
   assert.equal(text.substr(unknown!.offset, unknown!.length), '\\"showRespons\\"');
-  assert.match(unknown!.message, /^CreateTicketJSON: /);
+  assert.match(unknown!.message, /^Unknown key `showRespons`: .* \(in CreateTicketJSON\)$/);
   const fix = unknown!.fixes![0].edits[0];
   assert.equal(fix.newText, '\\"showResponse\\"', 'the replacement is escaped for the JSON string');
   assert.equal(text.substr(fix.offset, fix.length), '\\"showRespons\\"');

@@ -41,7 +41,7 @@ function checkBearer(ctx: RuleContext, auth: ObjectASTNode, authTypeProp: Proper
   // Two insertions after the same property must not overlap: merge them.
   const merged = mergeInsertions(edits);
   ctx.report({ offset: valueNode.offset, length: valueNode.length, severity: 'error', code: 'auth-type-bearer',
-    message: 'EIC has no authType "Bearer", so this authentication never produces a token. A static bearer token is configured as authType "oauth2" with tokenType "Bearer" and accessToken "Bearer <token>"; calls then send it with "Authorization": "${access_token}".',
+    message: 'Unknown authType "Bearer": EIC has none, so this authentication never produces a token. A static bearer token is configured as authType "oauth2" with tokenType "Bearer" and accessToken "Bearer <token>"; calls then send it with "Authorization": "${access_token}".',
     fixes: [{ title: 'Use oauth2 with a static bearer token', edits: merged, isPreferred: true }] });
 }
 
@@ -61,7 +61,7 @@ function checkAuthType(ctx: RuleContext, authTypeProp: PropertyASTNode): void {
   const suggestion = didYouMean(node.value, AUTH_TYPES);
   const fixes: Fix[] = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceString(node, suggestion)], isPreferred: true }] : [];
   ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'auth-type-unknown',
-    message: `authType "${node.value}" is not one EIC knows${suggestion ? `; did you mean "${suggestion}"?` : '.'} Types: ${AUTH_TYPES.map(t => `"${t}"`).join(', ')} (case as shown).`,
+    message: `Unknown authType "${node.value}": it is not one EIC knows${suggestion ? `; did you mean "${suggestion}"?` : '.'} Types: ${AUTH_TYPES.map(t => `"${t}"`).join(', ')} (case as shown).`,
     fixes });
 }
 
@@ -79,7 +79,7 @@ function checkMisplaced(ctx: RuleContext, auths: ObjectASTNode, property: Proper
     ? `Move it inside the authentication it tests${real.length === 1 ? ` ("${real[0].keyNode.value}")` : ''}.`
     : 'An authentication has no such key; to check the response of "Save & Test", use testConnectionParams (with its own successResponses) inside the authentication, or remove it.';
   ctx.report({ offset: key.offset, length: key.length, severity: 'error', code: 'auth-misplaced-key',
-    message: `"${key.value}" sits directly inside "authentications", where every key is the name of an authentication, so EIC reads it as an authentication called "${key.value}" that cannot work. ${advice}`,
+    message: `Misplaced key "${key.value}": it sits directly inside "authentications", where every key is the name of an authentication, so EIC reads it as an authentication called "${key.value}" that cannot work. ${advice}`,
     fixes });
 }
 
@@ -99,8 +99,8 @@ function checkIncomplete(ctx: RuleContext, property: PropertyASTNode, auth: Obje
   const key = property.keyNode;
   ctx.report({ offset: key.offset, length: key.length, severity: 'error', code: 'auth-config-incomplete',
     message: customOnly
-      ? `Authentication "${key.value}" holds only custom values (${keys.slice(0, 4).map(k => `"${k}"`).join(', ')}). Custom keys are readable as \${connection.<key>}, but only inside a complete authentication: add authType (for a static token: "oauth2" with tokenType and accessToken), or calls using "${key.value}" fail with 401.`
-      : `Authentication "${key.value}" has no authType, so EIC does not know how to obtain a token. Add "authType" (${AUTH_TYPES.slice(0, 3).map(t => `"${t}"`).join(', ')} …).` });
+      ? `Incomplete authentication "${key.value}": it holds only custom values (${keys.slice(0, 4).map(k => `"${k}"`).join(', ')}). Custom keys are readable as \${connection.<key>}, but only inside a complete authentication: add authType (for a static token: "oauth2" with tokenType and accessToken), or calls using "${key.value}" fail with 401.`
+      : `Incomplete authentication "${key.value}": it has no authType, so EIC does not know how to obtain a token. Add "authType" (${AUTH_TYPES.slice(0, 3).map(t => `"${t}"`).join(', ')} …).` });
 }
 
 registerRules({

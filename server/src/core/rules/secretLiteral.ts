@@ -107,7 +107,7 @@ registerRules({
           edits: [editIn(ctx.doc, node, index, length, replacement)], isPreferred: true,
         }];
         ctx.report({ ...span, severity: 'warning', code: 'secret-literal',
-          message: `This looks like ${hit.what}: a credential in clear text in ${ctx.doc.attribute?.name ?? 'this file'}, which anyone with the file (repository, package, logs) can read. ${advice}`,
+          message: `Secret in clear text: this looks like ${hit.what}, a credential in clear text in ${ctx.doc.attribute?.name ?? 'this file'}, which anyone with the file (repository, package, logs) can read. ${advice}`,
           fixes });
       }
     }

@@ -16,7 +16,7 @@ import { IntercomCall, intercomCalls } from './model';
 import { bodyProperty, parsedBody } from './support';
 
 function message(endpoint: IntercomEndpoint, version: string, written: number, max: number): string {
-  return `per_page=${written} is outside the range ${endpoint.method} ${endpoint.path} accepts: Intercom documents at most ${max} records per page (Intercom-Version ${version}), so this request does not conform to its API and can be refused. Use per_page=${max} and follow the pages.`;
+  return `Page size out of range: per_page=${written} is outside the range ${endpoint.method} ${endpoint.path} accepts: Intercom documents at most ${max} records per page (Intercom-Version ${version}), so this request does not conform to its API and can be refused. Use per_page=${max} and follow the pages.`;
 }
 
 /** per_page=<digits> outside ${…} in a URL text. */

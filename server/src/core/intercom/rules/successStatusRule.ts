@@ -35,7 +35,7 @@ function check(ctx: RuleContext, ic: IntercomCall, array: ArrayASTNode, document
     const fixes: Fix[] = [{ title: `Add ${list(documented)}`, edits: [addCodes(array, documented)], isPreferred: true }];
     ctx.report({
       offset: array.offset, length: array.length, severity: 'warning', code: 'intercom-success-status',
-      message: `${where}, but this list has ${listed.length ? listed.join(', ') : 'none of them'}: EIC would count Intercom's successful answer as a failure. Add ${list(documented)}.`,
+      message: `Wrong success status: ${where}, but this list has ${listed.length ? listed.join(', ') : 'none of them'}: EIC would count Intercom's successful answer as a failure. Add ${list(documented)}.`,
       fixes,
     });
     return;
@@ -45,7 +45,7 @@ function check(ctx: RuleContext, ic: IntercomCall, array: ArrayASTNode, document
     if (code < 200 || code > 299 || documented.includes(code)) continue;
     ctx.report({
       offset: item.offset, length: item.length, severity: 'information', code: 'intercom-success-status',
-      message: `${where}; ${code} never occurs here. Listing it is harmless but misleading.`,
+      message: `Undocumented success status ${code}: ${where}; ${code} never occurs here. Listing it is harmless but misleading.`,
       tags: ['unnecessary'],
       fixes: array.items.length > 1 ? [{ title: `Remove ${code}`, edits: [removeArrayItem(array, item)] }] : [],
     });

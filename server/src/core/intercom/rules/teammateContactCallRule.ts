@@ -38,8 +38,8 @@ function report(ctx: RuleContext, mixed: boolean): void {
     ctx.report({
       offset: span.offset, length: span.length, severity: 'error', code: 'intercom-teammate-contact-call',
       message: mixed
-        ? `ImportAccountEntJSON imports both teammates (GET /admins) and contacts as accounts of this one connection, but ${where} is a contact endpoint: for every teammate account Intercom answers 404, so the task to ${TASK_WORDS[attribute] ?? 'change the account'} fails. Keep teammates and contacts in two connections: teammates provisioned by ticket, contacts through the API.`
-        : `The accounts of this connection are Intercom teammates (ImportAccountEntJSON reads GET /admins), but ${where} is a contact endpoint: a teammate's id is no contact id, so Intercom answers 404 for every teammate and the task to ${TASK_WORDS[attribute] ?? 'change the account'} fails. No Intercom API writes teammates or their teams. ${instead}`,
+        ? `Contact endpoint for teammates: ImportAccountEntJSON imports both teammates (GET /admins) and contacts as accounts of this one connection, but ${where} is a contact endpoint: for every teammate account Intercom answers 404, so the task to ${TASK_WORDS[attribute] ?? 'change the account'} fails. Keep teammates and contacts in two connections: teammates provisioned by ticket, contacts through the API.`
+        : `Contact endpoint for teammates: the accounts of this connection are Intercom teammates (ImportAccountEntJSON reads GET /admins), but ${where} is a contact endpoint: a teammate's id is no contact id, so Intercom answers 404 for every teammate and the task to ${TASK_WORDS[attribute] ?? 'change the account'} fails. No Intercom API writes teammates or their teams. ${instead}`,
       fixes,
     });
   }
