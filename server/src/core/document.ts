@@ -9,7 +9,8 @@ import type { ASTNode, JSONDocument } from 'vscode-json-languageservice';
 import { AttributeInfo, attributeForFileName, findAttribute, isExportFileName } from './attributes';
 import { recognizeContent } from './contentRecognition';
 import { attributeDocumentUri, jsonService } from './json/jsonService';
-import { parseStrictJson } from './json/strictParse';
+import { parseStrictJsonIndexed } from './json/strictParse';
+import { DOCUMENT_INDEX_MEMO, indexOf } from './json/indexLists';
 import type { Position, Range } from './text/positions';
 
 export type DocumentKind = 'attribute' | 'export' | 'unknown';
@@ -101,16 +102,22 @@ export const MAX_NESTING = 400;
 
 function parseSafely(doc: AttributeDocument): JSONDocument {
   const service = jsonService();
+  // Plain strict JSON (nearly every document) is read by the fast parser into the service's own
+  // tree shape, and it gives up beyond MAX_NESTING; anything else goes to the service's parser
+  // (after the nesting guard), which reports what it finds.
+  const strict = parseStrictJsonIndexed(doc.text, MAX_NESTING);
+  if (strict) {
+    // The walk of the document index was made by the same pass: kept for the rules (one walk).
+    const lists = strict.lists;
+    doc.memo(DOCUMENT_INDEX_MEMO, () => indexOf(lists));
+    return service.newJSONDocument(strict.root, []);
+  }
   const depth = maxNesting(doc.text);
   if (depth > MAX_NESTING) {
     doc.parseFailure = `Too deeply nested to check: this document nests objects and lists ${depth} levels deep; more than ${MAX_NESTING} levels cannot be checked.`;
     return service.newJSONDocument(undefined, []);
   }
   try {
-    // Plain strict JSON (nearly every document) is read by the fast parser into the service's own
-    // tree shape; anything else by the service's parser, which reports what it finds.
-    const root = parseStrictJson(doc.text);
-    if (root) return service.newJSONDocument(root, []);
     return service.parseJSONDocument(doc.jsonTextDocument);
   } catch (error) {
     doc.parseFailure = `Unreadable JSON: the document could not be parsed: ${error instanceof Error ? error.message : String(error)}`;

@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ASTNode } from 'vscode-json-languageservice';
 import { jsonService } from '../../../server/src/core/json/jsonService';
-import { parseStrictJson } from '../../../server/src/core/json/strictParse';
+import { parseStrictJson, parseStrictJsonIndexed } from '../../../server/src/core/json/strictParse';
+import { buildIndex, indexOf } from '../../../server/src/core/json/documentIndex';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { corpusFiles, prng, readCorpus, REPO_ROOT } from '../../support/corpus';
 import { importAccountEnt } from '../../../bench/generate';
@@ -118,4 +119,38 @@ test('a document\'s tree comes from the fast parser when the text is strict, wit
   const broken = AttributeDocument.fromFile('ImportAccountEntJSON.json', '{"accountParams": {},}', 1);
   assert.equal(broken.root?.type, 'object');
   assert.equal(broken.root?.constructor.name, 'ObjectASTNodeImpl');
+});
+
+test('the fast parser gives up beyond the nesting limit, and the document still reports the depth', () => {
+  const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
+  assert.ok(parseStrictJson(nested(400), 400));
+  assert.equal(parseStrictJson(nested(401), 400), undefined);
+  assert.equal(parseStrictJson('{"a":' + nested(400) + '}', 400), undefined);
+  const deep = AttributeDocument.fromFile('ImportAccountEntJSON.json', '{"a":' + nested(600) + '}', 1);
+  assert.equal(deep.root, undefined);
+  assert.match(deep.parseFailure ?? '', /601 levels deep/);
+  const ok = AttributeDocument.fromFile('ImportAccountEntJSON.json', '{"a":' + nested(399) + '}', 1);
+  assert.equal(ok.root?.type, 'object');
+  assert.equal(ok.parseFailure, undefined);
+});
+
+test('the index gathered while parsing is the index of a walk over the tree', () => {
+  const random = prng(7);
+  const texts = [...samples().slice(0, 300), '"just a string"', '[]', '{"a": ["x", {"b": "y"}, 1], "c": {"d": {"e": "f"}}}'];
+  let compared = 0;
+  for (const base of texts) {
+    for (const text of [base, mutateText(base, random)]) {
+      const strict = parseStrictJsonIndexed(text);
+      if (!strict) continue;
+      compared++;
+      const walked = buildIndex(strict.root);
+      const gathered = indexOf(strict.lists);
+      assert.deepEqual(gathered.properties.map(p => p.offset), walked.properties.map(p => p.offset));
+      assert.ok(gathered.properties.every((p, i) => p === walked.properties[i]));
+      assert.deepEqual([...gathered.propertyEnd], [...walked.propertyEnd]);
+      assert.ok(gathered.strings.length === walked.strings.length && gathered.strings.every((s, i) => s === walked.strings[i]));
+      assert.ok(gathered.stringValues.length === walked.stringValues.length && gathered.stringValues.every((s, i) => s === walked.stringValues[i]));
+    }
+  }
+  assert.ok(compared > 200, `only ${compared} compared`);
 });

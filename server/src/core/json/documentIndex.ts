@@ -5,56 +5,24 @@
  * document order).
  */
 import type { AttributeDocument } from '../document';
-import type { ASTNode, PropertyASTNode, StringASTNode } from './ast';
+import type { ASTNode, PropertyASTNode } from './ast';
+import { DOCUMENT_INDEX_MEMO, indexOf, type DocumentIndex, type IndexLists } from './indexLists';
 
-export interface DocumentIndex {
-  /** Every property node, depth-first pre-order. */
-  readonly properties: readonly PropertyASTNode[];
-  /** propertyEnd[i]: index in `properties` just after the last property inside properties[i]'s subtree. */
-  readonly propertyEnd: Int32Array;
-  /** Every string node, property keys included, in the order `walk` visits them. */
-  readonly strings: readonly StringASTNode[];
-  /** String nodes that are not property keys, in the order `walk` visits them. */
-  readonly stringValues: readonly StringASTNode[];
-  /** Indices (into `properties`) of the properties with this key, in order. */
-  propertyIndexes(key: string): readonly number[];
-}
-
-const NONE: readonly number[] = [];
+export { DOCUMENT_INDEX_MEMO, indexOf, type DocumentIndex, type IndexLists };
 
 /** The index of the document's tree (built on first use, once per document version). */
 export function documentIndex(doc: AttributeDocument): DocumentIndex {
-  return doc.memo('json.documentIndex', () => buildIndex(doc.root));
+  return doc.memo(DOCUMENT_INDEX_MEMO, () => buildIndex(doc.root));
 }
 
-interface BuildState {
-  readonly properties: PropertyASTNode[];
-  readonly ends: number[];
-  readonly strings: StringASTNode[];
-  readonly stringValues: StringASTNode[];
-}
+type BuildState = IndexLists;
 
 /** Builds the index of a tree (rules use documentIndex, which keeps it with the document). */
 export function buildIndex(root: ASTNode | undefined): DocumentIndex {
   const state: BuildState = { properties: [], ends: [], strings: [], stringValues: [] };
   // Recursion is bounded: documents nested deeper than MAX_NESTING are not parsed into a tree.
   if (root) visitValue(root, state);
-  const { properties, ends, strings, stringValues } = state;
-  // Lists by key are made on first request: few keys are ever asked for.
-  const byKey = new Map<string, readonly number[]>();
-  return {
-    properties, propertyEnd: Int32Array.from(ends), strings, stringValues,
-    propertyIndexes(key: string): readonly number[] {
-      let list = byKey.get(key);
-      if (!list) {
-        const found: number[] = [];
-        for (let i = 0; i < properties.length; i++) if (properties[i].keyNode.value === key) found.push(i);
-        list = found.length ? found : NONE;
-        byKey.set(key, list);
-      }
-      return list;
-    },
-  };
+  return indexOf(state);
 }
 
 /** Visits a value node (not a property key) and its subtree. */

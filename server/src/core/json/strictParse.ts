@@ -9,7 +9,8 @@
  * doubtful case is handed back. test/unit/engine/strictParse.test.ts compares the two trees on
  * the corpus, the examples, generated documents and thousands of mutations.
  */
-import type { ASTNode } from 'vscode-json-languageservice';
+import type { ASTNode, PropertyASTNode, StringASTNode } from 'vscode-json-languageservice';
+import type { IndexLists } from './indexLists';
 
 /* Node classes with the fields of the service's (jsonParser.ts), in the same order. */
 class BaseNode {
@@ -67,15 +68,28 @@ class ObjectNode extends BaseNode {
 /** Thrown (and caught below) when the text is not one the fast path accepts. */
 const GIVE_UP = new Error('not strict JSON');
 
-/** The service parser's tree of a strict JSON text, or undefined to let the service parse it. */
-export function parseStrictJson(text: string): ASTNode | undefined {
-  const parser = new StrictParser(text);
+/**
+ * The service parser's tree of a strict JSON text, or undefined to let the service parse it (also
+ * when objects and arrays nest deeper than `maxDepth`: the recursion stays far from the stack's end).
+ */
+export function parseStrictJson(text: string, maxDepth = 400): ASTNode | undefined {
+  return parseStrictJsonIndexed(text, maxDepth)?.root;
+}
+
+/**
+ * The same, with the lists of the document index (json/documentIndex.ts) gathered while parsing,
+ * in the order its walk would visit them: one pass over the text gives the tree and the index.
+ */
+export function parseStrictJsonIndexed(text: string, maxDepth = 400): { root: ASTNode; lists: IndexLists } | undefined {
+  const parser = new StrictParser(text, maxDepth);
   try {
     parser.skipBlanks();
     if (parser.pos >= text.length) return undefined;
     const root = parser.value(undefined);
     parser.skipBlanks();
-    return parser.pos === text.length ? root : undefined;
+    if (parser.pos !== text.length) return undefined;
+    if (root.type === 'string') { parser.strings.push(root as StringASTNode); parser.stringValues.push(root as StringASTNode); }
+    return { root, lists: { properties: parser.properties, ends: parser.ends, strings: parser.strings, stringValues: parser.stringValues } };
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -87,7 +101,14 @@ const LINEAR_KEYS = 12;
 
 class StrictParser {
   pos = 0;
-  constructor(private readonly text: string) {}
+  /** How many objects and arrays enclose the current position. */
+  private depth = 0;
+  /* The document index's lists (see parseStrictJsonIndexed). */
+  readonly properties: PropertyASTNode[] = [];
+  readonly ends: number[] = [];
+  readonly strings: StringASTNode[] = [];
+  readonly stringValues: StringASTNode[] = [];
+  constructor(private readonly text: string, private readonly maxDepth: number) {}
 
   skipBlanks(): void {
     const text = this.text;
@@ -115,6 +136,7 @@ class StrictParser {
   object(parent: ASTNode | undefined): ASTNode {
     const text = this.text;
     const node = new ObjectNode(parent, this.pos, 0);
+    if (++this.depth > this.maxDepth) throw GIVE_UP;
     this.pos++;
     this.skipBlanks();
     let keys: Set<string> | undefined;
@@ -124,6 +146,10 @@ class StrictParser {
         const property = new PropertyNode(node, this.pos, undefined as unknown as StringNode);
         const key = this.string(property);
         property.keyNode = key;
+        const index = this.properties.length;
+        this.properties.push(property);
+        this.ends.push(0);
+        this.strings.push(key);
         const name = key.value;
         if (name !== '//') {
           // A repeated key is reported by the service (a warning): leave such objects to it.
@@ -146,6 +172,8 @@ class StrictParser {
         this.pos++;
         this.skipBlanks();
         const value = this.value(property);
+        if (value.type === 'string') { this.strings.push(value as StringNode); this.stringValues.push(value as StringNode); }
+        this.ends[index] = this.properties.length;
         property.valueNode = value;
         property.length = value.offset + value.length - property.offset;
         node.properties.push(property);
@@ -157,6 +185,7 @@ class StrictParser {
       }
     }
     this.pos++;
+    this.depth--;
     node.length = this.pos - node.offset;
     return node;
   }
@@ -164,11 +193,14 @@ class StrictParser {
   array(parent: ASTNode | undefined): ASTNode {
     const text = this.text;
     const node = new ArrayNode(parent, this.pos, 0);
+    if (++this.depth > this.maxDepth) throw GIVE_UP;
     this.pos++;
     this.skipBlanks();
     if (text.charCodeAt(this.pos) !== 93) {
       for (;;) {
-        node.items.push(this.value(node));
+        const item = this.value(node);
+        if (item.type === 'string') { this.strings.push(item as StringNode); this.stringValues.push(item as StringNode); }
+        node.items.push(item);
         this.skipBlanks();
         const c = text.charCodeAt(this.pos);
         if (c === 44) { this.pos++; this.skipBlanks(); continue; }
@@ -177,6 +209,7 @@ class StrictParser {
       }
     }
     this.pos++;
+    this.depth--;
     node.length = this.pos - node.offset;
     return node;
   }
