@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AttributeDocument } from '../core/document';
-import { ConnectionView, StaticConnection } from '../core/connection';
+import { AttributeDocument, ConnectionView, StaticConnection } from '../core/index';
 import { FolderDocuments, type FolderSnapshot } from '../node/folderDocuments';
 
 export class DocumentStore {

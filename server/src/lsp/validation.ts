@@ -9,9 +9,7 @@
  * of the folder closes, those findings are withdrawn (see folderChecks.ts for the folder pass).
  */
 import type { Connection } from 'vscode-languageserver';
-import { analyze } from '../core/analyze';
-import type { AttributeDocument } from '../core/document';
-import type { Finding } from '../core/types';
+import type { AttributeDocument, Engine, Finding } from '../core/index';
 import type { ServerSettings } from '../../../common/src/protocol';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic } from './convert';
@@ -26,6 +24,7 @@ export class ValidationScheduler {
 
   constructor(
     private readonly connection: Connection,
+    private readonly engine: Engine,
     private readonly store: DocumentStore,
     private readonly settings: () => ServerSettings,
     private readonly log: (message: string) => void,
@@ -80,7 +79,7 @@ export class ValidationScheduler {
   /** The findings of a document in its connection, with the current settings. */
   async findingsOf(doc: AttributeDocument, isCancelled?: () => boolean): Promise<Finding[]> {
     const settings = this.settings();
-    const findings = await analyze(doc, {
+    const findings = await this.engine.analyze(doc, {
       connection: this.store.connectionFor(doc),
       settings: {
         maxDocumentSize: settings.validation.maxDocumentSize,
@@ -88,7 +87,6 @@ export class ValidationScheduler {
         allowedHosts: settings.http.allowedHosts,
       },
       isCancelled,
-      log: this.log,
     });
     const extra = doc.text.length <= settings.validation.maxDocumentSize ? this.extra(doc) : [];
     return extra.length ? [...findings, ...extra].sort((a, b) => a.offset - b.offset || a.length - b.length) : findings;

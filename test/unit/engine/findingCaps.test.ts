@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { analyze } from '../../../server/src/core/analyze';
 import { FINDING_CAPS, FindingCollector } from '../../../server/src/core/findingCaps';
 import { MAX_BINDINGS_PER_DOCUMENT } from '../../../server/src/core/binding/documentBindings';
 import type { Finding } from '../../../server/src/core/types';
+import { analyze } from '../../support/engine';
 
 const importDoc = (text: string) => AttributeDocument.fromFile('file:///caps/ImportAccountEntJSON.json', text, 1);
 const stormDoc = (n: number) => importDoc(JSON.stringify({ accountParams: { call: { call1: { http: { url: '${'.repeat(n) } } } } }));

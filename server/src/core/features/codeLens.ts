@@ -4,11 +4,10 @@ import type { AttributeDocument } from '../document';
 import type { ConnectionView } from '../connection';
 import { findCalls } from '../calls/callModel';
 import { pathOf } from '../json/ast';
-import { codeLensContributors } from './contributors';
+import type { CodeLensContributor } from './contributors';
 import { Commands } from '../../../../common/src/protocol';
-import './all';
 
-export function codeLenses(doc: AttributeDocument, connection: ConnectionView): CodeLens[] {
+export function codeLenses(doc: AttributeDocument, connection: ConnectionView, providers: readonly CodeLensContributor[] = []): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const call of findCalls(doc)) {
     if (!call.httpNode || call.role === 'auth') continue;
@@ -17,6 +16,6 @@ export function codeLenses(doc: AttributeDocument, connection: ConnectionView): 
     lenses.push({ range, command: { title: `▶ Run ${call.name}`, command: Commands.runCall, arguments: args } });
     lenses.push({ range, command: { title: 'Preview request', command: Commands.previewRequest, arguments: args } });
   }
-  for (const contributor of codeLensContributors) lenses.push(...contributor.provide(doc, connection));
+  for (const contributor of providers) lenses.push(...contributor.provide(doc, connection));
   return lenses;
 }

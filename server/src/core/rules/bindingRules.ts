@@ -3,12 +3,10 @@
  * (`httpparams-invalid-json`). Strings where EIC does not evaluate `${…}` (paths such as
  * listField, keyField, tokenResponsePath, plain mapping paths) are skipped.
  */
-import { registerRules } from './index';
 import type { Rule } from './rule';
 import { documentBindings } from '../binding/documentBindings';
 import { syntaxFindings } from '../binding/syntaxChecks';
 import { variableFindings } from '../binding/variableChecks';
-import { httpParamsJsonRule } from './httpParamsJson';
 
 export const bindingRule: Rule = {
   id: 'bindings',
@@ -29,4 +27,3 @@ export const bindingRule: Rule = {
   },
 };
 
-registerRules(bindingRule, httpParamsJsonRule);

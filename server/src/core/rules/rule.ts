@@ -3,6 +3,7 @@ import type { AttributeGrammar } from '../attributes';
 import type { ConnectionView } from '../connection';
 import type { AttributeDocument } from '../document';
 import type { AnalysisSettings, Finding } from '../types';
+import type { SchemaProbe } from './support/schemaCoverage';
 
 export interface RuleContext {
   readonly doc: AttributeDocument;
@@ -16,6 +17,8 @@ export interface RuleContext {
   readonly full?: boolean;
   /** Records what a check skipped to stay within bounds (shown in the final findings-capped note). */
   notChecked?(what: string, count: number, offset: number, note?: string): void;
+  /** Whether the schema check already reports a value (default: the attribute's schema is asked). */
+  readonly schemaProbe?: SchemaProbe;
 }
 
 export interface Rule {

@@ -5,12 +5,12 @@
  */
 import { keyOf } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import { TEXT_PLACEHOLDERS } from './catalog/placeholderCatalog';
 import { aobVariables, findPlaceholders, placeholderVerdict } from './support/placeholders';
 import { spanIn } from './support/stringNodes';
 
-registerRules({
+export const templatePlaceholdersRule: Rule = {
   id: 'template-placeholders',
   run(ctx) {
     if (ctx.doc.attribute?.grammar === 'templateVariables' || !ctx.doc.text.includes('@')) return;
@@ -25,4 +25,4 @@ registerRules({
       }
     }
   },
-});
+};

@@ -6,6 +6,7 @@
 import type { AttributeDocument } from '../document';
 import type { ASTNode } from '../json/ast';
 import type { Finding } from '../types';
+import { MISPLACED_KEY_RULES } from './misplacedKeyRules';
 
 type MisplacedResult = Omit<Finding, 'offset' | 'length'>;
 
@@ -16,8 +17,8 @@ export interface MisplacedKeyRule {
   describe(doc: AttributeDocument, objectNode: ASTNode | undefined, path: (string | number)[]): MisplacedResult;
 }
 
-/** Rules are added by the rule modules that own the mistakes (see server/src/core/rules). */
-export const MISPLACED_KEY_RULES: MisplacedKeyRule[] = [];
+/** The table of known mistakes is data, in misplacedKeyRules.ts. */
+export { MISPLACED_KEY_RULES };
 
 export function describeMisplacedKey(doc: AttributeDocument, key: string, objectNode: ASTNode | undefined, path: (string | number)[]): MisplacedResult | undefined {
   for (const rule of MISPLACED_KEY_RULES) {

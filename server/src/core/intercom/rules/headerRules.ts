@@ -14,7 +14,7 @@ import type { Fix } from '../../types';
 import { getProperty, getValue, isString, stringValue } from '../../json/ast';
 import type { AttributeDocument } from '../../document';
 import { INTERCOM_REGIONS } from '../regions';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { insertProperty } from '../../rules/support/objectEdits';
@@ -92,7 +92,7 @@ function checkRegions(ctx: RuleContext, calls: readonly IntercomCall[]): void {
   }
 }
 
-registerRules({
+export const intercomHeadersRule: Rule = {
   id: 'intercom-headers',
   run(ctx) {
     const calls = intercomCalls(ctx.doc, ctx.settings);
@@ -104,4 +104,4 @@ registerRules({
     }
     checkRegions(ctx, calls);
   },
-});
+};

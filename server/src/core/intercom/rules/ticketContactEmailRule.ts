@@ -7,12 +7,12 @@
  * authentication has such a key (e.g. `serviceContactId`).
  */
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { bodyProperties, bodyProperty, isBindingValue, rawString } from './support';
 import { matchingConnectionKey, ticketCreateCalls } from './ticketBody';
 
-registerRules({
+export const intercomTicketContactEmailRule: Rule = {
   id: 'intercom-ticket-contact-email',
   grammars: ['createTicket'],
   run(ctx) {
@@ -38,4 +38,4 @@ registerRules({
       }
     }
   },
-});
+};

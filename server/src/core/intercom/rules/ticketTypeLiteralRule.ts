@@ -6,12 +6,12 @@
  * when the call's authentication already has a key such as `ticketTypeId`.
  */
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { bodyProperty, isBindingValue, rawString } from './support';
 import { matchingConnectionKey, ticketCreateCalls } from './ticketBody';
 
-registerRules({
+export const intercomTicketTypeLiteralRule: Rule = {
   id: 'intercom-ticket-type-literal',
   grammars: ['createTicket'],
   run(ctx) {
@@ -33,4 +33,4 @@ registerRules({
       });
     }
   },
-});
+};
