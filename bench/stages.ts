@@ -15,10 +15,6 @@ const text = importAccountEnt(bytes);
 const samples = new Map<string, number[]>();
 const add = (name: string, ms: number) => { let s = samples.get(name); if (!s) samples.set(name, s = []); s.push(ms); };
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-// Garbage collection time per step, from the engine's own GC events.
-import { PerformanceObserver } from 'node:perf_hooks';
-let gcMs = 0;
-new PerformanceObserver(list => { for (const e of list.getEntries()) gcMs += e.duration; }).observe({ entryTypes: ['gc'] });
 
 /** One engine per rule, so that each rule's time is measured on its own. */
 const perRule = defaultRules.map(rule => ({ id: rule.id, engine: createEngine({}, { rules: [rule] }) }));

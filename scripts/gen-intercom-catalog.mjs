@@ -796,10 +796,6 @@ function sortKeys(value) {
   return value;
 }
 
-function stableStringify(value) {
-  return JSON.stringify(sortKeys(value));
-}
-
 function render(catalog) {
   const sorted = sortKeys(catalog);
   const lines = ['{'];

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../../common/src/protocol';
 import { pullConnection, PullConflictError, type ConnectionSummary, type PullResult } from '../../../server/src/core/eic';
-import { subfolderNames } from '../../../server/src/core/transport/unpack';
+import { subfolderNames } from '../../../server/src/core/transport/node/unpack';
 import type { ClientContext } from '../clientContext';
 import { notify } from '../calls/results';
 import { workspaceFs } from '../transport/workspaceFs';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { CheckFilesRequest, Commands, type CheckFilesResult } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
-import { packageConnectionFolder, PackageRefusedError, type PackageResult } from '../../../server/src/core/transport/package';
+import { packageConnectionFolder, PackageRefusedError, type PackageResult } from '../../../server/src/core/transport/node/package';
 import type { PackageValidator } from '../../../server/src/core/transport/packageValidator';
 import { parseStamp } from '../../../server/src/core/transport/timestamp';
 import { isConnectionFile } from '../languageRecognition';

@@ -4,7 +4,7 @@
  * that has files without asking first (modal).
  */
 import * as vscode from 'vscode';
-import { subfolderNames } from '../../../server/src/core/transport/unpack';
+import { subfolderNames } from '../../../server/src/core/transport/node/unpack';
 
 export function asUri(value: unknown): vscode.Uri | undefined {
   if (value instanceof vscode.Uri) return value;

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
-import { readExportSource, unpackExportBytes, type UnpackResult } from '../../../server/src/core/transport/unpack';
+import { readExportSource, unpackExportBytes, type UnpackResult } from '../../../server/src/core/transport/node/unpack';
 import { asUri, confirmWriteInto, connectionFolderName, pickParent } from './targetFolder';
 import { workspaceFs } from './workspaceFs';
 

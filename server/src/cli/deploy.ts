@@ -13,7 +13,7 @@ import { SecretToken } from '../core/runner/secret';
 import { readConnectionFolder } from '../core/transport/connectionFolder';
 import { engineValidator } from '../core/index';
 import { cliEngine } from './engine';
-import { nodeFs } from '../core/transport/nodeFs';
+import { nodeFs } from '../core/transport/node/nodeFs';
 import { comparisonJson, comparisonLines, eicContext, EIC_OPTIONS_HELP, EIC_VALUE_OPTIONS, formatOption, reportProblem } from './eicOptions';
 import { flag, parseCommandArgs, type CliIO } from './io';
 

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { compareConnection } from '../core/eic';
 import { readConnectionFolder } from '../core/transport/connectionFolder';
-import { nodeFs } from '../core/transport/nodeFs';
+import { nodeFs } from '../core/transport/node/nodeFs';
 import { comparisonJson, comparisonLines, eicContext, EIC_OPTIONS_HELP, EIC_VALUE_OPTIONS, formatOption, reportProblem } from './eicOptions';
 import { flag, parseCommandArgs, type CliIO } from './io';
 import { unifiedDiff } from '../core/eic/lineDiff';

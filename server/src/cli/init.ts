@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { flag, parseCommandArgs, type CliIO } from './io';
 import { errorMessage } from '../node/inputFiles';
-import { nodeFs } from '../core/transport/nodeFs';
+import { nodeFs } from '../core/transport/node/nodeFs';
 import { checkModelFeatures, initIntercomFolder, parseFeatureList, parseModel } from '../core/transport/init';
 import type { IntercomFeature, IntercomModel, IntercomRegion } from '../core/transport/intercomTemplates';
 

@@ -6,8 +6,8 @@
 import * as path from 'node:path';
 import { flag, parseCommandArgs, type CliIO } from './io';
 import { errorMessage } from '../node/inputFiles';
-import { nodeFs } from '../core/transport/nodeFs';
-import { PackageRefusedError, packageConnectionFolder } from '../core/transport/package';
+import { nodeFs } from '../core/transport/node/nodeFs';
+import { PackageRefusedError, packageConnectionFolder } from '../core/transport/node/package';
 import { jsonSyntaxValidator, type PackageValidator } from '../core/transport/packageValidator';
 import { parseStamp } from '../core/transport/timestamp';
 

@@ -7,8 +7,8 @@
  */
 import * as path from 'node:path';
 import { pullConnection, PullConflictError } from '../core/eic';
-import { subfolderNames } from '../core/transport/unpack';
-import { nodeFs } from '../core/transport/nodeFs';
+import { subfolderNames } from '../core/transport/node/unpack';
+import { nodeFs } from '../core/transport/node/nodeFs';
 import { eicContext, EIC_OPTIONS_HELP, EIC_VALUE_OPTIONS, reportProblem } from './eicOptions';
 import { flag, parseCommandArgs, type CliIO } from './io';
 

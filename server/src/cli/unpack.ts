@@ -5,8 +5,8 @@
 import * as path from 'node:path';
 import { flag, parseCommandArgs, type CliIO } from './io';
 import { errorMessage } from '../node/inputFiles';
-import { nodeFs } from '../core/transport/nodeFs';
-import { unpackExportFile } from '../core/transport/unpack';
+import { nodeFs } from '../core/transport/node/nodeFs';
+import { unpackExportFile } from '../core/transport/node/unpack';
 
 export const UNPACK_USAGE = `Usage: saviynt-rest unpack <transport.zip | Connection_*.json> [-o <folder>] [options]
 

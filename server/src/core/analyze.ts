@@ -45,7 +45,7 @@ export async function analyze(doc: AttributeDocument, options: AnalyzeOptions): 
     if (doc.kind === 'attribute') return await analyzeAttribute(doc, options, settings);
     // An export's attributes are capped each; the export as a whole is capped too.
     const collector = new FindingCollector();
-    for (const f of await analyzeExportDocument(doc, options)) collector.add(f);
+    for (const f of await analyzeExportDocument(doc, options, analyze)) collector.add(f);
     return withSummary(collector.findings, collector);
   } finally {
     endWork();

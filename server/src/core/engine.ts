@@ -4,7 +4,7 @@
  * The shape of vscode-json-languageservice's `getLanguageService(params)`: the LSP layer, the CLI,
  * the bench and the tests each build one and use nothing else of the analysis.
  */
-import type { CodeLens, CompletionList, DocumentSymbol, Hover, Range } from 'vscode-languageserver-types';
+import type { CompletionList, DocumentSymbol, Hover, Range } from 'vscode-languageserver-types';
 import { analyze, type AnalyzeOptions } from './analyze';
 import { singleDocumentConnection, StaticConnection, type ConnectionView } from './connection';
 import type { AttributeDocument } from './document';
@@ -13,7 +13,7 @@ import type { Rule } from './rules/rule';
 import type { SchemaProbe } from './rules/support/schemaCoverage';
 import { defaultRules } from './rules/index';
 import type {
-  CodeLensContributor, CompletionContributor, DefinitionContributor, DefinitionTarget, FeatureContext, HoverContributor,
+  CallLens, CodeLensContributor, CompletionContributor, DefinitionContributor, DefinitionTarget, FeatureContext, HoverContributor,
 } from './features/contributors';
 import {
   defaultCodeLensProviders, defaultCompletionProviders, defaultDefinitionProviders, defaultHoverProviders,
@@ -25,6 +25,7 @@ import { documentSymbols } from './features/symbols';
 import { formatDocument, type FormatResult, type FormattingLimits } from './features/format';
 import { codeLenses } from './features/codeLens';
 import { describeCalls } from './calls/callModel';
+import { setPacingHost, type PacingHost } from './pacing';
 import type { CallDescription } from '../../../common/src/protocol';
 
 /** The attribute files of one connection as the host read them (a folder, an export, a test's list). */
@@ -43,12 +44,13 @@ export interface ConnectionFiles {
 export interface EngineRuntime {
   /** The attribute files of the connection a document belongs to (its siblings), read asynchronously; undefined when it has none. */
   readConnectionFiles?(uri: string): Promise<ConnectionFiles | undefined>;
-  /** Hex SHA-256 of some bytes (transport packages). */
-  sha256?(data: Uint8Array): string | Promise<string>;
-  /** Gives the host's event loop a turn during a long analysis. */
-  yieldToEventLoop?(): Promise<void>;
-  /** The schema texts by file name, for hosts without a file system. */
-  schemas?: ReadonlyMap<string, string>;
+  /**
+   * How a long analysis gives the host's event loop a turn and measures its slices (Node:
+   * setImmediate and performance.now, node/pacing.ts). The analysis paces itself process-wide
+   * (core/pacing.ts), so the engine hands this on when it is created; without it, a turn is a
+   * resolved promise (enough where nothing else waits: the CLI, most tests).
+   */
+  pacing?: PacingHost;
   /** Where a rule's or provider's failure is reported (the work carries on). */
   log?(message: string): void;
 }
@@ -84,7 +86,7 @@ export interface Engine {
   definitions(doc: AttributeDocument, offset: number, scope?: RequestScope): DefinitionTarget[];
   symbols(doc: AttributeDocument, limit?: number): DocumentSymbol[];
   format(doc: AttributeDocument, options: { tabSize?: unknown; insertSpaces?: unknown }, range?: Range, limits?: Partial<FormattingLimits>): FormatResult;
-  codeLenses(doc: AttributeDocument, connection?: ConnectionView): CodeLens[];
+  codeLenses(doc: AttributeDocument, connection?: ConnectionView): CallLens[];
   describeCalls(doc: AttributeDocument, path?: (string | number)[]): CallDescription[];
   /**
    * The connection of a document: the runtime's sibling files, with `open` documents (as edited)
@@ -94,6 +96,7 @@ export interface Engine {
 }
 
 export function createEngine(runtime: EngineRuntime = {}, options: EngineOptions = {}): Engine {
+  if (runtime.pacing) setPacingHost(runtime.pacing);
   const rules = options.rules ?? defaultRules;
   const completionProviders = options.completionProviders ?? defaultCompletionProviders;
   const hoverProviders = options.hoverProviders ?? defaultHoverProviders;

@@ -15,7 +15,7 @@ export { defaultRules } from './rules/index';
 export type { SchemaProbe } from './rules/support/schemaCoverage';
 export type {
   CodeLensContributor, CompletionContribution, CompletionContributor, DefinitionContributor, DefinitionTarget,
-  FeatureContext, HoverContributor,
+  FeatureContext, HoverContributor, CallLens, CallLensKind, CallLensTarget,
 } from './features/contributors';
 export {
   defaultCodeLensProviders, defaultCompletionProviders, defaultDefinitionProviders, defaultHoverProviders,

@@ -12,12 +12,32 @@ export const SLICE_MS = 20;
 /** Documents at least this long let pending requests run before their parse starts. */
 export const EARLY_YIELD_CHARS = 256 * 1024;
 
+/**
+ * One turn of the host's event loop. The core cannot name the host's scheduler (setImmediate in
+ * Node, a message channel or setTimeout in a browser), so the host sets it once at start-up
+ * (setPacingHost); until then a turn is a resolved promise, which lets other promise work run
+ * but no I/O (enough for the CLI and the tests, which wait on nothing else).
+ */
+export interface PacingHost {
+  /** One turn of the host's event loop (Node: setImmediate). */
+  turn(): Promise<void>;
+  /** A monotonic clock in milliseconds (performance.now where the host has it). */
+  now(): number;
+}
+
+let host: PacingHost = { turn: () => Promise.resolve(), now: () => Date.now() };
+
+/** Sets how the analysis measures its slices and gives the event loop a turn (the LSP server passes Node's). */
+export function setPacingHost(next: PacingHost): void {
+  host = next;
+}
+
 let resumedAt = 0;
 let depth = 0;
 
 /** Marks the start of an analysis (nested analyses, such as an export's attributes, share the slice). */
 export function beginWork(): void {
-  if (depth++ === 0) resumedAt = performance.now();
+  if (depth++ === 0) resumedAt = host.now();
 }
 
 export function endWork(): void {
@@ -26,7 +46,7 @@ export function endWork(): void {
 
 /** True when the current slice is used up. */
 export function sliceUsed(): boolean {
-  return performance.now() - resumedAt >= SLICE_MS;
+  return host.now() - resumedAt >= SLICE_MS;
 }
 
 /**
@@ -40,8 +60,8 @@ const TURNS_PER_PAUSE = 8;
 
 /** Gives the event loop a few turns (waiting requests are answered, timers run), then starts a new slice. */
 export async function yieldToEventLoop(): Promise<void> {
-  for (let turn = 0; turn < TURNS_PER_PAUSE; turn++) await new Promise<void>(resolve => setImmediate(resolve));
-  resumedAt = performance.now();
+  for (let i = 0; i < TURNS_PER_PAUSE; i++) await host.turn();
+  resumedAt = host.now();
 }
 
 /**

@@ -7,6 +7,7 @@ import { runSafe } from './runSafe';
 import { codeActionsFor } from './convert';
 import { codeActions } from './codeActions';
 import { triggeredInVain } from './completionTriggers';
+import { toCodeLenses } from './codeLenses';
 import { featureDoc, featureScope, type ServerContext } from './serverContext';
 
 export function registerFeatures(ctx: ServerContext): void {
@@ -49,7 +50,7 @@ export function registerFeatures(ctx: ServerContext): void {
 
   connection.onCodeLens((params, token) => runSafe(log, 'codeLens', [] as CodeLens[], token, () => {
     const doc = featureDoc(ctx, params.textDocument.uri);
-    return doc && doc.kind === 'attribute' ? engine.codeLenses(doc, ctx.store.connectionFor(doc)) : [];
+    return doc && doc.kind === 'attribute' ? toCodeLenses(engine.codeLenses(doc, ctx.store.connectionFor(doc))) : [];
   }));
 
   connection.onRequest(DescribeCallsRequest, (params: DescribeCallsParams, token) => runSafe(log, 'describeCalls', [], token, () => {

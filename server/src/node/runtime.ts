@@ -1,9 +1,9 @@
 /**
  * The engine's runtime in Node (language server and CLI): sibling files read asynchronously from
- * the connection folder (cached by modification time, node/folderDocuments), SHA-256 from
- * node:crypto, event-loop turns from setImmediate.
+ * the connection folder (cached by modification time, node/folderDocuments). The language server
+ * adds `pacing: nodePacingHost` (setImmediate turns, so that waiting requests are answered); the
+ * CLI needs none.
  */
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { EngineRuntime } from '../core/index';
@@ -36,8 +36,6 @@ export function nodeRuntime(options: NodeRuntimeOptions = {}): EngineRuntime {
       const snapshot = folders.peek(folder) ?? await folders.load(folder);
       return { name: snapshot.name, folder, documents: snapshot.files.map(f => f.doc) };
     },
-    sha256: data => createHash('sha256').update(data).digest('hex'),
-    yieldToEventLoop: () => new Promise<void>(resolve => setImmediate(resolve)),
     log: options.log,
   };
 }

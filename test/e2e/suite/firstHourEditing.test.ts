@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  activeExtension, closeAllEditors, codeOf, completionsAt, fixtureUri, itemLabelled, labelOf, openFixture, replaceDocumentText, sleep,
+  activeExtension, closeAllEditors, codeOf, completionsAt, fixtureUri, labelOf, openFixture, replaceDocumentText, sleep,
   waitFor, waitForDiagnosticsWhere, waitForLanguage,
 } from './helpers';
 

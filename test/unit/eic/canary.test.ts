@@ -11,7 +11,7 @@ import { inspect } from 'node:util';
 import { main } from '../../../server/src/cli';
 import { SecretToken } from '../../../server/src/core/runner/secret';
 import { compareConnection, deployConnection, pullConnection, runJobAndWait } from '../../../server/src/core/eic';
-import { nodeFs } from '../../../server/src/core/transport/nodeFs';
+import { nodeFs } from '../../../server/src/core/transport/node/nodeFs';
 import { api, credentials, fakeEic, followClock, noFindings, readFolder, tempFolder, type FakeEic } from './helpers';
 
 const USER = 'CANARYuser7Hq2';

@@ -8,7 +8,7 @@ import {
   eicCredentials, openEicApi, parseTenantAddress, type EicApi, type EicCredentials, type EicProgress, type EicTransportOptions, type TenantAddress,
 } from '../../../server/src/core/eic';
 import { readConnectionFolder } from '../../../server/src/core/transport/connectionFolder';
-import { nodeFs } from '../../../server/src/core/transport/nodeFs';
+import { nodeFs } from '../../../server/src/core/transport/node/nodeFs';
 import { DEFAULT_USER, startFakeEic, type FakeEic, type FakeEicOptions } from '../../fake-eic/server';
 
 export { DEFAULT_USER, type FakeEic };

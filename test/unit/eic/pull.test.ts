@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SecretToken } from '../../../server/src/core/runner/secret';
 import { compareConnection, deployConnection, pullConnection, PullConflictError, EicProblemError } from '../../../server/src/core/eic';
-import { buildPackage } from '../../../server/src/core/transport/package';
-import { nodeFs } from '../../../server/src/core/transport/nodeFs';
-import { unpackExportBytes } from '../../../server/src/core/transport/unpack';
+import { buildPackage } from '../../../server/src/core/transport/node/package';
+import { nodeFs } from '../../../server/src/core/transport/node/nodeFs';
+import { unpackExportBytes } from '../../../server/src/core/transport/node/unpack';
 import { api, attributeTexts, fakeEic, INTERCOM_TOKEN, noFindings, readFolder, tempFolder, type FakeEic } from './helpers';
 
 let f: FakeEic;

@@ -47,7 +47,7 @@ test('redaction: a URL-encoded token right after a literal "%"', async () => {
 
 test('packaging a file nested deeper than the parser handles: a message, not a stack overflow', async () => {
   const { assembleConnectionFolder } = await import('../../../server/src/core/transport/connectionFolder');
-  const { buildPackage, PackageRefusedError } = await import('../../../server/src/core/transport/package');
+  const { buildPackage, PackageRefusedError } = await import('../../../server/src/core/transport/node/package');
   const deep = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
   const folder = () => assembleConnectionFolder('/x/Deep', [{ fileName: 'CreateAccountJSON.json', text: deep }]);
   await assert.rejects(buildPackage(folder()), (e: unknown) => e instanceof PackageRefusedError && /20000 levels deep/.test(e.message));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { engine } from '../../support/engine';
-import type { AnalysisSettings, Finding, Fix } from '../../../server/src/core/types';
+import type { AnalysisSettings, Finding } from '../../../server/src/core/types';
 
 export function docOf(attribute: string, text: string, folder = '/conn'): AttributeDocument {
   return AttributeDocument.fromFile(`${folder}/${attribute}.json`, text, 1);

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { missingAuthenticationWarnings, packageConnectionFolder } from '../../../server/src/core/transport/package';
-import { nodeFs } from '../../../server/src/core/transport/nodeFs';
+import { missingAuthenticationWarnings, packageConnectionFolder } from '../../../server/src/core/transport/node/package';
+import { nodeFs } from '../../../server/src/core/transport/node/nodeFs';
 import { tempDir } from '../transport/helpers';
 
 const call = (auth: string) => `{"call": [{"name": "call1", "connection": "${auth}", "url": "https://api.intercom.io/contacts", "httpMethod": "POST"}]}`;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import type { ConnectionView } from '../../../server/src/core/connection';
-import type { Finding, Fix } from '../../../server/src/core/types';
+import type { Finding } from '../../../server/src/core/types';
 import { engineWith } from '../../support/engine';
 
 /** The default rules with the schema probe off: each rule reports as if no schema covered its value. */

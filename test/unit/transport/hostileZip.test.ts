@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { nodeFs } from '../../../server/src/core/transport/nodeFs';
-import { unpackExportBytes } from '../../../server/src/core/transport/unpack';
+import { nodeFs } from '../../../server/src/core/transport/node/nodeFs';
+import { unpackExportBytes } from '../../../server/src/core/transport/node/unpack';
 import { UnsafeArchiveError, classifyEntryName } from '../../../server/src/core/transport/zipReader';
 import { buildRawZip, sampleExport, tempDir, type RawEntry } from './helpers';
 

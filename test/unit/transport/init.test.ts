@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { nodeFs } from '../../../server/src/core/transport/nodeFs';
+import { nodeFs } from '../../../server/src/core/transport/node/nodeFs';
 import {
   checkApiVersion, generateIntercomFolder, generateIntercomFolders, initIntercomFolder, parseFeatureList, parseModel, type InitOptions,
 } from '../../../server/src/core/transport/init';
-import { packageConnectionFolder } from '../../../server/src/core/transport/package';
+import { packageConnectionFolder } from '../../../server/src/core/transport/node/package';
 import { parseConnectionMeta } from '../../../server/src/core/transport/connectionMeta';
 import { tempDir } from './helpers';
 

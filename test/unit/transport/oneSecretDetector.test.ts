@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { assembleConnectionFolder } from '../../../server/src/core/transport/connectionFolder';
-import { PackageRefusedError, buildPackage } from '../../../server/src/core/transport/package';
+import { PackageRefusedError, buildPackage } from '../../../server/src/core/transport/node/package';
 import { findLiteralCredentials } from '../../../server/src/core/transport/secrets';
 import { analyze } from '../../support/engine';
 

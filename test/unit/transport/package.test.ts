@@ -5,10 +5,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as yauzl from 'yauzl';
 import { EXPORT_ATTRIBUTE_ORDER } from '../../../server/src/core/attributes';
-import { nodeFs } from '../../../server/src/core/transport/nodeFs';
+import { nodeFs } from '../../../server/src/core/transport/node/nodeFs';
 import { assembleConnectionFolder } from '../../../server/src/core/transport/connectionFolder';
-import { PackageRefusedError, buildPackage, packageConnectionFolder } from '../../../server/src/core/transport/package';
-import { readTransportZip } from '../../../server/src/core/transport/zipReader';
+import { PackageRefusedError, buildPackage, packageConnectionFolder } from '../../../server/src/core/transport/node/package';
+import { readTransportZip } from '../../../server/src/core/transport/node/zipReader';
 import { tempDir } from './helpers';
 
 const STAMP = new Date(Date.UTC(2024, 4, 1, 9, 30, 4));

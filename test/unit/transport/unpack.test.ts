@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { nodeFs } from '../../../server/src/core/transport/nodeFs';
+import { nodeFs } from '../../../server/src/core/transport/node/nodeFs';
 import { assembleConnectionFolder } from '../../../server/src/core/transport/connectionFolder';
-import { buildPackage } from '../../../server/src/core/transport/package';
-import { FolderNotEmptyError, subfolderNames, unpackExportBytes } from '../../../server/src/core/transport/unpack';
+import { buildPackage } from '../../../server/src/core/transport/node/package';
+import { FolderNotEmptyError, subfolderNames, unpackExportBytes } from '../../../server/src/core/transport/node/unpack';
 import { parseConnectionMeta } from '../../../server/src/core/transport/connectionMeta';
 import { buildRawZip, sampleExport, tempDir } from './helpers';
 

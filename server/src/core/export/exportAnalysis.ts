@@ -3,17 +3,26 @@
  * EXTERNAL_ATTR entries carry each attribute as a JSON string. Each embedded attribute
  * is analysed as its own document, with the other attributes of the same connection as
  * its siblings, and its findings are mapped back to the exact characters inside the
- * escaped string.
+ * escaped string. The analysis of one attribute is passed in by analyze.ts (which calls this
+ * module for exports), so that the two modules do not import each other.
  */
-import type { AnalyzeOptions } from '../analyze';
-import { analyze } from '../analyze';
+import type { ConnectionView } from '../connection';
 import type { AttributeDocument } from '../document';
 import type { Finding } from '../types';
 import { schemaFindings } from '../schema/schemaFindings';
 import { exportModel, mapEmbeddedFinding } from './embeddedAttributes';
 import { pausePoint } from '../pacing';
 
-export async function analyzeExportDocument(doc: AttributeDocument, options: AnalyzeOptions): Promise<Finding[]> {
+/** What this module reads of the analysis options (analyze.ts's AnalyzeOptions); the rest is passed on. */
+export interface ExportAnalysisOptions {
+  connection?: ConnectionView;
+  isCancelled?: () => boolean;
+}
+
+/** Analyses one document (analyze.ts's `analyze`). */
+export type DocumentAnalysis<O extends ExportAnalysisOptions> = (doc: AttributeDocument, options: O) => Promise<Finding[]>;
+
+export async function analyzeExportDocument<O extends ExportAnalysisOptions>(doc: AttributeDocument, options: O, analyze: DocumentAnalysis<O>): Promise<Finding[]> {
   const findings = await schemaFindings(doc, false);
   if (findings.some(f => f.code === 'json-syntax')) return findings;
   const model = exportModel(doc);

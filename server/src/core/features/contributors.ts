@@ -4,7 +4,8 @@
  * (providers.ts has the defaults) and the completion, hover and definition drivers ask them, in
  * order, before the schema-driven defaults.
  */
-import type { CompletionItem, Hover, CodeLens } from 'vscode-languageserver-types';
+import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import type { Range } from '../text/positions';
 import type { ConnectionView } from '../connection';
 import type { AttributeDocument } from '../document';
 import type { AnalysisSettings } from '../types';
@@ -47,9 +48,27 @@ export interface DefinitionContributor {
   provide(ctx: FeatureContext): DefinitionTarget[] | undefined;
 }
 
+/** What a lens does when clicked. */
+export type CallLensKind = 'run-call' | 'preview-request';
+
+/** The call a lens names, as the client's call commands take it. */
+export interface CallLensTarget {
+  uri: string;
+  /** JSON path of the call in the file. */
+  path: (string | number)[];
+  name: string;
+}
+
+export interface CallLens {
+  kind: CallLensKind;
+  range: Range;
+  title: string;
+  target: CallLensTarget;
+}
+
 export interface CodeLensContributor {
   readonly id: string;
-  provide(doc: AttributeDocument, connection: ConnectionView): CodeLens[];
+  provide(doc: AttributeDocument, connection: ConnectionView): CallLens[];
 }
 
 /** The providers an engine asks, in order (createEngine's options; defaults in providers.ts). */

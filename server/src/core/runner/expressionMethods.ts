@@ -106,7 +106,7 @@ function regex(pattern: string): RegExp {
 }
 
 function javaSplit(s: string, pattern: string): string[] {
-  const parts = pattern.length === 1 && !/[.$|()\[{^?*+\\]/.test(pattern) ? s.split(pattern) : s.split(regex(pattern));
+  const parts = pattern.length === 1 && !/[.$|()[{^?*+\\]/.test(pattern) ? s.split(pattern) : s.split(regex(pattern));
   while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   return parts;
 }

@@ -6,13 +6,20 @@
 import type { ASTNode, ObjectASTNode, PropertyASTNode } from '../json/ast';
 import { getProperty, getValue, isObject } from '../json/ast';
 import type { AttributeDocument } from '../document';
-import type { Fix, Severity } from '../types';
-import type { MisplacedKeyRule } from './misplacedKeys';
+import type { Finding, Fix, Severity } from '../types';
 import { moveProperty, nodeText } from '../rules/support/objectEdits';
 import { isMisfiledUserImport } from '../rules/support/mappingModel';
 
 type Path = (string | number)[];
 interface Described { severity: Severity; code: string; message: string; fixes?: Fix[] }
+
+/** A known mistake: the key, where it applies, and what the finding says (misplacedKeys.ts asks the table). */
+export interface MisplacedKeyRule {
+  key: string;
+  /** Decides whether the rule applies to this object path. */
+  applies(path: (string | number)[], doc: AttributeDocument): boolean;
+  describe(doc: AttributeDocument, objectNode: ASTNode | undefined, path: (string | number)[]): Omit<Finding, 'offset' | 'length'>;
+}
 
 const last = (path: Path) => path[path.length - 1];
 const grammarOf = (doc: AttributeDocument) => doc.attribute?.grammar;

@@ -6,16 +6,10 @@
 import type { AttributeDocument } from '../document';
 import type { ASTNode } from '../json/ast';
 import type { Finding } from '../types';
-import { MISPLACED_KEY_RULES } from './misplacedKeyRules';
+import { MISPLACED_KEY_RULES, type MisplacedKeyRule } from './misplacedKeyRules';
 
 type MisplacedResult = Omit<Finding, 'offset' | 'length'>;
-
-export interface MisplacedKeyRule {
-  key: string;
-  /** Decides whether the rule applies to this object path. */
-  applies(path: (string | number)[], doc: AttributeDocument): boolean;
-  describe(doc: AttributeDocument, objectNode: ASTNode | undefined, path: (string | number)[]): MisplacedResult;
-}
+export type { MisplacedKeyRule };
 
 /** The table of known mistakes is data, in misplacedKeyRules.ts. */
 export { MISPLACED_KEY_RULES };

@@ -7,7 +7,7 @@ import { EXPORT_ATTRIBUTE_ORDER, findAttribute } from '../attributes';
 import {
   ENVELOPE_COLUMNS, META_FILE_NAME, META_FORMAT_VERSION, type ConnectionMeta, type ExportOrigin, type PlainJson,
 } from './connectionMeta';
-import { JsonSyntaxError, parseLenientJson, toPlain, type JsonMap, type JsonValue } from './lenientJson';
+import { JsonSyntaxError, parseLenientJson, toPlain, type JsonValue } from './lenientJson';
 
 export interface ExportedAttribute {
   name: string;

@@ -1,6 +1,5 @@
 /** EIC transport packages: connection folders, package, unpack, init. */
 export * from './transportFs';
-export { nodeFs } from './nodeFs';
 export * from './connectionMeta';
 export * from './connectionFolder';
 export * from './package';
@@ -10,7 +9,7 @@ export * from './init';
 export * from './timestamp';
 export { parseConnectionExport, parseObjectSummary, connectionToFolderContent, looksEncrypted, ExportFormatError } from './exportFile';
 export type { ExportedConnection, ExportedAttribute, FolderContent } from './exportFile';
-export { readTransportZip, isZip, classifyEntryName, UnsafeArchiveError, DEFAULT_ZIP_LIMITS } from './zipReader';
+export { isZip, classifyEntryName, UnsafeArchiveError, DEFAULT_ZIP_LIMITS } from './zipReader';
 export type { ZipLimits, ZipReadResult } from './zipReader';
 export { writeEicJson, quoteEicString } from './eicJsonWriter';
 export { parseLenientJson, JsonSyntaxError } from './lenientJson';

@@ -11,7 +11,7 @@
  * with that email or external_id exists; POST /contacts/search pages with a cursor in the body
  * (which EIC cannot send), at most 150 per page, `sort` from 2.16 on, date filters by calendar day.
  */
-import { atLeast, type IntercomFeature, type IntercomTemplateFolder, type IntercomTemplates, type Json, type TemplateKit } from './intercomTemplates';
+import { atLeast, type IntercomFeature, type IntercomTemplateFolder, type IntercomTemplates, type Json, type TemplateKit } from './intercomTemplateKit';
 
 const CONTACT_PAGE_SIZE = 150;
 const COMPANY_PAGE_SIZE = 60;

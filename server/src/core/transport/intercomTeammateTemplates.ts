@@ -14,7 +14,7 @@
 import {
   SERVICE_CONTACT_KEY, SERVICE_CONTACT_PLACEHOLDER, TICKET_TYPE_KEY, TICKET_TYPE_PLACEHOLDER, atLeast,
   type IntercomFeature, type IntercomTemplateOptions, type IntercomTemplates, type Json, type TemplateKit,
-} from './intercomTemplates';
+} from './intercomTemplateKit';
 
 /** EIC task types (ARSTASKS.TASKTYPE) a teammate ticket can stand for, and how the ticket names them. */
 export const TEAMMATE_TASK_OPERATIONS: readonly { taskType: number; task: string; phrase: string }[] = [

@@ -9,7 +9,6 @@
  * fixed entry time, a GUID derived from the content). Refuses when the check reports
  * errors (unless allowErrors) and whenever a literal credential would leave in clear.
  */
-import { createHash } from 'node:crypto';
 import { ATTRIBUTES, EXPORT_ATTRIBUTE_ORDER, findAttribute } from '../attributes';
 import { readConnectionFolder, type AttributeFile, type ConnectionFolder } from './connectionFolder';
 import { ENVELOPE_COLUMNS, defaultColumns, type PlainJson } from './connectionMeta';
@@ -20,7 +19,8 @@ import { findLiteralCredentials, protectConnectionJson } from './secrets';
 import { formatFileStamp, formatSummaryStamp, truncateToSecond } from './timestamp';
 import type { TransportFs } from './transportFs';
 import { utf8 } from './transportFs';
-import { writeZip } from './zipWriter';
+import type { ZipWriter } from './zipWriter';
+import { sha256, toHex } from '../text/sha256';
 
 export interface PackageOptions {
   /** The export time written into entry names and the summary (default: now). */
@@ -35,6 +35,11 @@ export interface PackageOptions {
   validate?: PackageValidator;
   /** Deflate entries (default true, like EIC). */
   compress?: boolean;
+}
+
+/** What packaging needs from the host: a zip writer (node/package.ts binds yazl's). */
+export interface PackageRuntime {
+  writeZip: ZipWriter;
 }
 
 export interface SecretPlaceholderReport {
@@ -97,11 +102,11 @@ export function missingAuthenticationWarnings(folder: Pick<ConnectionFolder, 'at
 }
 
 /** Reads the folder, then builds its package. */
-export async function packageConnectionFolder(fs: TransportFs, folderPath: string, options: PackageOptions = {}): Promise<PackageResult> {
+export async function packageConnectionFolder(fs: TransportFs, folderPath: string, options: PackageOptions & PackageRuntime): Promise<PackageResult> {
   return buildPackage(await readConnectionFolder(fs, folderPath), options);
 }
 
-export async function buildPackage(folder: ConnectionFolder, options: PackageOptions = {}): Promise<PackageResult> {
+export async function buildPackage(folder: ConnectionFolder, options: PackageOptions & PackageRuntime): Promise<PackageResult> {
   if (folder.errors.length) throw new PackageRefusedError(folder.errors);
   if (!folder.attributes.length) {
     const ignored = folder.ignored.length ? ` (not packaged: ${folder.ignored.join(' ')})` : '';
@@ -174,7 +179,7 @@ export async function buildPackage(folder: ConnectionFolder, options: PackageOpt
   const leaks = entries.flatMap(e => findLiteralCredentials(e.text, 3).map(lit => `the package entry ${e.name}, line ${lit.line}: `
     + `this looks like ${lit.kind} ("${lit.excerpt}"); it comes from the folder or the options. A package must not carry credentials in clear.`));
   if (leaks.length) throw new PackageRefusedError(leaks);
-  const zip = await writeZip(entries.map(e => ({ name: e.name, data: utf8(e.text) })), when, { compress: options.compress });
+  const zip = await options.writeZip(entries.map(e => ({ name: e.name, data: utf8(e.text) })), when, { compress: options.compress });
   return {
     zip, fileName: `transport_${safeFilePart(exportedBy)}_${stamp}(UTC).zip`, connectionName: folder.name, stamp,
     entries, secretPlaceholders: values.placeholders, notes, checkMessages, authenticationWarnings,
@@ -268,10 +273,10 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 /** A UUID-shaped identifier derived from the content, so identical packages carry identical GUIDs. */
 function guidFrom(...parts: string[]): string {
-  const hash = createHash('sha256').update(parts.join('\u0000')).digest();
+  const hash = sha256(utf8(parts.join('\u0000')));
   hash[6] = (hash[6] & 0x0f) | 0x40;
   hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
+  const hex = toHex(hash.subarray(0, 16));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

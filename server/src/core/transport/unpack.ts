@@ -12,7 +12,7 @@ import {
   ExportFormatError, connectionToFolderContent, parseConnectionExport, parseObjectSummary, type ExportedConnection, type FolderContent,
 } from './exportFile';
 import { baseName, fromUtf8, joinPath, utf8, type TransportFs } from './transportFs';
-import { isZip, readTransportZip, type ZipLimits } from './zipReader';
+import { isZip, type ZipLimits, type ZipReader } from './zipReader';
 
 export interface UnpackOptions {
   /** Unpack only this connection (by name) into the target folder itself. */
@@ -20,6 +20,11 @@ export interface UnpackOptions {
   /** Write into a folder that already has files (files of the same name are replaced). */
   force?: boolean;
   limits?: Partial<ZipLimits>;
+}
+
+/** What unpacking needs from the host: a zip reader (node/unpack.ts binds yauzl's). */
+export interface UnpackRuntime {
+  readZip: ZipReader;
 }
 
 export interface UnpackedConnection {
@@ -57,12 +62,12 @@ export interface ExportSource {
 }
 
 /** Reads a zip or a bare Connection_*.json (decided by content, not by extension). */
-export async function readExportSource(bytes: Uint8Array, sourceName: string, limits?: Partial<ZipLimits>): Promise<ExportSource> {
+export async function readExportSource(bytes: Uint8Array, sourceName: string, limits: Partial<ZipLimits> | undefined, runtime: UnpackRuntime): Promise<ExportSource> {
   if (!isZip(bytes)) {
     const parsed = parseConnectionExport(fromUtf8(bytes), baseName(sourceName));
     return { connections: parsed.connections, origin: { file: baseName(sourceName) }, otherEntries: [], notes: toleratedNotes(baseName(sourceName), parsed.tolerated) };
   }
-  const zip = await readTransportZip(bytes, limits);
+  const zip = await runtime.readZip(bytes, limits);
   const notes = [...zip.notes];
   const connectionFiles = zip.files.filter(f => /^Connection_/i.test(f.name));
   if (connectionFiles.length === 0) {
@@ -90,7 +95,7 @@ function toleratedNotes(label: string, tolerated: string[]): string[] {
 }
 
 /** Reads the source file through `fs` and unpacks it. */
-export async function unpackExportFile(fs: TransportFs, sourcePath: string, target: string, options: UnpackOptions = {}): Promise<UnpackResult> {
+export async function unpackExportFile(fs: TransportFs, sourcePath: string, target: string, options: UnpackOptions & UnpackRuntime): Promise<UnpackResult> {
   const stat = await fs.stat(sourcePath);
   if (!stat) throw new Error(`${sourcePath}: no such file; give a transport .zip or a Connection_*.json.`);
   if (stat.kind !== 'file') {
@@ -101,9 +106,9 @@ export async function unpackExportFile(fs: TransportFs, sourcePath: string, targ
 }
 
 export async function unpackExportBytes(
-  fs: TransportFs, bytes: Uint8Array, sourceName: string, target: string, options: UnpackOptions = {},
+  fs: TransportFs, bytes: Uint8Array, sourceName: string, target: string, options: UnpackOptions & UnpackRuntime,
 ): Promise<UnpackResult> {
-  const source = await readExportSource(bytes, sourceName, options.limits);
+  const source = await readExportSource(bytes, sourceName, options.limits, options);
   let chosen = source.connections;
   if (options.connection !== undefined) {
     const wanted = options.connection;

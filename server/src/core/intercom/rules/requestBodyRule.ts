@@ -18,7 +18,7 @@ import { didYouMean } from '../../text/didYouMean';
 import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
-import { IntercomCall, intercomCalls, lookup } from './model';
+import { intercomCalls, lookup } from './model';
 import {
   JsonNode, ParsedBody, bodyProperties, bodyProperty, isBindingValue, parsedBody, rawString, stringContent,
 } from './support';

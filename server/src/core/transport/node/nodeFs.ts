@@ -1,8 +1,8 @@
 /** The node:fs implementation of TransportFs (used by the CLI and the tests). */
 import { promises as fsp } from 'node:fs';
 import type { Stats } from 'node:fs';
-import type { FsEntryKind, TransportFs } from './transportFs';
-import { readInputFile } from '../../node/inputFiles';
+import type { FsEntryKind, TransportFs } from '../transportFs';
+import { readInputFile } from '../../../node/inputFiles';
 
 function kindOf(stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink'>): FsEntryKind {
   if (stats.isSymbolicLink()) return 'symlink';
