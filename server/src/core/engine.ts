@@ -6,7 +6,7 @@
  */
 import type { CompletionList, DocumentSymbol, Hover, Range } from 'vscode-languageserver-types';
 import { analyze, type AnalyzeOptions } from './analyze';
-import { singleDocumentConnection, StaticConnection, type ConnectionView } from './connection';
+import { RecordingConnection, singleDocumentConnection, StaticConnection, type ConnectionView } from './connection';
 import type { AttributeDocument } from './document';
 import type { AnalysisSettings, Finding } from './types';
 import type { Rule } from './rules/rule';
@@ -72,6 +72,11 @@ export interface RequestScope {
   connection?: ConnectionView;
   settings?: AnalysisSettings;
   isCancelled?: () => boolean;
+  /**
+   * When given, analyze adds the lower-case names of the sibling attributes it read (or '*' when it
+   * listed them all): a change to any other file cannot change its findings.
+   */
+  reads?: Set<string>;
 }
 
 export interface Engine {
@@ -110,7 +115,8 @@ export function createEngine(runtime: EngineRuntime = {}, options: EngineOptions
     rules,
     analyze(doc, scope = {}) {
       const analyzeOptions: AnalyzeOptions = {
-        rules, schemaProbe: options.schemaProbe, connection: scope.connection, settings: scope.settings,
+        rules, schemaProbe: options.schemaProbe, settings: scope.settings,
+        connection: scope.reads ? new RecordingConnection(scope.connection ?? singleDocumentConnection(doc), doc, scope.reads) : scope.connection,
         isCancelled: scope.isCancelled, log: runtime.log,
       };
       return analyze(doc, analyzeOptions);

@@ -25,14 +25,14 @@ export function registerDocumentEvents(ctx: ServerContext, onClose: CloseListene
     onClose(e.document.uri);
     store.forget(e.document.uri);
     scheduler.closed(e.document.uri);
-    for (const sibling of store.openSiblings(e.document.uri)) scheduler.schedule(sibling, ctx.settings.validation.debounceMs);
+    // The siblings that read it now see its file on disk instead of the editor's text.
+    for (const sibling of scheduler.dependents(e.document.uri)) scheduler.schedule(sibling, ctx.settings.validation.debounceMs);
   }));
-  // Files changed on disk (the client watches **/*.json): their folder is read again, and what
-  // depends on it is checked again once the read shows a change (DocumentStore.onFolderChanged).
+  // Files changed on disk (the client watches **/*.json): their folder is read again (asynchronously),
+  // and once the read shows a change, the open documents that read a changed file are checked
+  // again (DocumentStore.onFolderChanged → ValidationScheduler); a save that changed nothing
+  // republishes nothing.
   connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', params => {
-    for (const change of params.changes) {
-      store.fileChanged(change.uri);
-      for (const sibling of store.openSiblings(change.uri)) scheduler.schedule(sibling, ctx.settings.validation.debounceMs);
-    }
+    for (const change of params.changes) store.fileChanged(change.uri);
   }));
 }

@@ -10,6 +10,7 @@ import { variableFindings } from '../binding/variableChecks';
 
 export const bindingRule: Rule = {
   id: 'bindings',
+  reads: ['ConnectionJSON'],
   run(ctx): void {
     const strings = documentBindings(ctx.doc);
     for (let i = 0; i < strings.length; i++) {

@@ -63,6 +63,7 @@ function checkAccessNames(ctx: RuleContext): void {
 
 export const crossFileNamesRule: Rule = {
   id: 'cross-file-names',
+  reads: ['ConnectionJSON', 'ImportAccountEntJSON'],
   grammars: CALL_GRAMMARS,
   run(ctx) {
     checkConnections(ctx);

@@ -62,6 +62,7 @@ function checkTickets(ctx: RuleContext, types: { name: string; keyNode: StringAS
 
 export const entitlementCoverageRule: Rule = {
   id: 'entitlement-coverage',
+  reads: ['AddAccessJSON', 'RemoveAccessJSON', 'CreateTicketJSON', 'ImportAccountEntJSON'],
   grammars: ['importAccountEnt'],
   run(ctx) {
     const definitions = entitlementTypeDefinitions(ctx.connection)?.filter(d => d.doc === ctx.doc);

@@ -109,6 +109,7 @@ function checkStatusColumn(ctx: RuleContext, statusColumn: ASTNode | undefined, 
 
 export const importKeysRule: Rule = {
   id: 'import-keys',
+  reads: ['ImportAccountEntJSON'],
   grammars: ['importAccountEnt', 'statusThreshold'],
   run(ctx) {
     const { doc } = ctx;

@@ -26,5 +26,13 @@ export interface Rule {
   readonly id: string;
   /** Grammars the rule applies to; undefined = every attribute document with JSON content. */
   readonly grammars?: readonly AttributeGrammar[];
+  /**
+   * The sibling attributes the rule reads through `ctx.connection` (names as in the connection,
+   * e.g. 'ConnectionJSON'), or '*' when it reads them all; undefined: none, the rule reads only its
+   * own document. Documentation that a test holds to what the rules really read
+   * (test/unit/engine/crossFileReads.test.ts); the language server re-checks a document after a
+   * change to another file when its last analysis read that file (RequestScope.reads).
+   */
+  readonly reads?: readonly string[] | '*';
   run(ctx: RuleContext): void;
 }

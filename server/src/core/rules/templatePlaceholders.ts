@@ -12,6 +12,7 @@ import { spanIn } from './support/stringNodes';
 
 export const templatePlaceholdersRule: Rule = {
   id: 'template-placeholders',
+  reads: ['AOB_CONNECTION_TEMPLATE_VARIABLES'],
   run(ctx) {
     if (ctx.doc.attribute?.grammar === 'templateVariables' || !ctx.doc.text.includes('@')) return;
     let aob: Map<string, string> | undefined;

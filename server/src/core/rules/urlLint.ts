@@ -94,6 +94,7 @@ function hasPlaceholderIn(masked: string, start: number, length: number): boolea
 
 export const urlLintRule: Rule = {
   id: 'url-lint',
+  reads: ['AOB_CONNECTION_TEMPLATE_VARIABLES'],
   run(ctx) {
     if (ctx.doc.attribute?.grammar === 'templateVariables') return;
     for (const parent of propertiesNamed(documentIndex(ctx.doc), 'url')) {

@@ -94,6 +94,7 @@ function checkRegions(ctx: RuleContext, calls: readonly IntercomCall[]): void {
 
 export const intercomHeadersRule: Rule = {
   id: 'intercom-headers',
+  reads: '*', // the mixed-regions check reads every sibling's calls
   run(ctx) {
     const calls = intercomCalls(ctx.doc, ctx.settings);
     for (const ic of calls) {

@@ -47,6 +47,7 @@ function report(ctx: RuleContext, mixed: boolean): void {
 
 export const intercomTeammateContactCallRule: Rule = {
   id: 'intercom-teammate-contact-call',
+  reads: ['CreateTicketJSON', 'ImportAccountEntJSON'],
   grammars: ['provisioning', 'access'],
   run(ctx) {
     const name = ctx.doc.attribute?.name;

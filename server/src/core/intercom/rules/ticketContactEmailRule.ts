@@ -14,6 +14,7 @@ import { matchingConnectionKey, ticketCreateCalls } from './ticketBody';
 
 export const intercomTicketContactEmailRule: Rule = {
   id: 'intercom-ticket-contact-email',
+  reads: ['ConnectionJSON'],
   grammars: ['createTicket'],
   run(ctx) {
     for (const { ic, body } of ticketCreateCalls(ctx)) {

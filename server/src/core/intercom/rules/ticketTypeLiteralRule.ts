@@ -13,6 +13,7 @@ import { matchingConnectionKey, ticketCreateCalls } from './ticketBody';
 
 export const intercomTicketTypeLiteralRule: Rule = {
   id: 'intercom-ticket-type-literal',
+  reads: ['ConnectionJSON'],
   grammars: ['createTicket'],
   run(ctx) {
     for (const { ic, body } of ticketCreateCalls(ctx)) {
