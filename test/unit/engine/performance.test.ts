@@ -15,11 +15,11 @@ import { singleDocumentConnection } from '../../../server/src/core/connection';
 import type { Finding } from '../../../server/src/core/types';
 import { importAccountEnt } from '../../../bench/generate';
 import { analyze, engine } from '../../support/engine';
-import { setPacingHost } from '../../../server/src/core/pacing';
 import { nodePacingHost } from '../../../server/src/node/pacing';
+import { createEngine } from '../../../server/src/core/index';
 
-// Paced as the language server paces it (setImmediate turns), which is what these tests check.
-setPacingHost(nodePacingHost);
+// Paced as the language server paces it (setImmediate turns, the runtime's pacing), which is what these tests check.
+createEngine({ pacing: nodePacingHost });
 
 const FILE = 'perf/ImportAccountEntJSON.json';
 
