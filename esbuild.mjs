@@ -1,7 +1,8 @@
-// Bundles the extension client, the language server, the CLI and the e2e suite into dist/.
+// Bundles the extension client (two bundles: scripts/clientBundles.mjs), the language server, the CLI and the e2e suite into dist/.
 // Bundles are always minified (smaller, faster start-up); `--production` also drops source maps (for the .vsix).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { clientBuilds } from './scripts/clientBundles.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -20,7 +21,7 @@ const common = {
 };
 
 const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  ...clientBuilds,
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -5,7 +5,7 @@
 import yauzl from 'yauzl';
 
 /** The entry names of a zip given as bytes, and the text of its README. */
-function readZip(bytes) {
+export function readZip(bytes) {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
       if (error) return reject(error);
