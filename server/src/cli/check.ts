@@ -11,11 +11,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../core/analyze';
-import { AttributeDocument } from '../core/document';
+import { cliEngine } from './engine';
+import { AttributeDocument, StaticConnection, type Finding } from '../core/index';
 import { attributeForFileName, isExportFileName } from '../core/attributes';
-import { StaticConnection } from '../core/connection';
-import type { Finding } from '../core/types';
 import { RECOGNITION_PREFIX, recognizeContent, type ContentRecognition } from '../core/contentRecognition';
 import { connectionName, stripBom } from '../node/connectionFolder';
 import { readFilePrefix } from '../node/filePrefix';
@@ -173,9 +171,10 @@ export async function checkFiles(inputs: string[], cwd: string, live?: { options
     message: unreadableMessage(u.reason),
   }));
   const byDoc = new Map<AttributeDocument, Finding[]>();
+  const engine = cliEngine();
   for (const [file, doc] of docs) {
     const connection = connections.get(path.dirname(path.resolve(cwd, file)));
-    byDoc.set(doc, await analyze(doc, { connection, log: message => process.stderr.write(message + '\n') }));
+    byDoc.set(doc, await engine.analyze(doc, { connection }));
   }
   let liveFailed: boolean | undefined;
   if (live) {

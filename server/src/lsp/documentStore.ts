@@ -7,15 +7,17 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AttributeDocument } from '../core/document';
-import { ConnectionView, StaticConnection } from '../core/connection';
+import { AttributeDocument, attributeForFileName, ConnectionView, StaticConnection } from '../core/index';
 import { FolderDocuments, type FolderSnapshot } from '../node/folderDocuments';
 
 export class DocumentStore {
   private readonly parsed = new Map<string, AttributeDocument>();
   readonly folders = new FolderDocuments(filePath => URI.file(filePath).toString());
-  /** Called when a folder read finished with new content (its documents need checking again). */
-  onFolderChanged: (folder: string) => void = () => {};
+  /**
+   * Called when a folder read finished with new content: the lower-case attribute names of the
+   * files that changed (added, edited, removed), or '*' when the connection's name changed.
+   */
+  onFolderChanged: (folder: string, changed: readonly string[] | '*') => void = () => {};
 
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
@@ -72,10 +74,16 @@ export class DocumentStore {
 
   /** Reads a folder (again); `onFolderChanged` follows when content read before has changed. */
   async refresh(folder: string): Promise<FolderSnapshot> {
-    const before = this.folders.peek(folder)?.revision;
+    const before = this.folders.peek(folder);
     const snapshot = await this.folders.load(folder);
-    if (before !== undefined && snapshot.revision !== before) this.onFolderChanged(folder);
+    if (before !== undefined && snapshot.revision !== before.revision) this.onFolderChanged(folder, changedAttributes(before, snapshot));
     return snapshot;
+  }
+
+  /** The lower-case attribute name of a document's file (undefined for other files). */
+  attributeOf(uri: string): string | undefined {
+    const filePath = toPath(uri);
+    return filePath ? attributeForFileName(filePath)?.name.toLowerCase() : undefined;
   }
 
   /** Resolves once the folder of an attribute document has been read (at once when it was). */
@@ -122,6 +130,18 @@ export class DocumentStore {
   openIn(folder: string): string[] {
     return this.documents.keys().filter(uri => this.folderOf(uri) === folder);
   }
+}
+
+/** What differs between two reads of a folder (by text): the attribute names of the files, or '*' for the connection's name. */
+function changedAttributes(before: FolderSnapshot, after: FolderSnapshot): readonly string[] | '*' {
+  if (before.name !== after.name) return '*';
+  const texts = (s: FolderSnapshot) => new Map(s.files.map(f => [f.doc.attribute?.name.toLowerCase() ?? f.path, f.doc.text]));
+  const old = texts(before);
+  const now = texts(after);
+  const names = new Set<string>();
+  for (const [name, text] of now) if (old.get(name) !== text) names.add(name);
+  for (const name of old.keys()) if (!now.has(name)) names.add(name);
+  return [...names];
 }
 
 function toPath(uri: string): string | undefined {

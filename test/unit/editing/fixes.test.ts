@@ -5,13 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/core/analyze';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { applyTextEdits } from '../../../server/src/core/rules/support/objectEdits';
 import { detectIndentUnit, expandCompactContainers, layoutEdit } from '../../../server/src/core/text/fixLayout';
 import type { Finding, Fix } from '../../../server/src/core/types';
 import { fixAllEdits } from '../../../server/src/lsp/convert';
+import { analyze } from '../../support/engine';
 
 function docOf(name: string, text: string): AttributeDocument {
   return AttributeDocument.fromFile(`/conn/${name}.json`, text, 1);

@@ -5,11 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/core/analyze';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { hover } from '../../../server/src/core/features/hover';
-import { complete } from '../../../server/src/core/features/completion';
 import { singleDocumentConnection } from '../../../server/src/core/connection';
+import { analyze, hover, complete } from '../../support/engine';
 
 function exportOf(attributes: Record<string, string>): string {
   return JSON.stringify({

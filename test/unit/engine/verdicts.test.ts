@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../../server/src/core/analyze';
+import { analyze } from '../../support/engine';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { liveFindings } from '../../../server/src/core/intercom/live/liveFindings';

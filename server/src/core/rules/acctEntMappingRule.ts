@@ -10,7 +10,7 @@
 import type { ASTNode, ObjectASTNode, PropertyASTNode } from '../json/ast';
 import { getPath, getProperty, getValue, isObject, stringValue } from '../json/ast';
 import type { Fix, TextEdit } from '../types';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { ENT_MAPPING_INFO_COLUMN, STORE_MAPPING_SOURCE } from './catalog/mappingCatalog';
 import { mappingMaps } from './support/mappingModel';
@@ -131,7 +131,7 @@ function checkDeclaredWithoutSource(ctx: RuleContext, root: ObjectASTNode): void
   }
 }
 
-registerRules({
+export const acctentMappingRule: Rule = {
   id: 'acctent-mapping',
   grammars: ['importAccountEnt'],
   run(ctx) {
@@ -141,4 +141,4 @@ registerRules({
     checkEntitlementSide(ctx, root);
     checkDeclaredWithoutSource(ctx, root);
   },
-});
+};

@@ -11,7 +11,7 @@ import type { ObjectASTNode, PropertyASTNode } from '../json/ast';
 import { getProperty, getValue, isObject, isString } from '../json/ast';
 import type { Fix, TextEdit } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { authenticationsNode } from '../calls/authentications';
 import { NOT_AUTH_NAMES } from './support/connectionNames';
@@ -57,7 +57,7 @@ function mergeInsertions(edits: TextEdit[]): TextEdit[] {
 function checkAuthType(ctx: RuleContext, authTypeProp: PropertyASTNode): void {
   const node = authTypeProp.valueNode;
   if (!isString(node) || AUTH_TYPES.includes(node.value) || node.value.trim().toLowerCase() === 'bearer' || node.value.includes('${')) return;
-  if (schemaRejects(ctx.doc, node)) return;
+  if (schemaRejects(ctx, node)) return;
   const suggestion = didYouMean(node.value, AUTH_TYPES);
   const fixes: Fix[] = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceString(node, suggestion)], isPreferred: true }] : [];
   ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'auth-type-unknown',
@@ -67,7 +67,7 @@ function checkAuthType(ctx: RuleContext, authTypeProp: PropertyASTNode): void {
 
 function checkMisplaced(ctx: RuleContext, auths: ObjectASTNode, property: PropertyASTNode): void {
   const key = property.keyNode;
-  if (schemaRejectsKey(ctx.doc, auths, key.value)) return; // reported as a misplaced key by the schema check
+  if (schemaRejectsKey(ctx, auths, key.value)) return; // reported as a misplaced key by the schema check
   const real = auths.properties.filter(p => isObject(p.valueNode) && !NOT_AUTH_NAMES.has(p.keyNode.value));
   const fixes: Fix[] = [];
   if (key.value === 'testConnectionParams' && real.length === 1 && !getValue(real[0].valueNode, 'testConnectionParams')) {
@@ -103,7 +103,7 @@ function checkIncomplete(ctx: RuleContext, property: PropertyASTNode, auth: Obje
       : `Incomplete authentication "${key.value}": it has no authType, so EIC does not know how to obtain a token. Add "authType" (${AUTH_TYPES.slice(0, 3).map(t => `"${t}"`).join(', ')} …).` });
 }
 
-registerRules({
+export const authConfigRule: Rule = {
   id: 'auth-config',
   grammars: ['connection'],
   run(ctx) {
@@ -121,4 +121,4 @@ registerRules({
       checkIncomplete(ctx, property, auth);
     }
   },
-});
+};

@@ -8,7 +8,7 @@ import type { ASTNode } from '../json/ast';
 import { stringValues } from '../json/ast';
 import type { Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { CallList, callLists, responseNamesBefore } from './support/callLists';
 import { bindingRegions, editIn, spanIn } from './support/stringNodes';
@@ -86,7 +86,7 @@ function reportRef(ctx: RuleContext, node: ASTNode & { type: 'string' }, index: 
     fixes });
 }
 
-registerRules({
+export const callNamesRule: Rule = {
   id: 'call-names',
   grammars: ['provisioning', 'access', 'createTicket', 'ticketStatus', 'updateUser', 'importUser'],
   run(ctx) {
@@ -95,4 +95,4 @@ registerRules({
       if (ctx.doc.attribute?.grammar !== 'importUser') checkResponseRefs(ctx, list);
     }
   },
-});
+};

@@ -9,7 +9,7 @@ import type { StringASTNode } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
 import type { Finding, Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { authDefinitions, CALL_GRAMMARS, entitlementTypeDefinitions, isAccessCallName, isValueOf, NamedDefinition } from './support/connectionNames';
 import { replaceString } from './support/stringNodes';
@@ -61,11 +61,12 @@ function checkAccessNames(ctx: RuleContext): void {
   }
 }
 
-registerRules({
+export const crossFileNamesRule: Rule = {
   id: 'cross-file-names',
+  reads: ['ConnectionJSON', 'ImportAccountEntJSON'],
   grammars: CALL_GRAMMARS,
   run(ctx) {
     checkConnections(ctx);
     if (ctx.doc.attribute?.grammar === 'access') checkAccessNames(ctx);
   },
-});
+};

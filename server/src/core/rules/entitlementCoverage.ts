@@ -12,7 +12,7 @@
 import type { StringASTNode } from '../json/ast';
 import { getValue, isArray, isObject, stringValue } from '../json/ast';
 import type { AttributeDocument } from '../document';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { entitlementTypeDefinitions } from './support/connectionNames';
 import { configured, provisionsAccessByTicket } from '../intercom/connectionModel';
@@ -60,8 +60,9 @@ function checkTickets(ctx: RuleContext, types: { name: string; keyNode: StringAS
   }
 }
 
-registerRules({
+export const entitlementCoverageRule: Rule = {
   id: 'entitlement-coverage',
+  reads: ['AddAccessJSON', 'RemoveAccessJSON', 'CreateTicketJSON', 'ImportAccountEntJSON'],
   grammars: ['importAccountEnt'],
   run(ctx) {
     const definitions = entitlementTypeDefinitions(ctx.connection)?.filter(d => d.doc === ctx.doc);
@@ -71,4 +72,4 @@ registerRules({
     if (configured(ctx.connection, 'AddAccessJSON') || configured(ctx.connection, 'RemoveAccessJSON')) checkAccessCalls(ctx, types);
     else if (provisionsAccessByTicket(ctx.connection)) checkTickets(ctx, types);
   },
-});
+};

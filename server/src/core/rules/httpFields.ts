@@ -9,7 +9,7 @@
 import type { ObjectASTNode, StringASTNode } from '../json/ast';
 import { isObject, isString, stringValue } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { schemaRejects } from './support/schemaCoverage';
 import { replaceString } from './support/stringNodes';
@@ -30,7 +30,7 @@ function checkHeaders(ctx: RuleContext, headers: ObjectASTNode): void {
 
 function checkContentType(ctx: RuleContext, node: StringASTNode): void {
   const value = node.value;
-  if (!/\S\s+\/|\/\s+\S|^\s|\s$/.test(value) || value.includes('${') || schemaRejects(ctx.doc, node)) return;
+  if (!/\S\s+\/|\/\s+\S|^\s|\s$/.test(value) || value.includes('${') || schemaRejects(ctx, node)) return;
   const fixed = value.trim().replace(/\s*\/\s*/g, '/');
   ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'content-type-space',
     message: `Blank in the content type "${value}": EIC does not recognise the media type because of the blank${fixed.length < value.length - 1 ? 's' : ''}; EIC then encodes the body the wrong way. Write "${fixed}".`,
@@ -44,13 +44,13 @@ function checkMethod(ctx: RuleContext, node: StringASTNode): void {
     ctx.report({ offset: node.offset, length: node.length, severity: 'information', code: 'disable-with-delete',
       message: `Disable may delete the account: DisableAccountJSON sends ${canonical}; in most APIs that deletes the account instead of disabling it, and EIC's later EnableAccountJSON has nothing left to enable. Disable with PATCH/PUT/POST (e.g. {"active": false}) unless the target really deactivates on DELETE.` });
   }
-  if (value === canonical || !METHODS.includes(canonical) || schemaRejects(ctx.doc, node)) return;
+  if (value === canonical || !METHODS.includes(canonical) || schemaRejects(ctx, node)) return;
   ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'http-method-case',
     message: `HTTP method not in EIC's spelling: write "${canonical}"; EIC compares it with the upper-case names (GET, POST, PUT, PATCH, DELETE, DELETEWITHBODY, GETWITHBODY), so "${value}" may not be recognised.`,
     fixes: [{ title: `Change to "${canonical}"`, edits: [replaceString(node, canonical)], isPreferred: true }] });
 }
 
-registerRules({
+export const httpFieldsRule: Rule = {
   id: 'http-fields',
   run(ctx) {
     for (const node of documentIndex(ctx.doc).properties) {
@@ -61,5 +61,5 @@ registerRules({
       else if (key === 'httpMethod' && isString(value)) checkMethod(ctx, value);
     }
   },
-});
+};
 

@@ -10,7 +10,7 @@ import { getPath, getValue, isObject, isString } from '../json/ast';
 import type { AttributeDocument } from '../document';
 import type { Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { mappingMaps } from './support/mappingModel';
 import { checkColumn, sameColumn } from './support/columns';
@@ -63,7 +63,7 @@ function checkKeyField(ctx: RuleContext, site: KeyFieldSite): void {
     checkKeyMapped(ctx, site);
     return;
   }
-  if (schemaRejects(ctx.doc, node)) return; // the schema's enum already reports it (with a did-you-mean fix)
+  if (schemaRejects(ctx, node)) return; // the schema's enum already reports it (with a did-you-mean fix)
   const caseOnly = allowed.find(a => sameColumn(a, value));
   if (caseOnly) {
     ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'import-keyfield',
@@ -107,8 +107,9 @@ function checkStatusColumn(ctx: RuleContext, statusColumn: ASTNode | undefined, 
     fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceString(statusColumn, suggestion)], isPreferred: true }] : [] });
 }
 
-registerRules({
+export const importKeysRule: Rule = {
   id: 'import-keys',
+  reads: ['ImportAccountEntJSON'],
   grammars: ['importAccountEnt', 'statusThreshold'],
   run(ctx) {
     const { doc } = ctx;
@@ -121,4 +122,4 @@ registerRules({
     checkStatusColumn(ctx, getPath(doc.root, ['accountParams', 'statusAndThresholdConfig', 'statusColumn']), doc);
     checkStatusColumn(ctx, getPath(doc.root, ['accountParams', 'statusColumn']), doc);
   },
-});
+};

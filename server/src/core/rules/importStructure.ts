@@ -13,7 +13,7 @@ import { getPath, getValue, isObject, isString, stringValue } from '../json/ast'
 import { documentIndex, outermostProperties } from '../json/documentIndex';
 import type { Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { schemaRejects } from './support/schemaCoverage';
 import { replaceString } from './support/stringNodes';
@@ -66,7 +66,7 @@ function checkOrders(ctx: RuleContext): void {
 }
 
 function checkValue(ctx: RuleContext, node: ASTNode | undefined, allowed: string[], level: string): void {
-  if (!isString(node) || node.value.includes('${') || allowed.includes(node.value) || schemaRejects(ctx.doc, node)) return;
+  if (!isString(node) || node.value.includes('${') || allowed.includes(node.value) || schemaRejects(ctx, node)) return;
   const value = node.value;
   const suggestion = didYouMean(value, allowed);
   const wrongLevel = value === PARAMS_TYPE ? `${PARAMS_TYPE} belongs to accountParams and entitlementParams; `
@@ -138,7 +138,7 @@ function checkDeclaredTypes(ctx: RuleContext): void {
   }
 }
 
-registerRules({
+export const importStructureRule: Rule = {
   id: 'import-structure',
   grammars: ['importAccountEnt'],
   run(ctx) {
@@ -146,4 +146,4 @@ registerRules({
     checkProcessingTypes(ctx);
     checkDeclaredTypes(ctx);
   },
-});
+};

@@ -8,7 +8,7 @@
 import type { AttributeDocument } from '../document';
 import type { Finding, Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { CONST_PREFIX, MAPPING_SEPARATOR, MAPPING_TYPE_SYNONYMS, MAPPING_TYPES, STORE_MAPPING_SOURCE } from './catalog/mappingCatalog';
 import { MappingEntry, MappingMap, mappingMaps } from './support/mappingModel';
@@ -142,7 +142,7 @@ function checkDottedField(ctx: RuleContext, entry: MappingEntry): void {
     fixes: [{ title: 'Escape the dot as ~dot#', edits: dots.map(i => editIn(doc, entry.valueNode, i, 1, '~dot#')), isPreferred: true }] }));
 }
 
-registerRules({
+export const mappingSyntaxRule: Rule = {
   id: 'mapping-syntax',
   grammars: ['importUser', 'importAccountEnt', 'provisioning', 'access', 'createTicket', 'updateUser'],
   run(ctx) {
@@ -155,4 +155,4 @@ registerRules({
       }
     }
   },
-});
+};

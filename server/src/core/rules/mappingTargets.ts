@@ -10,7 +10,7 @@ import type { ObjectASTNode, PropertyASTNode, StringASTNode } from '../json/ast'
 import { getValue, isObject, isString } from '../json/ast';
 import type { Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { ENT_MAPPING_INFO_COLUMN, STORE_MAPPING_SOURCE } from './catalog/mappingCatalog';
 import { MappingMap, mappingMaps } from './support/mappingModel';
@@ -150,7 +150,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-registerRules({
+export const mappingTargetsRule: Rule = {
   id: 'mapping-targets',
   grammars: ['importUser', 'importAccountEnt', 'provisioning', 'access', 'createTicket'],
   run(ctx) {
@@ -179,4 +179,4 @@ registerRules({
       checkResponsePath(ctx, ticketidPath, ticketidPath.value.length, 'The top-level `ticketidPath`', names);
     }
   },
-});
+};

@@ -9,7 +9,7 @@ import type { ASTNode, ObjectASTNode, PropertyASTNode } from '../json/ast';
 import { getValue, isObject, isString } from '../json/ast';
 import { documentIndex, outermostProperties } from '../json/documentIndex';
 import type { AttributeDocument } from '../document';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { bindingRegions, editIn } from './support/stringNodes';
 import { removeProperty } from './support/objectEdits';
@@ -84,7 +84,7 @@ function checkNextUrl(ctx: RuleContext, nextUrl: ASTNode | undefined): void {
   }
 }
 
-registerRules({
+export const paginationRule: Rule = {
   id: 'pagination',
   grammars: ['importUser', 'importAccountEnt'],
   run(ctx) {
@@ -96,4 +96,4 @@ registerRules({
       checkTotalCount(ctx, getValue(pagination, 'page'));
     }
   },
-});
+};

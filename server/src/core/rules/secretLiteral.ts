@@ -12,7 +12,7 @@ import type { ASTNode, StringASTNode } from '../json/ast';
 import { keyOf } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
 import type { Fix } from '../types';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { EIC_PLACEHOLDER, MAP_KEYS } from './catalog/secretCatalog';
 import { editIn, spanIn } from './support/stringNodes';
@@ -70,7 +70,7 @@ function adviceFor(hit: SecretHit, ctx: RuleContext, key: string, header: string
   }
 }
 
-registerRules({
+export const secretLiteralRule: Rule = {
   id: 'secret-literal',
   run(ctx) {
     const grammar = ctx.doc.attribute?.grammar;
@@ -112,4 +112,4 @@ registerRules({
       }
     }
   },
-});
+};

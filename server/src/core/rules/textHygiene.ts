@@ -9,7 +9,7 @@ import type { StringASTNode } from '../json/ast';
 import { keyOf } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
 import type { Fix, TextEdit } from '../types';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { bindingRegions, editIn, insideBinding, spanIn } from './support/stringNodes';
 import { schemaRejectsKey } from './support/schemaCoverage';
@@ -116,12 +116,12 @@ function checkCodeFragmentKey(ctx: RuleContext, node: StringASTNode): void {
   const key = node.value;
   if (!CODE_FRAGMENT_CHAR.test(key) || !CODE_FRAGMENT.test(key)) return;
   const object = node.parent?.parent;
-  if (object && schemaRejectsKey(ctx.doc, object, key)) return; // the schema already reports the unknown key
+  if (object && schemaRejectsKey(ctx, object, key)) return; // the schema already reports the unknown key
   ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'code-fragment-key',
     message: 'Expression fragment as a key: this key looks like a piece of a ${…} expression; a double quote inside the expression probably ended the JSON string early, so the rest became a new key. Use single quotes for Groovy strings inside ${…} (or escape the quote as \\").' });
 }
 
-registerRules({
+export const textHygieneRule: Rule = {
   id: 'text-hygiene',
   run(ctx) {
     // What the document's text cannot contain, no string of it contains (a \u escape could spell
@@ -138,4 +138,4 @@ registerRules({
       if (objects) checkObjectObject(ctx, node);
     }
   },
-});
+};

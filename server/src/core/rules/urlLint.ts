@@ -11,7 +11,7 @@ import type { StringASTNode } from '../json/ast';
 import { getValue } from '../json/ast';
 import { documentIndex, propertiesNamed } from '../json/documentIndex';
 import type { Fix } from '../types';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { URL_PLACEHOLDERS } from './catalog/placeholderCatalog';
 import { aobVariables, findPlaceholders, placeholderVerdict } from './support/placeholders';
@@ -92,8 +92,9 @@ function hasPlaceholderIn(masked: string, start: number, length: number): boolea
   return findPlaceholders(masked.slice(start, start + length), URL_PLACEHOLDERS).length > 0;
 }
 
-registerRules({
+export const urlLintRule: Rule = {
   id: 'url-lint',
+  reads: ['AOB_CONNECTION_TEMPLATE_VARIABLES'],
   run(ctx) {
     if (ctx.doc.attribute?.grammar === 'templateVariables') return;
     for (const parent of propertiesNamed(documentIndex(ctx.doc), 'url')) {
@@ -109,4 +110,4 @@ registerRules({
       checkStructure(ctx, node, masked, hasPlaceholder);
     }
   },
-});
+};

@@ -1,19 +1,25 @@
 /**
  * Known misplaced, mis-cased and invented keys (mistakes §2, 3.12b; grammar §3.1, §5, §6, §7.2).
  * When the schema reports one of these as an unknown key, the message says what the key was
- * meant to be and the quick fix puts it right. Registered into MISPLACED_KEY_RULES; imported
- * from rules/all.ts. The table below is data: key, where it applies, code, message, fix.
+ * meant to be and the quick fix puts it right. Read by misplacedKeys.ts (MISPLACED_KEY_RULES). The table below is data: key, where it applies, code, message, fix.
  */
 import type { ASTNode, ObjectASTNode, PropertyASTNode } from '../json/ast';
 import { getProperty, getValue, isObject } from '../json/ast';
 import type { AttributeDocument } from '../document';
-import type { Fix, Severity } from '../types';
-import { MISPLACED_KEY_RULES, MisplacedKeyRule } from './misplacedKeys';
+import type { Finding, Fix, Severity } from '../types';
 import { moveProperty, nodeText } from '../rules/support/objectEdits';
 import { isMisfiledUserImport } from '../rules/support/mappingModel';
 
 type Path = (string | number)[];
 interface Described { severity: Severity; code: string; message: string; fixes?: Fix[] }
+
+/** A known mistake: the key, where it applies, and what the finding says (misplacedKeys.ts asks the table). */
+export interface MisplacedKeyRule {
+  key: string;
+  /** Decides whether the rule applies to this object path. */
+  applies(path: (string | number)[], doc: AttributeDocument): boolean;
+  describe(doc: AttributeDocument, objectNode: ASTNode | undefined, path: (string | number)[]): Omit<Finding, 'offset' | 'length'>;
+}
 
 const last = (path: Path) => path[path.length - 1];
 const grammarOf = (doc: AttributeDocument) => doc.attribute?.grammar;
@@ -74,7 +80,7 @@ const USER_IMPORT_ROOT_KEYS = ['url', 'httpMethod', 'httpHeaders', 'httpParams',
   'connection', 'successResponses', 'statusConfig', 'type', 'call'];
 const NOT_AUTH = ['successResponses', 'unsuccessResponses', 'statusCode', 'testConnectionParams'];
 
-const RULES: MisplacedKeyRule[] = [
+export const MISPLACED_KEY_RULES: readonly MisplacedKeyRule[] = [
   rule('page', path => !insidePagination(path), (doc, obj) => ({ severity: 'warning', code: 'misplaced-page',
     message: 'Misplaced `page`: it must sit inside `pagination` ("pagination": {"page": {…}}); here EIC ignores it and imports only the first page.',
     fixes: wrapFix(doc, obj, 'page', 'pagination') })),
@@ -158,7 +164,5 @@ const RULES: MisplacedKeyRule[] = [
   }),
 ];
 
-MISPLACED_KEY_RULES.push(...RULES);
-
 /** Used by tests: the keys this module explains. */
-export const EXPLAINED_KEYS = [...new Set(RULES.map(r => r.key))];
+export const EXPLAINED_KEYS = [...new Set(MISPLACED_KEY_RULES.map(r => r.key))];

@@ -17,7 +17,7 @@ import { getValue } from '../../json/ast';
 import type { Fix } from '../../types';
 import { bodyFields, bodyRequirements, compareVersions, versionsWithBodyPath, type FieldInfo, type FieldTree, type IntercomEndpoint, type RequirementGroup } from '../catalog';
 import { searchFactsOf } from '../searchFacts';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { closestName } from './fieldPaths';
@@ -139,7 +139,7 @@ function checkObject(b: BodyContext, obj: JsonNode, fields: FieldTree, where: st
   }
 }
 
-registerRules({
+export const intercomBodySchemaRule: Rule = {
   id: 'intercom-body-schema',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -155,4 +155,4 @@ registerRules({
       checkObject(b, body.root, fields, 'the request body', bodyRequirements(endpoint, version));
     }
   },
-});
+};

@@ -8,7 +8,7 @@
 import type { StringASTNode } from '../../json/ast';
 import { getValue, isObject, isString } from '../../json/ast';
 import { paginationOf } from '../catalog';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { intercomCalls } from './model';
@@ -47,7 +47,7 @@ function check(ctx: RuleContext, node: StringASTNode): void {
   }
 }
 
-registerRules({
+export const intercomCursorEncodingRule: Rule = {
   id: 'intercom-cursor-encoding',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -59,4 +59,4 @@ registerRules({
       if (isString(path)) check(ctx, path);
     }
   },
-});
+};

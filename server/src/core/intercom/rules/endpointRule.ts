@@ -11,7 +11,7 @@ import { getProperty } from '../../json/ast';
 import {
   IntercomEndpoint, endpointPath, endpointsFor, nearestEndpoints, splitRequestPath, compareVersions,
 } from '../catalog';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { insertProperty } from '../../rules/support/objectEdits';
@@ -113,7 +113,7 @@ function unknownPath(ctx: RuleContext, ic: IntercomCall, version: string): void 
   });
 }
 
-registerRules({
+export const intercomEndpointRule: Rule = {
   id: 'intercom-endpoint',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -132,4 +132,4 @@ registerRules({
       else unknownPath(ctx, ic, version);
     }
   },
-});
+};

@@ -14,7 +14,7 @@ import type { Fix } from '../../types';
 import { getProperty, getValue, isString, stringValue } from '../../json/ast';
 import type { AttributeDocument } from '../../document';
 import { INTERCOM_REGIONS } from '../regions';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { insertProperty } from '../../rules/support/objectEdits';
@@ -92,8 +92,9 @@ function checkRegions(ctx: RuleContext, calls: readonly IntercomCall[]): void {
   }
 }
 
-registerRules({
+export const intercomHeadersRule: Rule = {
   id: 'intercom-headers',
+  reads: '*', // the mixed-regions check reads every sibling's calls
   run(ctx) {
     const calls = intercomCalls(ctx.doc, ctx.settings);
     for (const ic of calls) {
@@ -104,4 +105,4 @@ registerRules({
     }
     checkRegions(ctx, calls);
   },
-});
+};

@@ -9,7 +9,7 @@ import type { StringASTNode } from '../../json/ast';
 import { getValue, isObject, isString } from '../../json/ast';
 import type { IntercomEndpoint } from '../catalog';
 import { pageSizeOf } from '../endpointFacts';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { bindingRegions, editIn, spanIn } from '../../rules/support/stringNodes';
 import { IntercomCall, intercomCalls } from './model';
@@ -58,7 +58,7 @@ function checkBody(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEndpoin
   });
 }
 
-registerRules({
+export const intercomPerPageMaxRule: Rule = {
   id: 'intercom-per-page-max',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -74,4 +74,4 @@ registerRules({
       checkBody(ctx, ic, endpoint, version, max);
     }
   },
-});
+};

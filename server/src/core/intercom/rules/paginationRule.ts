@@ -12,7 +12,7 @@ import { getProperty, getValue, isObject, isString, stringValue } from '../../js
 import type { IntercomEndpoint, PaginationStyle } from '../catalog';
 import { paginationOf } from '../catalog';
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { insertProperty } from '../../rules/support/objectEdits';
 import { replaceString } from '../../rules/support/stringNodes';
@@ -136,7 +136,7 @@ function checkNextUrl(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEndp
   }
 }
 
-registerRules({
+export const intercomPaginationRule: Rule = {
   id: 'intercom-pagination',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -150,4 +150,4 @@ registerRules({
       else if (isObject(pagination)) checkNextUrl(ctx, ic, endpoint, style, pagination);
     }
   },
-});
+};

@@ -15,7 +15,7 @@ import { getValue } from '../../json/ast';
 import type { IntercomEndpoint } from '../catalog';
 import { requiredBodyFields } from '../catalog';
 import { didYouMean } from '../../text/didYouMean';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { intercomCalls, lookup } from './model';
@@ -140,7 +140,7 @@ function checkTicketType(ctx: RuleContext, body: ParsedBody): void {
   });
 }
 
-registerRules({
+export const intercomRequestBodyRule: Rule = {
   id: 'intercom-request-body',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -156,4 +156,4 @@ registerRules({
       checkTicketType(ctx, body);
     }
   },
-});
+};

@@ -11,7 +11,7 @@ import type { StringASTNode } from '../../json/ast';
 import { getValue, isObject, isString } from '../../json/ast';
 import type { FieldTree, IntercomEndpoint } from '../catalog';
 import { itemFields, listFieldAlternativesOf, listFieldOf, responseFields, versionsWithResponsePath } from '../catalog';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, replaceString, spanIn } from '../../rules/support/stringNodes';
 import { IntercomCall, intercomCalls } from './model';
@@ -104,7 +104,7 @@ function checkTicketId(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEnd
   checkPath(ctx, node, index + lead, path, tree, `the response of ${endpoint.method} ${endpoint.path} (Intercom-Version ${version})`, endpoint, false);
 }
 
-registerRules({
+export const intercomResponsePathsRule: Rule = {
   id: 'intercom-response-paths',
   run(ctx) {
     const calls = intercomCalls(ctx.doc, ctx.settings);
@@ -129,4 +129,4 @@ registerRules({
       if (isString(node) && m && ic?.endpoint && ic.version.version) checkTicketId(ctx, ic, ic.endpoint, ic.version.version, node, m[0].length);
     }
   },
-});
+};

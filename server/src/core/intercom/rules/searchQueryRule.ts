@@ -15,7 +15,7 @@ import { getValue } from '../../json/ast';
 import type { Fix } from '../../types';
 import { bodyFields, versionsWithBodyPath, type IntercomEndpoint } from '../catalog';
 import { operatorsFor, searchEndpoints, searchFactsOf, searchFieldEntry, type SearchFacts } from '../searchFacts';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { closestName } from './fieldPaths';
@@ -170,7 +170,7 @@ function checkSort(s: SearchContext): void {
     guess ? [{ title: `Change to "${guess}"`, edits: [replaceText(s, orderNode, guess)], isPreferred: true }] : []);
 }
 
-registerRules({
+export const intercomSearchQueryRule: Rule = {
   id: 'intercom-search-query',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -187,4 +187,4 @@ registerRules({
       checkSort(s);
     }
   },
-});
+};

@@ -10,7 +10,7 @@
  * A search body without per_page is reported by intercom-pagination-missing.
  */
 import type { Fix, Finding } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { SEARCH_MAX_PER_PAGE, newestFirst, searchWindowOf, type SearchWindow } from '../searchWindow';
@@ -68,7 +68,7 @@ function checkWindow(ctx: RuleContext, ic: IntercomCall, w: SearchWindow): void 
   });
 }
 
-registerRules({
+export const intercomSearchOnePageRule: Rule = {
   id: 'intercom-search-one-page',
   grammars: ['importAccountEnt', 'importUser'],
   run(ctx) {
@@ -80,4 +80,4 @@ registerRules({
       checkWindow(ctx, ic, w);
     }
   },
-});
+};

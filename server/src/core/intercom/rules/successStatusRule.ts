@@ -11,7 +11,7 @@
 import type { ArrayASTNode } from '../../json/ast';
 import type { Fix, TextEdit } from '../../types';
 import { successStatuses } from '../endpointFacts';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { IntercomCall, intercomCalls } from './model';
 import { removeArrayItem, successStatusArrays } from './support';
@@ -52,7 +52,7 @@ function check(ctx: RuleContext, ic: IntercomCall, array: ArrayASTNode, document
   }
 }
 
-registerRules({
+export const intercomSuccessStatusRule: Rule = {
   id: 'intercom-success-status',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -63,4 +63,4 @@ registerRules({
       for (const array of successStatusArrays(ic.call.node)) check(ctx, ic, array, documented);
     }
   },
-});
+};

@@ -7,7 +7,7 @@
  * (CreateTicketJSON): the fix empties the attribute so that EIC raises the ticket instead.
  */
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { spanIn } from '../../rules/support/stringNodes';
 import { ACCESS_ATTRIBUTES, LIFECYCLE_ATTRIBUTES, accountSource, configured, isContactPath } from '../connectionModel';
@@ -45,8 +45,9 @@ function report(ctx: RuleContext, mixed: boolean): void {
   }
 }
 
-registerRules({
+export const intercomTeammateContactCallRule: Rule = {
   id: 'intercom-teammate-contact-call',
+  reads: ['CreateTicketJSON', 'ImportAccountEntJSON'],
   grammars: ['provisioning', 'access'],
   run(ctx) {
     const name = ctx.doc.attribute?.name;
@@ -54,4 +55,4 @@ registerRules({
     const source = accountSource(ctx.connection, ctx.settings);
     if (source === 'teammates' || source === 'both') report(ctx, source === 'both');
   },
-});
+};

@@ -7,13 +7,14 @@
  * authentication has such a key (e.g. `serviceContactId`).
  */
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { bodyProperties, bodyProperty, isBindingValue, rawString } from './support';
 import { matchingConnectionKey, ticketCreateCalls } from './ticketBody';
 
-registerRules({
+export const intercomTicketContactEmailRule: Rule = {
   id: 'intercom-ticket-contact-email',
+  reads: ['ConnectionJSON'],
   grammars: ['createTicket'],
   run(ctx) {
     for (const { ic, body } of ticketCreateCalls(ctx)) {
@@ -38,4 +39,4 @@ registerRules({
       }
     }
   },
-});
+};

@@ -17,7 +17,7 @@ import { getProperty, getValue, isArray, isString } from '../../json/ast';
 import type { Fix, TextEdit } from '../../types';
 import { compareVersions, responseFields } from '../catalog';
 import { didYouMean } from '../../text/didYouMean';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { insertProperty } from '../../rules/support/objectEdits';
 import { replaceString } from '../../rules/support/stringNodes';
@@ -128,7 +128,7 @@ function checkDeleted(ctx: RuleContext, ic: IntercomCall): void {
   });
 }
 
-registerRules({
+export const intercomTicketStatusRule: Rule = {
   id: 'intercom-ticket-status',
   grammars: ['ticketStatus'],
   run(ctx) {
@@ -142,4 +142,4 @@ registerRules({
       if (ic.endpoint.method === 'GET') checkDeleted(ctx, ic);
     }
   },
-});
+};

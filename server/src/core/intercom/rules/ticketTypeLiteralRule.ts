@@ -6,13 +6,14 @@
  * when the call's authentication already has a key such as `ticketTypeId`.
  */
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { bodyProperty, isBindingValue, rawString } from './support';
 import { matchingConnectionKey, ticketCreateCalls } from './ticketBody';
 
-registerRules({
+export const intercomTicketTypeLiteralRule: Rule = {
   id: 'intercom-ticket-type-literal',
+  reads: ['ConnectionJSON'],
   grammars: ['createTicket'],
   run(ctx) {
     for (const { ic, body } of ticketCreateCalls(ctx)) {
@@ -33,4 +34,4 @@ registerRules({
       });
     }
   },
-});
+};

@@ -13,7 +13,7 @@ import {
   API_VERSIONS, NEWEST_DOCUMENTED_VERSION, OLDEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS, compareVersions, isKnownVersion,
 } from '../catalog';
 import { didYouMean } from '../../text/didYouMean';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { RECOMMENDED_VERSION, VERSION_ALIASES, IntercomCall, intercomCalls } from './model';
 import { setHeaderEdits } from './support';
@@ -115,7 +115,7 @@ function invalid(ctx: RuleContext, ic: IntercomCall): void {
   ctx.report({ offset: node.offset, length: node.length, severity: verdict.severity, code: 'intercom-version-invalid', message: verdict.message, fixes });
 }
 
-registerRules({
+export const intercomVersionRule: Rule = {
   id: 'intercom-version',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -125,4 +125,4 @@ registerRules({
       else if (status === 'invalid' || status === 'legacy' || status === 'newer' || status === 'alias') invalid(ctx, ic);
     }
   },
-});
+};
