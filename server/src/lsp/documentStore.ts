@@ -1,23 +1,24 @@
 /**
  * The server's view of documents: open editors (exact text and version) and the
- * other attribute files of the same connection folder, read from disk (asynchronously, see
- * node/folderDocuments) when not open. Parses are cached per URI and version.
+ * other attribute files of the same connection folder, read by the host when not open (from disk,
+ * asynchronously, in Node: node/folderHost; per document in the browser: lsp/folderHost). Parses are
+ * cached per URI and version.
  */
-import * as path from 'node:path';
-import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AttributeDocument } from '../core/document';
 import { ConnectionView, StaticConnection } from '../core/connection';
-import { FolderDocuments, type FolderSnapshot } from '../node/folderDocuments';
+import type { FolderHost, FolderSnapshot, FolderSource } from './folderHost';
 
 export class DocumentStore {
   private readonly parsed = new Map<string, AttributeDocument>();
-  readonly folders = new FolderDocuments(filePath => URI.file(filePath).toString());
+  readonly folders: FolderSource;
   /** Called when a folder read finished with new content (its documents need checking again). */
   onFolderChanged: (folder: string) => void = () => {};
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly host: FolderHost) {
+    this.folders = host.folders;
+  }
 
   /** The parsed document for an open editor, cached by version. */
   get(uri: string): AttributeDocument | undefined {
@@ -38,11 +39,11 @@ export class DocumentStore {
   async openOrDisk(uri: string): Promise<AttributeDocument | undefined> {
     const open = this.get(uri);
     if (open) return open;
-    const filePath = toPath(uri);
+    const filePath = this.host.toPath(uri);
     if (!filePath) return undefined;
-    const folder = path.dirname(filePath);
+    const folder = this.host.dirname(filePath);
     const snapshot = this.folders.peek(folder) ?? await this.refresh(folder);
-    return snapshot.files.find(f => toPath(f.uri) === filePath)?.doc;
+    return snapshot.files.find(f => this.host.toPath(f.uri) === filePath)?.doc;
   }
 
   forget(uri: string): void {
@@ -51,23 +52,23 @@ export class DocumentStore {
 
   /** A file changed on disk: its folder is read again (asynchronously). */
   fileChanged(uri: string): void {
-    const filePath = toPath(uri);
+    const filePath = this.host.toPath(uri);
     if (!filePath) return;
     this.folders.invalidate(filePath);
-    const folder = path.dirname(filePath);
+    const folder = this.host.dirname(filePath);
     if (this.folders.peek(folder)) this.refresh(folder);
   }
 
   /** A file: URI as a file path (undefined for other schemes). */
   pathOf(uri: string): string | undefined {
-    const filePath = toPath(uri);
-    return filePath ? path.normalize(filePath).replace(/(.)[\\/]+$/, '$1') : undefined;
+    const filePath = this.host.toPath(uri);
+    return filePath ? this.host.normalize(filePath).replace(/(.)[\\/]+$/, '$1') : undefined;
   }
 
   /** The folder that holds a document, as a file path (undefined for non-file URIs). */
   folderOf(uri: string): string | undefined {
-    const filePath = toPath(uri);
-    return filePath ? path.dirname(filePath) : undefined;
+    const filePath = this.host.toPath(uri);
+    return filePath ? this.host.dirname(filePath) : undefined;
   }
 
   /** Reads a folder (again); `onFolderChanged` follows when content read before has changed. */
@@ -103,7 +104,7 @@ export class DocumentStore {
     };
     for (const file of snapshot?.files ?? []) add(this.get(file.uri) ?? file.doc);
     for (const uri of this.openSiblings(doc.uri)) add(this.get(uri));
-    return new StaticConnection(snapshot?.name ?? path.basename(folder), docs, folder);
+    return new StaticConnection(snapshot?.name ?? this.host.basename(folder), docs, folder);
   }
 
   /** The attribute files of a folder on disk that no editor has open, as last read. */
@@ -121,14 +122,5 @@ export class DocumentStore {
   /** URIs of the open documents of a folder. */
   openIn(folder: string): string[] {
     return this.documents.keys().filter(uri => this.folderOf(uri) === folder);
-  }
-}
-
-function toPath(uri: string): string | undefined {
-  try {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -29,10 +29,12 @@ import { describeCalls } from '../core/calls/callModel';
 import type { FeatureContext } from '../core/features/contributors';
 import { engineValidator } from '../core/transport/engineValidator';
 import type { AttributeDocument } from '../core/document';
+import type { FolderHost } from './folderHost';
 
-export function startServer(connection: Connection): void {
+/** `host` finds a connection's other files: from disk in Node, per document in the browser (lsp/folderHost.ts). */
+export function startServer(connection: Connection, host: FolderHost): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new DocumentStore(documents);
+  const store = new DocumentStore(documents, host);
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
   const log = (message: string) => connection.console.error(message);

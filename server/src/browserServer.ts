@@ -1,0 +1,20 @@
+/**
+ * Entry point of the language server in a browser (vscode.dev, github.dev): a Web Worker that
+ * speaks LSP over postMessage (dist/browser/server.js, started by client/src/browserExtension.ts).
+ * The same LSP layer as in Node (startServer), with the browser's runtime: pacing through a
+ * MessageChannel, and no disk, so each document is checked per document (open siblings of the same
+ * folder count as its connection; closed ones are not read).
+ */
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
+import { startServer } from './lsp/serverMain';
+import { setPacingHost } from './core/pacing';
+import { perDocumentFolderHost } from './lsp/folderHost';
+import { browserPacingHost } from './lsp/browserPacing';
+
+// The root tsconfig has the DOM library, not the worker one: the worker's global scope, as the reader takes it.
+const worker = self as unknown as Worker;
+const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
+worker.addEventListener('error', event => connection.console.error(`Uncaught: ${event.message}`));
+self.addEventListener('unhandledrejection', event => connection.console.error(`Unhandled rejection: ${String(event.reason)}`));
+setPacingHost(browserPacingHost());
+startServer(connection, perDocumentFolderHost);
