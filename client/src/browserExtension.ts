@@ -27,8 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   // A new worker per start, so that Restart Language Server gets a fresh one.
   const serverUri = vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js');
   client = new LanguageClient('saviyntRest', 'Saviynt REST Language Server', async () => new Worker(serverUri.toString(true)), clientOptions);
-  await client.start();
 
+  // The commands first: they answer even when the worker fails to start.
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.restartServer, async () => { await client?.stop(); await client?.start(); }),
     vscode.commands.registerCommand(Commands.showOutput, () => log.show()),
@@ -44,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       return { ok: false, message };
     }));
   }
+  await client.start();
   return { client };
 }
 
