@@ -22,7 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: log,
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+    // As plain data: postMessage (structured clone) refuses the configuration object's functions.
+    initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) },
   };
   // A new worker per start, so that Restart Language Server gets a fresh one.
   const serverUri = vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js');

@@ -16,6 +16,7 @@ import { WorkerLsp, positionOf } from './workerLsp.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUNDLE = path.join(ROOT, 'dist', 'browser', 'server.js');
+const CLIENT = path.join(ROOT, 'dist', 'browser', 'client.js');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const EXAMPLE = path.join(ROOT, 'examples', 'intercom-teammates');
 const FOLDER_URI = 'file:///workspace/intercom-teammates';
@@ -45,8 +46,11 @@ function assert(condition, message) {
 
 function serve() {
   const server = http.createServer((req, res) => {
+    if (req.url === '/blank') { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>client</title>'); return; }
     if (req.url === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end(PAGE); return; }
-    if (req.url === '/server.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); fs.createReadStream(BUNDLE).pipe(res); return; }
+    if (req.url === '/vscode-stub.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); fs.createReadStream(path.join(ROOT, 'test', 'browser', 'vscodeStub.js')).pipe(res); return; }
+    if (req.url === '/client.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); fs.createReadStream(CLIENT).pipe(res); return; }
+    if (req.url === '/dist/browser/server.js' || req.url === '/server.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); fs.createReadStream(BUNDLE).pipe(res); return; }
     res.writeHead(404); res.end();
   });
   return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -179,6 +183,44 @@ async function main() {
     await check('shutdown and exit are answered', async () => {
       assert((await lsp.request('shutdown', null)) === null, 'shutdown did not answer null');
       await lsp.notify('exit', null);
+    });
+
+    await check('the browser client (dist/browser/client.js) starts its worker; desktop-only commands say so', async () => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      const clientPage = await browser.newPage();
+      await clientPage.route('**/*', route => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+      clientPage.on('console', m => { if (process.env.BROWSER_TEST_VERBOSE) console.log(`    [client page] ${m.text()}`); });
+      await clientPage.goto(`${origin}/blank`);
+      const outcome = await clientPage.evaluate(async ({ origin, packageJSON }) => {
+        await new Promise((resolve, reject) => {
+          const script = document.createElement('script');
+          script.src = '/vscode-stub.js'; script.onload = resolve; script.onerror = reject;
+          document.head.appendChild(script);
+        });
+        const { vscode, commands, shown } = window.vscodeStub;
+        const module = { exports: {} };
+        const text = await (await fetch('/client.js')).text();
+        new Function('module', 'exports', 'require', text)(module, module.exports, name => {
+          if (name === 'vscode') return vscode;
+          throw new Error(`the browser client requires ${name}`);
+        });
+        const context = { subscriptions: [], extensionUri: vscode.Uri.parse(origin), extension: { packageJSON } };
+        const api = await Promise.race([
+          module.exports.activate(context),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('activate did not finish within 15 s')), 15_000)),
+        ]);
+        const running = api.client.isRunning();
+        const answer = await commands.get('saviyntRest.packageConnection')();
+        const call = await commands.get('saviyntRest.runCall')();
+        return { running, registered: [...commands.keys()], answer, call, shown };
+      }, { origin, packageJSON: manifest });
+      await clientPage.close();
+      assert(outcome.running, 'the language client is not running');
+      const missing = manifest.contributes.commands.map(c => c.command).filter(c => !outcome.registered.includes(c));
+      assert(missing.length === 0, `commands not registered in the browser: ${missing.join(', ')}`);
+      assert(/^"Package Connection for EIC Transport" needs VS Code on the desktop/.test(outcome.answer?.message ?? ''), JSON.stringify(outcome.answer));
+      assert(/^"Run Call at Cursor" needs VS Code on the desktop/.test(outcome.call?.message ?? ''), JSON.stringify(outcome.call));
+      assert(outcome.shown.length === 2 && outcome.shown[0] === outcome.answer.message, JSON.stringify(outcome.shown));
     });
   } finally {
     await browser.close();
