@@ -1,8 +1,9 @@
-// Bundles the extension client, the language server, the CLI and the e2e suite into dist/.
+// Bundles the extension client (two bundles: scripts/clientBundles.mjs), the language server, the CLI and the e2e suite into dist/.
 // Bundles are always minified (smaller, faster start-up); `--production` also drops source maps (for the .vsix).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { nodeBuiltinsIn } from './scripts/node-builtins.mjs';
+import { clientBuilds, lazyCommandsPlugin } from './scripts/clientBundles.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -21,7 +22,7 @@ const common = {
 };
 
 const builds = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  ...clientBuilds,
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
@@ -39,7 +40,9 @@ const browser = {
 };
 const browserBuilds = [
   { entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browser/server.js' },
-  { entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', format: 'cjs' },
+  // The error boundary's secret masking names the lazily loaded desktop commands; in the browser
+  // they are never loaded, and the plugin keeps them out of the bundle (an external ./clientCommands.js).
+  { entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', format: 'cjs', plugins: [lazyCommandsPlugin] },
 ];
 
 async function buildBrowser(options) {

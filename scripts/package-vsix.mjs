@@ -10,7 +10,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { node24, repoDir, requirePaths, vsceBin } from '../e2e/lib.mjs';
 import { packageVsix } from '../e2e/vsix.mjs';
-import { checkVsixReadme, missingBundles } from './vsix-readme.mjs';
+import { checkVsixReadme, missingBundles, readZip } from './vsix-readme.mjs';
 
 const out = path.resolve(process.argv[2] ?? path.join(repoDir, 'saviynt-intercom-rest.vsix'));
 requirePaths([['Node 24', node24], ['vsce', vsceBin]]);
@@ -19,6 +19,8 @@ const build = (args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 build(['--production']);
+// The bundles dist/client.js requires at run time (./clientCommands.js: the command implementations).
+const required = [...fs.readFileSync(path.join(repoDir, 'dist/client.js'), 'utf8').matchAll(/require\("\.\/([\w.-]+\.js)"\)/g)].map(m => `extension/dist/${m[1]}`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'saviynt-vsix-'));
 try {
   packageVsix(out, work);
@@ -28,7 +30,9 @@ try {
 }
 const bytes = fs.readFileSync(out);
 const { images, problems } = await checkVsixReadme(bytes);
-for (const file of await missingBundles(bytes)) problems.push(`${file} is not in the package`);
+const { names } = await readZip(bytes);
+for (const file of required) if (!names.includes(file)) problems.push(`${file}, which dist/client.js requires, is not in the package (.vscodeignore)`);
+for (const file of await missingBundles(bytes)) problems.push(`${file} is not in the package (.vscodeignore)`);
 console.log(`[vsix] ${path.relative(process.cwd(), out)}: ${Math.round(fs.statSync(out).size / 1024)} KiB, README images: ${images.join(', ') || 'none'}`);
 for (const p of problems) console.error(`[vsix] ${p}`);
 process.exit(problems.length ? 1 : 0);

@@ -5,7 +5,7 @@
 import yauzl from 'yauzl';
 
 /** The entry names of a zip given as bytes, and the text of its README. */
-function readZip(bytes) {
+export function readZip(bytes) {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
       if (error) return reject(error);
@@ -37,10 +37,6 @@ export function markdownLinks(text) {
   return { images, links };
 }
 
-/**
- * Problems of the README in a .vsix: missing README, images that are web addresses or not in the
- * package, relative links to files not in the package. Returns { images, problems }.
- */
 /** The bundles package.json names (main, browser and its Web Worker server, the CLI): each must be in the package. */
 export const REQUIRED_BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browser/client.js', 'dist/browser/server.js'];
 
@@ -50,6 +46,10 @@ export async function missingBundles(bytes) {
   return REQUIRED_BUNDLES.filter((file) => !names.includes(`extension/${file}`));
 }
 
+/**
+ * Problems of the README in a .vsix: missing README, images that are web addresses or not in the
+ * package, relative links to files not in the package. Returns { images, problems }.
+ */
 export async function checkVsixReadme(bytes) {
   const { names, readme } = await readZip(bytes);
   if (readme === undefined) return { images: [], problems: ['the package has no extension/readme.md'] };

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION, WALKTHROUGH_ID } from '../../common/src/protocol';
+import { registerGuarded } from './commandGuard';
 
 /** Commands that work in the browser; every other contributed command needs the desktop. */
 const BROWSER_COMMANDS = new Set<string>([Commands.restartServer, Commands.showOutput, Commands.openWalkthrough]);
@@ -29,21 +30,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const serverUri = vscode.Uri.joinPath(context.extensionUri, 'dist/browser/server.js');
   client = new LanguageClient('saviyntRest', 'Saviynt REST Language Server', async () => new Worker(serverUri.toString(true)), clientOptions);
 
-  // The commands first: they answer even when the worker fails to start.
-  context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.restartServer, async () => { await client?.stop(); await client?.start(); }),
-    vscode.commands.registerCommand(Commands.showOutput, () => log.show()),
-    vscode.commands.registerCommand(Commands.openWalkthrough,
-      () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
-  );
+  // The commands first: they answer even when the worker fails to start. Through the one error
+  // boundary (commandGuard.ts); the browser client stores no secret, so there is nothing to mask.
+  const register = (id: string, title: string, run: () => unknown) =>
+    registerGuarded(context, log, id, title, run, async text => text);
+  const current = client;
+  register(Commands.restartServer, 'Restart Language Server', async () => { await current.stop(); await current.start(); });
+  register(Commands.showOutput, 'Show Output', () => log.show());
+  register(Commands.openWalkthrough, 'Get Started',
+    () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false));
   for (const { command, title } of contributedCommands(context)) {
     if (BROWSER_COMMANDS.has(command)) continue;
-    context.subscriptions.push(vscode.commands.registerCommand(command, () => {
+    register(command, title, () => {
       const message = desktopOnlyMessage(title);
       log.info(message);
       void vscode.window.showInformationMessage(message);
       return { ok: false, message };
-    }));
+    });
   }
   await client.start();
   return { client };

@@ -1,21 +1,37 @@
 /**
- * A command handler that never throws into the workbench: an unexpected exception becomes a logged
- * error, a message (unless silent) and a `{ok: false, message}` result.
+ * The one way the extension registers a command: through the error boundary (commandBoundary.ts).
+ * An unexpected exception never reaches the workbench as a bare stack: it is logged without
+ * secrets and shown in plain words with a "Show Output" button. A unit test checks that no other
+ * file calls `vscode.commands.registerCommand`.
  */
 import * as vscode from 'vscode';
+import { withBoundary, type BoundaryOptions } from './commandBoundary';
 import type { ClientContext } from './clientContext';
+import { redactKnownSecrets } from './secretRedaction';
 
-export function guardedCommand<T extends { silent?: boolean }, R>(ctx: ClientContext, title: string, argsOf: (value: unknown) => T,
-  run: (args: T) => Promise<R>): (value: unknown) => Promise<R | { ok: false; message: string }> {
-  return async (value: unknown) => {
-    const args = argsOf(value);
-    try {
-      return await run(args);
-    } catch (e) {
-      const message = `${title} failed: ${e instanceof Error ? e.message : String(e)}`;
-      ctx.log.error(message);
-      if (!args.silent) void vscode.window.showErrorMessage(message);
-      return { ok: false, message };
-    }
-  };
+const SHOW_OUTPUT = 'Show Output';
+
+/** Registers `id` (disposed with the extension); `title` names the command in messages. */
+export function registerCommand<A extends unknown[], R>(ctx: ClientContext, id: string, title: string,
+  run: (...args: A) => R | Promise<R>, options: BoundaryOptions<R> = {}): void {
+  registerGuarded(ctx.extension, ctx.log, id, title, run, text => redactKnownSecrets(ctx, text), options);
 }
+
+/**
+ * The guard itself, for a client without a ClientContext (the browser client, which stores no
+ * secret: `redact` masks what it knows).
+ */
+export function registerGuarded<A extends unknown[], R>(extension: vscode.ExtensionContext, log: vscode.LogOutputChannel, id: string, title: string,
+  run: (...args: A) => R | Promise<R>, redact: (text: string) => Promise<string>, options: BoundaryOptions<R> = {}): void {
+  const guarded = withBoundary(title, run, {
+    logError: text => log.error(text),
+    showError: message => {
+      void Promise.resolve(vscode.window.showErrorMessage(message, SHOW_OUTPUT)).then(choice => { if (choice === SHOW_OUTPUT) log.show(true); });
+    },
+    redact,
+  }, options);
+  extension.subscriptions.push(vscode.commands.registerCommand(id, guarded));
+}
+
+/** The failure result of the commands whose result has an `ok` slot (calls, live check, EIC). */
+export const failureResult = (message: string) => ({ ok: false as const, message });

@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, RevealOutputChannelOn } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from '../../common/src/protocol';
 import { registerLanguageRecognition } from './languageRecognition';
+import { LastCallStatus } from './calls/lastCallStatus';
+import { ReadOnlyDocuments } from './calls/readOnlyDocuments';
 import type { ClientContext } from './clientContext';
+import { registerCommand } from './commandGuard';
+import { EicCredentialStore } from './eic/credentialStore';
+import { TokenStore } from './token/tokenStore';
 import { CLIENT_FEATURES } from './features';
 import { tokenStatus, type TokenStatus } from './token/tokenCommands';
 import type { ExportFiles } from './exportFiles';
@@ -47,11 +52,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   client = new LanguageClient('saviyntRest', 'Saviynt REST Language Server', serverOptions, clientOptions);
   await client.start();
 
-  const ctx: ClientContext = { extension: context, client, log };
-  context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.restartServer, async () => { await client?.restart(); }),
-    vscode.commands.registerCommand(Commands.showOutput, () => log.show()),
-  );
+  const documents = new ReadOnlyDocuments();
+  const lastCall = new LastCallStatus();
+  context.subscriptions.push(documents, lastCall);
+  const ctx: ClientContext = {
+    extension: context, client, log, documents, lastCall,
+    tokens: new TokenStore(context.secrets), eicCredentials: new EicCredentialStore(context.secrets),
+  };
+  registerCommand(ctx, Commands.restartServer, 'Restart Language Server', async () => { await client?.restart(); });
+  registerCommand(ctx, Commands.showOutput, 'Show Output', () => log.show());
   for (const feature of CLIENT_FEATURES) {
     try {
       feature(ctx);

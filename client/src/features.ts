@@ -4,7 +4,7 @@ import { registerTokenFeature } from './token/tokenCommands';
 import { registerTransportCommands } from './transport/transportCommands';
 import { registerCallCommands } from './calls/register';
 import { registerEicCommands } from './eic/register';
-import { registerLiveChecks } from './live/checkWorkspace';
+import { registerLiveChecks } from './live/liveChecks';
 import { Commands } from '../../common/src/protocol';
 import { registerFolderCheck } from './folderCheck';
 import { registerExampleConnection } from './onboarding/exampleConnection';

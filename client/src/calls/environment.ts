@@ -9,7 +9,7 @@ import {
   SecretToken, TokenFormatError, httpOptionsFromSettings, isIntercomHost, type FetchLike, type SendOptions,
 } from '../../../server/src/core/runner';
 import { apiBaseUrl, readSettings, type ClientSettings, type Region } from '../settings';
-import { tokenStore } from '../token/tokenCommands';
+import type { ClientContext } from '../clientContext';
 
 export interface CallEnvironment {
   settings: ClientSettings;
@@ -26,11 +26,11 @@ export interface CallEnvironment {
 /** VS Code patches the extension host's global fetch (proxy, certificates): look it up at call time. */
 const vscodeFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
 
-export async function callEnvironment(scope?: vscode.Uri): Promise<CallEnvironment> {
+export async function callEnvironment(ctx: ClientContext, scope?: vscode.Uri): Promise<CallEnvironment> {
   const settings = readSettings(scope);
   let token: SecretToken | undefined;
   let tokenProblem: string | undefined;
-  const raw = await tokenStore().get(settings.region);
+  const raw = await ctx.tokens.get(settings.region);
   if (raw) {
     try { token = new SecretToken(raw); } catch (e) { tokenProblem = e instanceof TokenFormatError ? e.message : 'The stored token is not usable; store it again.'; }
   }

@@ -7,10 +7,9 @@ import * as vscode from 'vscode';
 import { redact, runImport, type CallRunSummary, type ImportPreview, type ImportStats, type SecretToken, type WriteQuestion } from '../../../server/src/core/runner';
 import type { ClientContext } from '../clientContext';
 import { connectionFolderFor, readAttribute, urlsIn } from './connectionFiles';
-import { callEnvironment, connectionBaseUrl, noTokenMessage } from './environment';
+import { callEnvironment, connectionBaseUrl, noTokenMessage, type CallEnvironment } from './environment';
 import { previewTables, tableCsv, type PreviewTable } from './importCsv';
 import { importPreviewHtml } from './importPreviewHtml';
-import { reportLastCall } from './lastCallStatus';
 import { withCancellableProgress } from './progress';
 import { notify, openSettingsAction, setTokenAction, type CallCommandArgs, type CommandResult } from './results';
 import { refuseWhenRestricted } from './trust';
@@ -115,32 +114,32 @@ function problemsOf(preview: ImportPreview, token: SecretToken | undefined, sett
   });
 }
 
-export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs = {}): Promise<ImportPreviewResult> {
-  const refused = refuseWhenRestricted('Preview Import', args.silent);
-  if (refused) return refused;
+/** The folder and its attribute files, or a refusal. */
+async function readImportFiles(args: ImportPreviewArgs) {
   const connection = await connectionFolderFor(args.uri);
-  if (typeof connection === 'string') { notify('warning', connection, args.silent); return { ok: false, refused: 'no-file', message: connection }; }
+  if (typeof connection === 'string') { notify('warning', connection, args.silent); return { ok: false, refused: 'no-file', message: connection } as ImportPreviewResult; }
   const folderName = vscode.workspace.asRelativePath(connection.folder);
   const importDoc = await readAttribute(connection, 'ImportAccountEntJSON');
   if (!importDoc) {
     const message = `${folderName} has no ImportAccountEntJSON.json to preview.`;
     notify('warning', message, args.silent);
-    return { ok: false, refused: 'no-file', message, folder: connection.folder.toString() };
+    return { ok: false, refused: 'no-file', message, folder: connection.folder.toString() } as ImportPreviewResult;
   }
   const connectionDoc = await readAttribute(connection, 'ConnectionJSON');
-  const env = await callEnvironment(importDoc.uri);
-  if (!env.token && /access_token/.test(importDoc.text)) {
-    const message = noTokenMessage(env, 'Cannot preview the import');
-    notify('warning', message, args.silent, setTokenAction);
-    return { ok: false, refused: 'no-token', message, folder: connection.folder.toString() };
-  }
+  return { folder: connection.folder, folderName, importDoc, connectionDoc };
+}
+
+type ImportFiles = Exclude<Awaited<ReturnType<typeof readImportFiles>>, ImportPreviewResult>;
+
+/** Runs the import under a cancellable progress notification. */
+async function runPreview(ctx: ClientContext, files: ImportFiles, args: ImportPreviewArgs, env: CallEnvironment): Promise<ImportPreview> {
+  const { importDoc, connectionDoc, folderName } = files;
   const sample = await readSampleIdentity(importDoc.uri, env.settings.sampleIdentityFile);
   const variables = mergeVariables(sample.values, args.variables);
   const baseUrl = connectionBaseUrl(urlsIn(importDoc.text), env);
   const token = env.token;
   ctx.log.info(`Import preview of ${folderName}${baseUrl ? ` against ${baseUrl}` : ''}.`);
-
-  const preview = await withCancellableProgress(`Import preview: ${folderName}`, args.silent, (report, signal) =>
+  return withCancellableProgress(`Import preview: ${folderName}`, args.silent, (report, signal) =>
     runImport({ ImportAccountEntJSON: importDoc.text, ...(connectionDoc ? { ConnectionJSON: connectionDoc.text } : {}) }, {
       token, baseUrl, variables, send: env.send, signal, maxPages: args.maxPages, maxItems: args.maxItems,
       confirmWrite: question => confirmPreviewWrite(ctx, question, args, token),
@@ -151,36 +150,64 @@ export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs 
         else if (e.event.type === 'retry') report(`Retrying: ${e.event.reason}`);
       },
     }));
+}
 
-  const problems = problemsOf(preview, token, env.settings);
-  const tables = previewTables(preview);
-  const title = `Import preview: ${folderName}`;
-  const html = redact(importPreviewHtml({ title, preview, tables, problems }), token);
-  const s = preview.stats;
-  const counts = {
+function countsOf(preview: ImportPreview): NonNullable<ImportPreviewResult['counts']> {
+  return {
     accounts: preview.accounts.length,
     entitlements: Object.fromEntries(Object.entries(preview.entitlements).map(([k, v]) => [k, v.length])),
     memberships: preview.memberships.length,
   };
-  const message = `Import preview of ${folderName} ${preview.complete ? 'complete' : preview.cancelled ? 'stopped (partial results)' : 'incomplete'}: ` +
+}
+
+/** The one-line summary: how far the import got, what it found and what it cost. */
+function summaryMessage(folderName: string, preview: ImportPreview, counts: NonNullable<ImportPreviewResult['counts']>): string {
+  const s = preview.stats;
+  return `Import preview of ${folderName} ${preview.complete ? 'complete' : preview.cancelled ? 'stopped (partial results)' : 'incomplete'}: ` +
     `${counts.accounts} account${counts.accounts === 1 ? '' : 's'}, ${Object.entries(counts.entitlements).map(([k, n]) => `${n} ${k}`).join(', ') || 'no entitlements'}, ` +
     `${counts.memberships} membership${counts.memberships === 1 ? '' : 's'}; ${s.pages} page${s.pages === 1 ? '' : 's'}, ${s.requests} request${s.requests === 1 ? '' : 's'} in ${(s.timeMs / 1000).toFixed(1)} s.`;
+}
+
+/** Writes every table as CSV into csvDir; returns the files written. */
+async function exportCsvDir(csvDir: string | undefined, folder: vscode.Uri, tables: PreviewTable[]): Promise<string[]> {
+  const csvFiles: string[] = [];
+  if (!csvDir) return csvFiles;
+  const dir = resolveDir(csvDir, folder);
+  await vscode.workspace.fs.createDirectory(dir);
+  for (const table of tables) {
+    const uri = vscode.Uri.joinPath(dir, `${table.fileName}.csv`);
+    await writeCsv(uri, table);
+    csvFiles.push(uri.fsPath);
+  }
+  return csvFiles;
+}
+
+export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs = {}): Promise<ImportPreviewResult> {
+  const refused = refuseWhenRestricted('Preview Import', args.silent);
+  if (refused) return refused;
+  const files = await readImportFiles(args);
+  if ('ok' in files) return files;
+  const { folder, folderName } = files;
+  const env = await callEnvironment(ctx, files.importDoc.uri);
+  if (!env.token && /access_token/.test(files.importDoc.text)) {
+    const message = noTokenMessage(env, 'Cannot preview the import');
+    notify('warning', message, args.silent, setTokenAction);
+    return { ok: false, refused: 'no-token', message, folder: folder.toString() };
+  }
+  const token = env.token;
+  const preview = await runPreview(ctx, files, args, env);
+  const problems = problemsOf(preview, token, env.settings);
+  const tables = previewTables(preview);
+  const title = `Import preview: ${folderName}`;
+  const html = redact(importPreviewHtml({ title, preview, tables, problems }), token);
+  const counts = countsOf(preview);
+  const message = summaryMessage(folderName, preview, counts);
   ctx.log.info(message);
   for (const p of problems) ctx.log.warn(p);
-  reportLastCall(`import ${preview.complete ? 'complete' : 'incomplete'}, ${s.requests} requests`, folderName, !preview.complete);
-
-  const csvFiles: string[] = [];
-  if (args.csvDir) {
-    const dir = resolveDir(args.csvDir, connection.folder);
-    await vscode.workspace.fs.createDirectory(dir);
-    for (const table of tables) {
-      const uri = vscode.Uri.joinPath(dir, `${table.fileName}.csv`);
-      await writeCsv(uri, table);
-      csvFiles.push(uri.fsPath);
-    }
-  }
+  ctx.lastCall.report(`import ${preview.complete ? 'complete' : 'incomplete'}, ${preview.stats.requests} requests`, folderName, !preview.complete);
+  const csvFiles = await exportCsvDir(args.csvDir, folder, tables);
   if (!args.silent) {
-    showPanel(title, html, tables, connection.folder);
+    showPanel(title, html, tables, folder);
     if (problems.length) {
       const setting = ['saviyntRest.http.allowedHosts', 'saviyntRest.intercom.baseUrl'].find(name => problems.some(p => p.includes(name)));
       notify('warning', `${message} ${problems[0]}`, false, ...(setting ? [openSettingsAction(setting)] : []));
@@ -189,7 +216,7 @@ export async function previewImport(ctx: ClientContext, args: ImportPreviewArgs 
   return {
     ok: preview.complete,
     message,
-    folder: connection.folder.toString(),
+    folder: folder.toString(),
     complete: preview.complete,
     cancelled: preview.cancelled,
     counts,

@@ -2,21 +2,24 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../../../common/src/protocol';
 
-let item: vscode.LanguageStatusItem | undefined;
+export class LastCallStatus implements vscode.Disposable {
+  private readonly item = vscode.languages.createLanguageStatusItem('saviyntRest.lastCall', { language: LANGUAGE_ID });
 
-export function registerLastCallStatus(subscriptions: vscode.Disposable[]): void {
-  item = vscode.languages.createLanguageStatusItem('saviyntRest.lastCall', { language: LANGUAGE_ID });
-  item.name = 'Last Intercom call';
-  item.text = '$(debug-disconnect) no call yet';
-  item.severity = vscode.LanguageStatusSeverity.Information;
-  subscriptions.push(item);
-}
+  constructor() {
+    this.item.name = 'Last Intercom call';
+    this.item.text = '$(debug-disconnect) no call yet';
+    this.item.severity = vscode.LanguageStatusSeverity.Information;
+  }
 
-/** Records the outcome of a call: `text` such as "200 OK in 123 ms", `detail` such as "GET /admins". */
-export function reportLastCall(text: string, detail: string, failed: boolean, open?: vscode.Uri): void {
-  if (!item) return;
-  item.text = `${failed ? '$(error)' : '$(pass)'} last call: ${text}`;
-  item.detail = detail;
-  item.severity = failed ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-  item.command = open ? { title: 'Show response', command: 'vscode.open', arguments: [open] } : undefined;
+  /** Records the outcome of a call: `text` such as "200 OK in 123 ms", `detail` such as "GET /admins". */
+  report(text: string, detail: string, failed: boolean, open?: vscode.Uri): void {
+    this.item.text = `${failed ? '$(error)' : '$(pass)'} last call: ${text}`;
+    this.item.detail = detail;
+    this.item.severity = failed ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.command = open ? { title: 'Show response', command: 'vscode.open', arguments: [open] } : undefined;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
 }

@@ -30,7 +30,7 @@ export async function prepareCall(ctx: ClientContext, args: CallCommandArgs): Pr
   const target = await resolveCallTarget(ctx, args);
   if (typeof target === 'string') return { ok: false, refused: 'no-call', message: target };
   const { uri, call } = target;
-  const env = await callEnvironment(uri);
+  const env = await callEnvironment(ctx, uri);
   const sample = await readSampleIdentity(uri, env.settings.sampleIdentityFile);
   const notes: string[] = sample.problem ? [sample.problem] : [];
   let variables = mergeVariables(sample.values, args.variables);

@@ -30,34 +30,37 @@ class ReadOnlyDocumentProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-let provider: ReadOnlyDocumentProvider | undefined;
-let counter = 0;
-
-export function registerReadOnlyDocuments(subscriptions: vscode.Disposable[]): void {
-  provider = new ReadOnlyDocumentProvider();
-  subscriptions.push(provider, vscode.workspace.registerTextDocumentContentProvider(READ_ONLY_SCHEME, provider));
-}
-
 /** A file-name-safe label. */
 function slug(text: string): string {
   return text.replace(/[^\w.\- ›]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 60) || 'call';
 }
 
-/**
- * Stores text under a new URI (`saviynt-rest:/<kind>/<n>/<label>.<ext>`) and returns it. The
- * extension gives the language (`.json` → JSON).
- */
-export function putReadOnly(kind: 'request' | 'response' | 'connection' | 'eic', label: string, extension: 'json' | 'http' | 'txt', text: string): vscode.Uri {
-  if (!provider) throw new Error('The read-only documents are not registered yet.');
-  const uri = vscode.Uri.from({ scheme: READ_ONLY_SCHEME, path: `/${kind}/${++counter}/${slug(label)}.${extension}` });
-  provider.set(uri, text);
-  return uri;
-}
+/** The documents of the `saviynt-rest` scheme: one provider, registered at activation. */
+export class ReadOnlyDocuments implements vscode.Disposable {
+  private readonly provider = new ReadOnlyDocumentProvider();
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(READ_ONLY_SCHEME, this.provider);
+  private counter = 0;
 
-/** Opens a stored document beside the current editor, in the given language. */
-export async function showReadOnly(uri: vscode.Uri, languageId: string): Promise<vscode.TextDocument> {
-  let doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== languageId) doc = await vscode.languages.setTextDocumentLanguage(doc, languageId);
-  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
-  return doc;
+  /**
+   * Stores text under a new URI (`saviynt-rest:/<kind>/<n>/<label>.<ext>`) and returns it. The
+   * extension gives the language (`.json` → JSON).
+   */
+  put(kind: 'request' | 'response' | 'connection' | 'eic', label: string, extension: 'json' | 'http' | 'txt', text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: READ_ONLY_SCHEME, path: `/${kind}/${++this.counter}/${slug(label)}.${extension}` });
+    this.provider.set(uri, text);
+    return uri;
+  }
+
+  /** Opens a stored document beside the current editor, in the given language. */
+  async show(uri: vscode.Uri, languageId: string): Promise<vscode.TextDocument> {
+    let doc = await vscode.workspace.openTextDocument(uri);
+    if (doc.languageId !== languageId) doc = await vscode.languages.setTextDocumentLanguage(doc, languageId);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+    return doc;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.provider.dispose();
+  }
 }

@@ -4,13 +4,11 @@
  * headers, the JSON answer and what the call's response paths pick out, in a read-only editor.
  */
 import * as vscode from 'vscode';
-import { HttpProblemError, describeRequest, redact, sendRequest, type HttpResponse, type PickedPath } from '../../../server/src/core/runner';
+import { HttpProblemError, describeRequest, redact, sendRequest, type HttpProblem, type HttpResponse, type PickedPath } from '../../../server/src/core/runner';
 import type { ClientContext } from '../clientContext';
 import { noTokenMessage } from './environment';
-import { reportLastCall } from './lastCallStatus';
 import { isPrepared, prepareCall, type PreparedCall } from './preparedCall';
 import { withCancellableProgress } from './progress';
-import { putReadOnly, showReadOnly } from './readOnlyDocuments';
 import { confirmationDetail, formatRequest } from './requestView';
 import { formatResponseDocument, pickedFor, statusLine } from './responseView';
 import { actionsForProblem, notify, refusalFor, setTokenAction, type CallCommandArgs, type CommandResult } from './results';
@@ -54,57 +52,57 @@ export async function previewRequest(ctx: ClientContext, args: CallCommandArgs =
   if (!isPrepared(prepared)) { notify('warning', prepared.message, args.silent); return prepared; }
   if (!vscode.workspace.isTrusted) prepared.notes.push('Restricted Mode: this request can be previewed here, but no call is sent until you trust the workspace.');
   const view = summary(prepared);
-  const uri = putReadOnly('request', prepared.call.name, 'http', view.requestText!);
-  if (!args.silent) await showReadOnly(uri, 'plaintext');
+  const uri = ctx.documents.put('request', prepared.call.name, 'http', view.requestText!);
+  if (!args.silent) await ctx.documents.show(uri, 'plaintext');
   return { ok: true, message: `Preview of ${describeRequest(prepared.request)}`, ...view, documentUri: uri.toString(), missing: prepared.request.missing };
 }
 
-/** Run call: prepare, confirm (modal) when it changes data, send, show the response. */
-export async function runCall(ctx: ClientContext, args: CallCommandArgs = {}): Promise<RunCallResult> {
-  const refused = refuseWhenRestricted('Run call', args.silent);
-  if (refused) return refused;
-  const prepared = await prepareCall(ctx, args);
-  if (!isPrepared(prepared)) { notify('warning', prepared.message, args.silent); return prepared; }
-  const { request, env, call } = prepared;
-  const view = summary(prepared);
-  const token = env.token;
+type CallView = ReturnType<typeof summary>;
 
+/** Why a prepared call cannot be sent (no token, missing values, a malformed request), or undefined. */
+function refusalOf(prepared: PreparedCall, view: CallView, silent: boolean | undefined): RunCallResult | undefined {
+  const { request, env, call } = prepared;
   if (request.missing.includes('access_token')) {
     const message = noTokenMessage(env, `Cannot run ${call.name}`);
-    notify('warning', message, args.silent, setTokenAction);
+    notify('warning', message, silent, setTokenAction);
     return { ok: false, refused: 'no-token', message, ...view, missing: request.missing };
   }
   if (request.missing.length) {
     const message = `Cannot run ${call.name}: no value for ${request.missing.map(m => `\${${m}}`).join(', ')}. Add ${request.missing.length === 1 ? 'it' : 'them'} to the sample identity file (${prepared.sample.relativePath}) or type ${request.missing.length === 1 ? 'it' : 'them'} when asked.`;
-    notify('warning', message, args.silent);
+    notify('warning', message, silent);
     return { ok: false, refused: 'missing-variables', message, ...view, missing: request.missing };
   }
   if (request.problems.length) {
     const message = `Cannot run ${call.name}: ${request.problems.map(p => p.message).join(' ')}`;
-    notify('error', message, args.silent);
+    notify('error', message, silent);
     return { ok: false, refused: 'request-problem', message, ...view };
   }
-  if (request.requiresConfirmation) {
-    let confirmed = args.confirm === true;
-    if (args.confirm === undefined && !args.silent) {
-      const choice = await vscode.window.showWarningMessage(
-        `${request.eicMethod} changes data in the target. Send it?`,
-        { modal: true, detail: confirmationDetail(request, token) },
-        'Send',
-      );
-      confirmed = choice === 'Send';
-    }
-    if (!confirmed) {
-      const message = `Not sent: ${request.eicMethod} ${call.name} changes data and was not confirmed.`;
-      ctx.log.info(redact(`${describeRequest(request)}: not confirmed, nothing sent.`, token));
-      return { ok: false, refused: 'not-confirmed', message, ...view };
-    }
-  }
+  return undefined;
+}
 
-  ctx.log.info(redact(`Sending ${describeRequest(request)} (${call.name})`, token));
-  let response: HttpResponse;
+/** True when the call may be sent: it changes nothing, or it was confirmed (argument or modal). */
+async function confirmed(ctx: ClientContext, prepared: PreparedCall, args: CallCommandArgs): Promise<boolean> {
+  const { request, env } = prepared;
+  if (!request.requiresConfirmation) return true;
+  let yes = args.confirm === true;
+  if (args.confirm === undefined && !args.silent) {
+    const choice = await vscode.window.showWarningMessage(
+      `${request.eicMethod} changes data in the target. Send it?`,
+      { modal: true, detail: confirmationDetail(request, env.token) },
+      'Send',
+    );
+    yes = choice === 'Send';
+  }
+  if (!yes) ctx.log.info(redact(`${describeRequest(request)}: not confirmed, nothing sent.`, env.token));
+  return yes;
+}
+
+/** Sends the request under a cancellable progress notification; an HTTP problem comes back as the problem. */
+async function send(ctx: ClientContext, prepared: PreparedCall, silent: boolean | undefined): Promise<HttpResponse | HttpProblem> {
+  const { request, env, call } = prepared;
+  ctx.log.info(redact(`Sending ${describeRequest(request)} (${call.name})`, env.token));
   try {
-    response = await withCancellableProgress(`${call.name}: ${request.eicMethod} ${request.url}`, args.silent, (report, signal) =>
+    return await withCancellableProgress(`${call.name}: ${request.eicMethod} ${request.url}`, silent, (report, signal) =>
       sendRequest(request, {
         ...env.send, signal, confirmed: request.requiresConfirmation,
         onProgress: e => {
@@ -115,21 +113,24 @@ export async function runCall(ctx: ClientContext, args: CallCommandArgs = {}): P
       }));
   } catch (e) {
     if (!(e instanceof HttpProblemError)) throw e;
-    const problem = withHostHint({ ...e.problem, message: redact(e.problem.message, token) }, env.settings);
-    ctx.log.warn(redact(`${describeRequest(request)}: ${problem.message}`, token));
-    reportLastCall(problem.kind === 'refused' ? 'refused' : problem.kind, describeRequest(request), true);
-    notify(problem.kind === 'cancelled' ? 'info' : 'error', problem.message, args.silent, ...actionsForProblem(problem));
-    return { ok: false, refused: refusalFor(problem), message: problem.message, problem, ...view };
+    const problem = withHostHint({ ...e.problem, message: redact(e.problem.message, env.token) }, env.settings);
+    ctx.log.warn(redact(`${describeRequest(request)}: ${problem.message}`, env.token));
+    ctx.lastCall.report(problem.kind === 'refused' ? 'refused' : problem.kind, describeRequest(request), true);
+    return problem;
   }
+}
 
+/** Shows the response in a read-only document and returns the command's result. */
+async function showResponse(ctx: ClientContext, prepared: PreparedCall, view: CallView, response: HttpResponse, silent: boolean | undefined): Promise<RunCallResult> {
+  const { request, call, env } = prepared;
   const picked = pickedFor(call, response);
-  const text = formatResponseDocument({ call, response, picked, notes: prepared.notes, token });
-  const documentUri = putReadOnly('response', `${call.name} ${response.status}`, 'json', text);
+  const text = formatResponseDocument({ call, response, picked, notes: prepared.notes, token: env.token });
+  const documentUri = ctx.documents.put('response', `${call.name} ${response.status}`, 'json', text);
   const line = statusLine(response);
-  ctx.log.info(redact(`${describeRequest(request)} → ${line}`, token));
-  reportLastCall(line, describeRequest(request), !response.ok, documentUri);
-  if (!args.silent) await showReadOnly(documentUri, 'json');
-  if (response.problem) notify('error', response.problem.message, args.silent, ...actionsForProblem(response.problem));
+  ctx.log.info(redact(`${describeRequest(request)} → ${line}`, env.token));
+  ctx.lastCall.report(line, describeRequest(request), !response.ok, documentUri);
+  if (!silent) await ctx.documents.show(documentUri, 'json');
+  if (response.problem) notify('error', response.problem.message, silent, ...actionsForProblem(response.problem));
   return {
     ok: response.ok,
     message: response.problem ? response.problem.message : `${call.name}: ${line}`,
@@ -142,4 +143,25 @@ export async function runCall(ctx: ClientContext, args: CallCommandArgs = {}): P
     picked,
     rateLimit: response.rateLimit,
   };
+}
+
+/** Run call: prepare, confirm (modal) when it changes data, send, show the response. */
+export async function runCall(ctx: ClientContext, args: CallCommandArgs = {}): Promise<RunCallResult> {
+  const restricted = refuseWhenRestricted('Run call', args.silent);
+  if (restricted) return restricted;
+  const prepared = await prepareCall(ctx, args);
+  if (!isPrepared(prepared)) { notify('warning', prepared.message, args.silent); return prepared; }
+  const view = summary(prepared);
+  const refused = refusalOf(prepared, view, args.silent);
+  if (refused) return refused;
+  if (!await confirmed(ctx, prepared, args)) {
+    const message = `Not sent: ${prepared.request.eicMethod} ${prepared.call.name} changes data and was not confirmed.`;
+    return { ok: false, refused: 'not-confirmed', message, ...view };
+  }
+  const outcome = await send(ctx, prepared, args.silent);
+  if ('kind' in outcome) {
+    notify(outcome.kind === 'cancelled' ? 'info' : 'error', outcome.message, args.silent, ...actionsForProblem(outcome));
+    return { ok: false, refused: refusalFor(outcome), message: outcome.message, problem: outcome, ...view };
+  }
+  return showResponse(ctx, prepared, view, outcome, args.silent);
 }

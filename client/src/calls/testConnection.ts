@@ -3,11 +3,12 @@
  * URL. Shows the workspace (app) name, its region and the admin who owns the token, and warns when
  * the host's region is not the workspace's (calls are then proxied, or fail on a regional host).
  */
-import { HttpProblemError, describeRequest, prepareRequest, redact, sendRequest, type HttpResponse } from '../../../server/src/core/runner';
+import {
+  HttpProblemError, describeRequest, prepareRequest, redact, sendRequest, type HttpProblem, type HttpResponse, type PreparedRequest,
+} from '../../../server/src/core/runner';
 import type { ClientContext } from '../clientContext';
 import { REGION_HOSTS, type Region } from '../settings';
-import { callEnvironment, noTokenMessage, regionOfBase } from './environment';
-import { reportLastCall } from './lastCallStatus';
+import { callEnvironment, noTokenMessage, regionOfBase, type CallEnvironment } from './environment';
 import { withCancellableProgress } from './progress';
 import { statusLine } from './responseView';
 import { actionsForProblem, notify, openSettingsAction, refusalFor, setTokenAction, toUri, type CallCommandArgs, type CommandResult } from './results';
@@ -34,10 +35,41 @@ function text(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
+/** What `GET /me` says: the workspace and the admin who owns the token, and whether the host serves its region. */
+function readMe(response: HttpResponse, env: CallEnvironment): Pick<TestConnectionResult, 'workspace' | 'admin' | 'hostRegion' | 'regionWarning' | 'suggestedBaseUrl'> {
+  const me = (response.json ?? {}) as Record<string, unknown>;
+  const app = (me.app && typeof me.app === 'object' ? me.app : {}) as Record<string, unknown>;
+  const workspace = { name: text(app.name), idCode: text(app.id_code), region: text(app.region), timezone: text(app.timezone) };
+  const admin = { id: text(me.id), name: text(me.name), email: text(me.email) };
+  const hostRegion = regionOfBase(env.apiBase, env.region);
+  const appRegion = workspace.region?.toLowerCase() as Region | undefined;
+  if (!appRegion || !(appRegion in REGION_HOSTS) || appRegion === hostRegion) return { workspace, admin, hostRegion };
+  const suggestedBaseUrl = REGION_HOSTS[appRegion];
+  const regionWarning = `The workspace "${workspace.name ?? workspace.idCode ?? '?'}" is hosted in the ${appRegion.toUpperCase()} region, but calls go to a ${hostRegion.toUpperCase()} host (${env.apiBase}). ` +
+    (hostRegion === 'us' && !env.settings.baseUrl
+      ? `api.intercom.io forwards such calls on a best-effort basis; call ${suggestedBaseUrl} directly: set saviyntRest.intercom.region to "${appRegion}" and use ${suggestedBaseUrl} in the connection's URLs.`
+      : `A regional host only serves its own workspaces; use ${suggestedBaseUrl} (setting saviyntRest.intercom.region "${appRegion}").`);
+  return { workspace, admin, hostRegion, regionWarning, suggestedBaseUrl };
+}
+
+/** Sends `GET /me`; an HTTP problem is logged, recorded as the last call and returned. */
+async function sendMe(ctx: ClientContext, env: CallEnvironment, request: PreparedRequest, silent: boolean | undefined): Promise<HttpResponse | HttpProblem> {
+  try {
+    return await withCancellableProgress(`Testing the Intercom connection (${env.apiBase})`, silent, (report, signal) =>
+      sendRequest(request, { ...env.send, signal, onProgress: e => { if (e.type === 'rate-limit-wait') report(e.message); } }));
+  } catch (e) {
+    if (!(e instanceof HttpProblemError)) throw e;
+    const problem = withHostHint({ ...e.problem, message: redact(e.problem.message, env.token) }, env.settings);
+    ctx.log.warn(redact(`Test Connection ${describeRequest(request)}: ${problem.message}`, env.token));
+    ctx.lastCall.report(problem.kind, describeRequest(request), true);
+    return problem;
+  }
+}
+
 export async function testConnection(ctx: ClientContext, args: CallCommandArgs = {}): Promise<TestConnectionResult> {
   const refused = refuseWhenRestricted('Test Connection', args.silent);
   if (refused) return refused;
-  const env = await callEnvironment(toUri(args.uri));
+  const env = await callEnvironment(ctx, toUri(args.uri));
   if (!env.token) {
     const message = noTokenMessage(env, 'Cannot test the connection');
     notify('warning', message, args.silent, setTokenAction);
@@ -56,49 +88,23 @@ export async function testConnection(ctx: ClientContext, args: CallCommandArgs =
     notify('error', message, args.silent, openSettingsAction('saviyntRest.intercom.baseUrl'));
     return { ...base, refused: 'request-problem', message };
   }
-
-  let response: HttpResponse;
-  try {
-    response = await withCancellableProgress(`Testing the Intercom connection (${env.apiBase})`, args.silent, (report, signal) =>
-      sendRequest(request, { ...env.send, signal, onProgress: e => { if (e.type === 'rate-limit-wait') report(e.message); } }));
-  } catch (e) {
-    if (!(e instanceof HttpProblemError)) throw e;
-    const problem = withHostHint({ ...e.problem, message: redact(e.problem.message, env.token) }, env.settings);
-    ctx.log.warn(redact(`Test Connection ${describeRequest(request)}: ${problem.message}`, env.token));
-    reportLastCall(problem.kind, describeRequest(request), true);
-    notify('error', problem.message, args.silent, ...actionsForProblem(problem));
-    return { ...base, refused: refusalFor(problem), message: problem.message, problem };
+  const response = await sendMe(ctx, env, request, args.silent);
+  if ('kind' in response) {
+    notify('error', response.message, args.silent, ...actionsForProblem(response));
+    return { ...base, refused: refusalFor(response), message: response.message, problem: response };
   }
   const line = statusLine(response);
   ctx.log.info(redact(`Test Connection ${describeRequest(request)} → ${line}`, env.token));
-  reportLastCall(line, describeRequest(request), !response.ok);
+  ctx.lastCall.report(line, describeRequest(request), !response.ok);
   if (!response.ok) {
     const message = response.problem?.message ?? `Intercom answered ${line}.`;
     notify('error', `Test Connection failed: ${message}`, args.silent, ...actionsForProblem(response.problem));
     return { ...base, message, problem: response.problem, status: response.status, timeMs: response.timeMs };
   }
-
-  const me = (response.json ?? {}) as Record<string, unknown>;
-  const app = (me.app && typeof me.app === 'object' ? me.app : {}) as Record<string, unknown>;
-  const workspace = { name: text(app.name), idCode: text(app.id_code), region: text(app.region), timezone: text(app.timezone) };
-  const admin = { id: text(me.id), name: text(me.name), email: text(me.email) };
-  const hostRegion = regionOfBase(env.apiBase, env.region);
-  const appRegion = workspace.region?.toLowerCase() as Region | undefined;
-  let regionWarning: string | undefined;
-  let suggestedBaseUrl: string | undefined;
-  if (appRegion && appRegion in REGION_HOSTS && appRegion !== hostRegion) {
-    suggestedBaseUrl = REGION_HOSTS[appRegion];
-    regionWarning = `The workspace "${workspace.name ?? workspace.idCode ?? '?'}" is hosted in the ${appRegion.toUpperCase()} region, but calls go to a ${hostRegion.toUpperCase()} host (${env.apiBase}). ` +
-      (hostRegion === 'us' && !env.settings.baseUrl
-        ? `api.intercom.io forwards such calls on a best-effort basis; call ${suggestedBaseUrl} directly: set saviyntRest.intercom.region to "${appRegion}" and use ${suggestedBaseUrl} in the connection's URLs.`
-        : `A regional host only serves its own workspaces; use ${suggestedBaseUrl} (setting saviyntRest.intercom.region "${appRegion}").`);
-  }
-  const who = [admin.name, admin.email ? `<${admin.email}>` : undefined].filter(Boolean).join(' ');
-  const message = `Connected to Intercom workspace "${workspace.name ?? '?'}" (${workspace.region ?? 'region unknown'})${who ? ` as ${who}` : ''}, API ${version}, ${line}.`;
+  const me = readMe(response, env);
+  const who = [me.admin!.name, me.admin!.email ? `<${me.admin!.email}>` : undefined].filter(Boolean).join(' ');
+  const message = `Connected to Intercom workspace "${me.workspace!.name ?? '?'}" (${me.workspace!.region ?? 'region unknown'})${who ? ` as ${who}` : ''}, API ${version}, ${line}.`;
   notify('info', message, args.silent);
-  if (regionWarning) notify('warning', regionWarning, args.silent, openSettingsAction('saviyntRest.intercom.region'));
-  return {
-    ...base, ok: true, message: redact(message, env.token), status: response.status, timeMs: response.timeMs,
-    workspace, admin, hostRegion, regionWarning, suggestedBaseUrl,
-  };
+  if (me.regionWarning) notify('warning', me.regionWarning, args.silent, openSettingsAction('saviyntRest.intercom.region'));
+  return { ...base, ok: true, message: redact(message, env.token), status: response.status, timeMs: response.timeMs, ...me };
 }

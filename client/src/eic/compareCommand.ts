@@ -60,7 +60,7 @@ export async function compareWithEic(ctx: ClientContext, args: CompareArgs = {})
     const result = comparisonResult(comparison, env.address.host);
     ctx.log.info(`Compare: ${result.message}`);
     if (!args.silent || args.show) {
-      const shown = await showComparison(comparison, folderUri, env.address.host);
+      const shown = await showComparison(ctx.documents, comparison, folderUri, env.address.host);
       result.shown = shown.shown;
       result.summaryUri = shown.summaryUri.toString();
       if (!args.silent) {

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { printedLike, summaryLine, type AttributeComparison, type ConnectionComparison } from '../../../server/src/core/eic';
-import { putReadOnly } from '../calls/readOnlyDocuments';
+import type { ReadOnlyDocuments } from '../calls/readOnlyDocuments';
 
 const LABEL: Record<AttributeComparison['status'], string> = {
   'changed': 'changed', 'only-local': 'only local', 'only-tenant': 'only on the tenant', 'not-comparable': 'not comparable', 'equal': 'equal',
@@ -39,14 +39,14 @@ export interface ShownComparison {
 }
 
 /** Opens the diff editor for the attributes that differ; returns what was shown. */
-export async function showComparison(c: ConnectionComparison, folder: vscode.Uri, host: string): Promise<ShownComparison> {
-  const summaryUri = putReadOnly('eic', `${c.connectionName} compared with EIC`, 'txt', comparisonSummaryText(c, folder.fsPath, host));
+export async function showComparison(documents: ReadOnlyDocuments, c: ConnectionComparison, folder: vscode.Uri, host: string): Promise<ShownComparison> {
+  const summaryUri = documents.put('eic', `${c.connectionName} compared with EIC`, 'txt', comparisonSummaryText(c, folder.fsPath, host));
   const differing = c.entries.filter(e => e.status === 'changed' || e.status === 'only-local' || e.status === 'only-tenant');
   const pairs = differing.map(e => {
     const tenantText = e.tenant === undefined ? '' : e.local !== undefined ? printedLike(e.tenant, e.local) : e.tenant;
     // Named like the local file, so that the diff editor shows one attribute, not a rename.
-    const left = putReadOnly('eic', e.attribute, 'json', tenantText);
-    const right = e.fileName ? vscode.Uri.joinPath(folder, e.fileName) : putReadOnly('eic', `${e.attribute} (not in the folder)`, 'json', '');
+    const left = documents.put('eic', e.attribute, 'json', tenantText);
+    const right = e.fileName ? vscode.Uri.joinPath(folder, e.fileName) : documents.put('eic', `${e.attribute} (not in the folder)`, 'json', '');
     return { e, left, right };
   });
   if (!pairs.length) return { shown: [], summaryUri };

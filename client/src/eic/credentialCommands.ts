@@ -1,16 +1,15 @@
 /**
  * Set / Clear EIC Credentials: a user name and password, or an access token, for the tenant in
  * saviyntRest.eic.url (asked for when it is not set), stored in SecretStorage only. Setting them
- * signs in once to tell at once whether they work (not in Restricted Mode). Also the EIC part of
- * the connection's status item.
+ * signs in once to tell at once whether they work (not in Restricted Mode).
  */
 import * as vscode from 'vscode';
-import { Commands, EicSettings, SETTINGS_SECTION } from '../../../common/src/protocol';
+import { EicSettings, SETTINGS_SECTION } from '../../../common/src/protocol';
 import { eicCredentials, EicProblemError, parseTenantAddress } from '../../../server/src/core/eic';
 import type { ClientContext } from '../clientContext';
 import { notify } from '../calls/results';
-import { eicCredentialStore, type StoredEicCredentials } from './credentialStore';
-import { eicEnvironment, forgetEicSessions, isRefusal } from './eicEnvironment';
+import type { StoredEicCredentials } from './credentialStore';
+import { eicEnvironment, isRefusal } from './eicEnvironment';
 import { readEicSettings } from './eicSettings';
 
 export interface SetEicCredentialsArgs {
@@ -22,18 +21,6 @@ export interface SetEicCredentialsArgs {
   /** Sign in to check them (default: yes when trusted and not silent). */
   verify?: boolean;
   silent?: boolean;
-}
-
-/** The EIC part of the status item: undefined when no tenant is configured. */
-export async function eicStatusPart(): Promise<{ text: string; detail: string } | undefined> {
-  const address = parseTenantAddress(readEicSettings().url);
-  if (typeof address === 'string') return undefined;
-  const stored = await eicCredentialStore().get(address.origin);
-  const how = stored?.kind === 'password' ? 'user name and password' : stored?.kind === 'token' ? 'access token' : undefined;
-  return {
-    text: how ? 'EIC: credentials set' : 'EIC: no credentials',
-    detail: `EIC tenant ${address.host}${how ? ` (${how})` : ': run Set EIC Credentials'}`,
-  };
 }
 
 async function askTenantUrl(): Promise<string | undefined> {
@@ -61,51 +48,51 @@ async function askCredentials(host: string): Promise<StoredEicCredentials | unde
   return password === undefined ? undefined : { kind: 'password', username: username.trim(), password };
 }
 
-export function registerEicCredentialCommands(ctx: ClientContext): void {
-  const store = eicCredentialStore(ctx.extension.secrets);
-  ctx.extension.subscriptions.push(
-    store.onDidChange(() => forgetEicSessions()),
-    vscode.commands.registerCommand(Commands.setEicCredentials, async (args: SetEicCredentialsArgs = {}): Promise<boolean> => {
-      let url = args.url ?? readEicSettings().url;
-      if (!url && !args.silent) url = (await askTenantUrl()) ?? '';
-      const address = parseTenantAddress(url);
-      if (typeof address === 'string') { notify('error', address, args.silent); return false; }
-      if (args.url !== undefined || url !== readEicSettings().url) {
-        await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(EicSettings.url, url, vscode.ConfigurationTarget.Workspace);
-      }
-      const given: StoredEicCredentials | undefined = args.token !== undefined ? { kind: 'token', token: args.token }
-        : args.username !== undefined && args.password !== undefined ? { kind: 'password', username: args.username, password: args.password } : undefined;
-      const value = given ?? (args.silent ? undefined : await askCredentials(address.host));
-      if (!value) return false;
-      const check = eicCredentials(value);
-      if (typeof check === 'string') { notify('error', check, args.silent); return false; }
-      await store.set(address.origin, value);
-      ctx.log.info(`EIC credentials (${value.kind === 'token' ? 'access token' : 'user name and password'}) stored for ${address.host}.`);
-      const verify = args.verify ?? (!args.silent && vscode.workspace.isTrusted);
-      if (!verify) {
-        notify('info', `EIC credentials saved for ${address.host}.`, args.silent);
-        return true;
-      }
-      const env = await eicEnvironment('Checking the EIC credentials', args.silent);
-      if (isRefusal(env)) return true;
-      try {
-        const connections = await env.api.listConnections({ pageSize: 50 });
-        notify('info', `EIC credentials saved; signed in to ${address.host} (${connections.length} connection(s) there).`, args.silent);
-      } catch (e) {
-        if (!(e instanceof EicProblemError)) throw e;
-        const message = `EIC credentials saved for ${address.host}, but signing in failed: ${env.redact(e.problem.message)}`;
-        ctx.log.warn(message);
-        notify('warning', message, args.silent);
-      }
-      return true;
-    }),
-    vscode.commands.registerCommand(Commands.clearEicCredentials, async (args: { silent?: boolean } = {}): Promise<boolean> => {
-      const address = parseTenantAddress(readEicSettings().url);
-      if (typeof address === 'string') { notify('warning', address, args.silent); return false; }
-      await store.clear(address.origin);
-      ctx.log.info(`EIC credentials removed for ${address.host}.`);
-      notify('info', `EIC credentials removed for ${address.host}.`, args.silent);
-      return true;
-    }),
-  );
+export async function setEicCredentials(ctx: ClientContext, args: SetEicCredentialsArgs = {}): Promise<boolean> {
+  let url = args.url ?? readEicSettings().url;
+  if (!url && !args.silent) url = (await askTenantUrl()) ?? '';
+  const address = parseTenantAddress(url);
+  if (typeof address === 'string') { notify('error', address, args.silent); return false; }
+  if (args.url !== undefined || url !== readEicSettings().url) {
+    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(EicSettings.url, url, vscode.ConfigurationTarget.Workspace);
+  }
+  const given: StoredEicCredentials | undefined = args.token !== undefined ? { kind: 'token', token: args.token }
+    : args.username !== undefined && args.password !== undefined ? { kind: 'password', username: args.username, password: args.password } : undefined;
+  const value = given ?? (args.silent ? undefined : await askCredentials(address.host));
+  if (!value) return false;
+  const check = eicCredentials(value);
+  if (typeof check === 'string') { notify('error', check, args.silent); return false; }
+  await ctx.eicCredentials.set(address.origin, value);
+  ctx.log.info(`EIC credentials (${value.kind === 'token' ? 'access token' : 'user name and password'}) stored for ${address.host}.`);
+  const verify = args.verify ?? (!args.silent && vscode.workspace.isTrusted);
+  if (!verify) {
+    notify('info', `EIC credentials saved for ${address.host}.`, args.silent);
+    return true;
+  }
+  await signInOnce(ctx, address.host, args.silent);
+  return true;
+}
+
+/** Signs in with the new credentials and says whether that worked. */
+async function signInOnce(ctx: ClientContext, host: string, silent: boolean | undefined): Promise<void> {
+  const env = await eicEnvironment(ctx, 'Checking the EIC credentials', silent);
+  if (isRefusal(env)) return;
+  try {
+    const connections = await env.api.listConnections({ pageSize: 50 });
+    notify('info', `EIC credentials saved; signed in to ${host} (${connections.length} connection(s) there).`, silent);
+  } catch (e) {
+    if (!(e instanceof EicProblemError)) throw e;
+    const message = `EIC credentials saved for ${host}, but signing in failed: ${env.redact(e.problem.message)}`;
+    ctx.log.warn(message);
+    notify('warning', message, silent);
+  }
+}
+
+export async function clearEicCredentials(ctx: ClientContext, args: { silent?: boolean } = {}): Promise<boolean> {
+  const address = parseTenantAddress(readEicSettings().url);
+  if (typeof address === 'string') { notify('warning', address, args.silent); return false; }
+  await ctx.eicCredentials.clear(address.origin);
+  ctx.log.info(`EIC credentials removed for ${address.host}.`);
+  notify('info', `EIC credentials removed for ${address.host}.`, args.silent);
+  return true;
 }

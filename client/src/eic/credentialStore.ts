@@ -4,7 +4,6 @@
  * They never go to settings, logs, the output channel or any file.
  */
 import * as vscode from 'vscode';
-import { eicCredentials, type EicCredentials } from '../../../server/src/core/eic';
 
 const KEY_PREFIX = 'saviyntRest.eicCredentials';
 
@@ -42,20 +41,4 @@ export class EicCredentialStore {
     await this.secrets.delete(this.key(origin));
     this.changed.fire();
   }
-}
-
-/** The stored value as engine credentials (secret slots), or the reason it is unusable. */
-export function toCredentials(value: StoredEicCredentials): EicCredentials | string {
-  return value.kind === 'token' ? eicCredentials({ token: value.token }) : eicCredentials({ username: value.username, password: value.password });
-}
-
-let store: EicCredentialStore | undefined;
-
-/** The one store of the extension (created on first use). */
-export function eicCredentialStore(secrets?: vscode.SecretStorage): EicCredentialStore {
-  if (!store) {
-    if (!secrets) throw new Error('The EIC credential store is not ready yet.');
-    store = new EicCredentialStore(secrets);
-  }
-  return store;
 }

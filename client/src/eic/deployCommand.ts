@@ -14,7 +14,6 @@ import type { ClientContext } from '../clientContext';
 import { notify } from '../calls/results';
 import { refuseWhenRestricted } from '../calls/trust';
 import { readSettings } from '../settings';
-import { tokenStore } from '../token/tokenCommands';
 import { showComparison } from './comparisonView';
 import type { EicCommandResult, EicEnvironment } from './eicEnvironment';
 import { dirtyDocuments, readFolder, resolveConnectionFolder } from './eicFolder';
@@ -66,10 +65,10 @@ function confirmationText(plan: DeployPlan, host: string): { message: string; de
 }
 
 /** Credentials for ConnectionJSON: the stored Intercom token; anything else is asked for (never stored). */
-function editorSecrets(silent: boolean | undefined): SecretSource {
+function editorSecrets(ctx: ClientContext, silent: boolean | undefined): SecretSource {
   return async slot => {
     if (slot.kind === 'access-token') {
-      const stored = await tokenStore().get(readSettings().region);
+      const stored = await ctx.tokens.get(readSettings().region);
       if (stored) { try { return new SecretToken(stored); } catch { /* unusable: ask */ } }
     }
     if (silent) return undefined;
@@ -91,79 +90,118 @@ function resultOf(r: DeployResult, env: EicEnvironment, message: string, ok: boo
   };
 }
 
+/** Unsaved files of the folder: saved, or deployed from disk, as the user chooses; false when cancelled. */
+async function settleDirtyFiles(folderUri: vscode.Uri, silent: boolean | undefined): Promise<boolean> {
+  const dirty = dirtyDocuments(folderUri);
+  if (!dirty.length || silent) return true;
+  const choice = await vscode.window.showWarningMessage(`${dirty.length} file(s) of this connection have unsaved changes. The deploy sends the files on disk.`,
+    { modal: true }, 'Save All and Deploy', 'Deploy Saved Files');
+  if (!choice) return false;
+  if (choice === 'Save All and Deploy') await Promise.all(dirty.map(d => d.save()));
+  return true;
+}
+
+/** One deploy in progress: the folder, the tenant and the options the user has chosen so far. */
+interface DeployRun {
+  ctx: ClientContext;
+  args: DeployArgs;
+  env: EicEnvironment;
+  folderUri: vscode.Uri;
+  folder: Awaited<ReturnType<typeof readFolder>>;
+  base: { validate: PackageValidator; version: EicEnvironment['settings']['version']; secrets: SecretSource; secretsFrom: 'editor' };
+  allowErrors: boolean;
+  withConnectionJson: boolean;
+}
+
+const previewOf = (run: DeployRun, extra: { confirm?: (p: DeployPlan) => boolean } = {}) =>
+  deployConnection(run.env.api, run.folder, { ...run.base, allowErrors: run.allowErrors, withConnectionJson: run.withConnectionJson, ...extra });
+
+/** The dry run: the check (errors stop it unless "Deploy Anyway"), and ConnectionJSON for a new connection. */
+async function planDeployment(run: DeployRun): Promise<DeployResult | DeployCommandResult> {
+  const { ctx, args, env, folder } = run;
+  let preview = await previewOf(run);
+  if (preview.stage === 'check-errors' && !args.silent) {
+    ctx.log.warn(`Deploy of ${folder.path} stopped by the check:\n${preview.checkMessages.join('\n')}`);
+    const choice = await vscode.window.showErrorMessage(`The connection was not deployed: ${preview.checkMessages[0] ?? preview.refusals[0]}`
+      + `${preview.checkErrors > 1 ? ` (and ${preview.checkErrors - 1} more; see the Problems panel)` : ''}`, 'Deploy Anyway', 'Show Problems');
+    if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (choice !== 'Deploy Anyway') return { ...resultOf(preview, env, 'Not deployed: the check found errors.', false), refused: 'check-errors' };
+    run.allowErrors = true;
+    preview = await previewOf(run);
+  }
+  // A connection the tenant does not have needs its ConnectionJSON: send it unless told not to.
+  if (preview.plan && !preview.plan.exists && !run.withConnectionJson && args.withConnectionJson !== false) {
+    run.withConnectionJson = true;
+    preview = await previewOf(run);
+  }
+  return preview;
+}
+
+/** A dry run that ends the deploy: refused by the check or the plan, or already up to date. */
+function stoppedBefore(run: DeployRun, preview: DeployResult): DeployCommandResult | undefined {
+  const { ctx, args, env, folder, folderUri } = run;
+  if (preview.stage === 'check-errors' || preview.stage === 'refused') {
+    const message = `"${folder.name}" was not deployed: ${preview.refusals.join(' ')}`;
+    notify('error', message, args.silent, showOutputAction(ctx));
+    ctx.log.warn(env.redact(message));
+    return { ...resultOf(preview, env, message, false), refused: preview.stage === 'check-errors' ? 'check-errors' : 'refused' };
+  }
+  if (preview.stage !== 'up-to-date') return undefined;
+  const message = `Up to date: the tenant ${env.address.host} already has "${folder.name}" as the folder has it; nothing was sent.`;
+  if (!args.silent) {
+    void vscode.window.showInformationMessage(message, 'Replace ConnectionJSON…').then(choice => {
+      if (choice) void vscode.commands.executeCommand(Commands.deployToEic, { folder: folderUri, withConnectionJson: true });
+    });
+  }
+  return resultOf(preview, env, message, true);
+}
+
+/** The comparison, then the modal confirmation (which may add ConnectionJSON); true when confirmed. */
+async function confirmDeployment(run: DeployRun, preview: DeployResult, text: { message: string; detail: string }): Promise<boolean> {
+  const { ctx, args, env, folderUri } = run;
+  const plan = preview.plan!;
+  if (!args.silent && preview.comparison) await showComparison(ctx.documents, preview.comparison, folderUri, env.address.host);
+  if (args.confirm !== undefined || args.silent) return args.confirm === true;
+  const buttons = plan.exists && plan.connectionJson === 'keep' ? ['Deploy', 'Deploy and Replace ConnectionJSON'] : ['Deploy'];
+  const choice = await vscode.window.showWarningMessage(text.message, { modal: true, detail: text.detail }, ...buttons);
+  if (choice === 'Deploy and Replace ConnectionJSON') run.withConnectionJson = true;
+  return choice !== undefined;
+}
+
 export async function deployToEic(ctx: ClientContext, args: DeployArgs = {}): Promise<DeployCommandResult | EicCommandResult> {
   const restricted = refuseWhenRestricted('Deploy Connection to EIC', args.silent);
   if (restricted) return { ok: false, message: restricted.message, refused: 'restricted' };
   const folderUri = await resolveConnectionFolder(args.folder, args.silent, 'Deploy this connection folder');
   if (!folderUri) return { ok: false, refused: 'no-folder', message: 'No connection folder was chosen.' };
-  const dirty = dirtyDocuments(folderUri);
-  if (dirty.length && !args.silent) {
-    const choice = await vscode.window.showWarningMessage(`${dirty.length} file(s) of this connection have unsaved changes. The deploy sends the files on disk.`,
-      { modal: true }, 'Save All and Deploy', 'Deploy Saved Files');
-    if (!choice) return { ok: false, refused: 'not-confirmed', message: 'Cancelled.' };
-    if (choice === 'Save All and Deploy') await Promise.all(dirty.map(d => d.save()));
-  }
+  if (!await settleDirtyFiles(folderUri, args.silent)) return { ok: false, refused: 'not-confirmed', message: 'Cancelled.' };
   const validate: PackageValidator = files => ctx.client.sendRequest<CheckFilesResult>(CheckFilesRequest, { files });
   return withTenant<DeployCommandResult>(ctx, 'Deploy Connection to EIC', 'Deploying to the EIC tenant', { silent: args.silent, scope: folderUri }, async (env, report) => {
-    const folder = await readFolder(folderUri);
-    let allowErrors = args.allowErrors === true;
-    let withConnectionJson = args.withConnectionJson === true;
-    const base = { validate, version: env.settings.version, secrets: editorSecrets(args.silent), secretsFrom: 'editor' as const };
+    const run: DeployRun = {
+      ctx, args, env, folderUri, folder: await readFolder(folderUri),
+      base: { validate, version: env.settings.version, secrets: editorSecrets(ctx, args.silent), secretsFrom: 'editor' },
+      allowErrors: args.allowErrors === true, withConnectionJson: args.withConnectionJson === true,
+    };
     report('comparing with the tenant');
-    let preview = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson });
-    if (preview.stage === 'check-errors' && !args.silent) {
-      ctx.log.warn(`Deploy of ${folder.path} stopped by the check:\n${preview.checkMessages.join('\n')}`);
-      const choice = await vscode.window.showErrorMessage(`The connection was not deployed: ${preview.checkMessages[0] ?? preview.refusals[0]}`
-        + `${preview.checkErrors > 1 ? ` (and ${preview.checkErrors - 1} more; see the Problems panel)` : ''}`, 'Deploy Anyway', 'Show Problems');
-      if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
-      if (choice !== 'Deploy Anyway') return { ...resultOf(preview, env, 'Not deployed: the check found errors.', false), refused: 'check-errors' };
-      allowErrors = true;
-      preview = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson });
-    }
-    // A connection the tenant does not have needs its ConnectionJSON: send it unless told not to.
-    if (preview.plan && !preview.plan.exists && !withConnectionJson && args.withConnectionJson !== false) {
-      withConnectionJson = true;
-      preview = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson });
-    }
-    if (preview.stage === 'check-errors' || preview.stage === 'refused') {
-      const message = `"${folder.name}" was not deployed: ${preview.refusals.join(' ')}`;
-      notify('error', message, args.silent, showOutputAction(ctx));
-      ctx.log.warn(env.redact(message));
-      return { ...resultOf(preview, env, message, false), refused: preview.stage === 'check-errors' ? 'check-errors' : 'refused' };
-    }
-    if (preview.stage === 'up-to-date') {
-      const message = `Up to date: the tenant ${env.address.host} already has "${folder.name}" as the folder has it; nothing was sent.`;
-      if (!args.silent) {
-        void vscode.window.showInformationMessage(message, 'Replace ConnectionJSON…').then(choice => {
-          if (choice) void vscode.commands.executeCommand(Commands.deployToEic, { folder: folderUri, withConnectionJson: true });
-        });
-      }
-      return resultOf(preview, env, message, true);
-    }
-    const plan = preview.plan!;
-    if (!args.silent && preview.comparison) await showComparison(preview.comparison, folderUri, env.address.host);
+    const planned = await planDeployment(run);
+    if ('ok' in planned) return planned;
+    const stopped = stoppedBefore(run, planned);
+    if (stopped) return stopped;
+    const plan = planned.plan!;
     const text = confirmationText(plan, env.address.host);
-    let confirmed = args.confirm;
-    if (confirmed === undefined && !args.silent) {
-      const buttons = plan.exists && plan.connectionJson === 'keep' ? ['Deploy', 'Deploy and Replace ConnectionJSON'] : ['Deploy'];
-      const choice = await vscode.window.showWarningMessage(text.message, { modal: true, detail: text.detail }, ...buttons);
-      confirmed = choice !== undefined;
-      if (choice === 'Deploy and Replace ConnectionJSON') withConnectionJson = true;
+    const confirmation = `${text.message}\n${text.detail}`;
+    if (!await confirmDeployment(run, planned, text)) {
+      return { ...resultOf(planned, env, 'Not deployed: not confirmed.', false), refused: 'not-confirmed', confirmation };
     }
-    if (!confirmed) {
-      return { ...resultOf(preview, env, 'Not deployed: not confirmed.', false), refused: 'not-confirmed', confirmation: `${text.message}\n${text.detail}` };
-    }
-    report(`saving "${folder.name}" (EIC runs its connection test)`);
+    report(`saving "${run.folder.name}" (EIC runs its connection test)`);
     // What is saved must be what was confirmed: if the tenant changed meanwhile, nothing is sent.
     const same = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
-    const done = await deployConnection(env.api, folder, { ...base, allowErrors, withConnectionJson,
-      confirm: p => same(p.changes, plan.changes) && same(p.clears, plan.clears) });
+    const done = await previewOf(run, { confirm: p => same(p.changes, plan.changes) && same(p.clears, plan.clears) });
     if (done.stage === 'declined') {
-      const message = `Nothing was deployed: the tenant's "${folder.name}" changed while you confirmed. Compare again, then deploy.`;
+      const message = `Nothing was deployed: the tenant's "${run.folder.name}" changed while you confirmed. Compare again, then deploy.`;
       notify('warning', message, args.silent);
       return { ...resultOf(done, env, message, false), refused: 'not-confirmed' };
     }
-    return finishDeploy(ctx, args, env, done, `${text.message}\n${text.detail}`, folderUri);
+    return finishDeploy(ctx, args, env, done, confirmation, folderUri);
   });
 }
 

@@ -6,11 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { Commands } from '../../../common/src/protocol';
-import { openEicApi, parseTenantAddress, type EicApi, type EicProblem, type EicProgress, type TenantAddress } from '../../../server/src/core/eic';
+import { eicCredentials, openEicApi, parseTenantAddress, type EicApi, type EicCredentials, type EicProblem, type EicProgress, type TenantAddress } from '../../../server/src/core/eic';
 import type { FetchLike } from '../../../server/src/core/runner';
 import { notify, openSettingsAction } from '../calls/results';
 import { refuseWhenRestricted } from '../calls/trust';
-import { eicCredentialStore, toCredentials } from './credentialStore';
+import type { ClientContext } from '../clientContext';
+import type { StoredEicCredentials } from './credentialStore';
 import { eicSettingId, readEicSettings, type EicClientSettings } from './eicSettings';
 
 export interface EicEnvironment {
@@ -45,7 +46,19 @@ export function forgetEicSessions(): void {
   sessions.clear();
 }
 
-export async function eicEnvironment(what: string, silent: boolean | undefined, scope?: vscode.Uri,
+/** Masks the secrets of every signed-in session (for the error boundary). */
+export function redactSessionSecrets(text: string): string {
+  let out = text;
+  for (const { api } of sessions.values()) out = api.session.secrets.redactMessage(out);
+  return out;
+}
+
+/** The stored value as engine credentials (secret slots), or the reason it is unusable. */
+function toCredentials(value: StoredEicCredentials): EicCredentials | string {
+  return value.kind === 'token' ? eicCredentials({ token: value.token }) : eicCredentials({ username: value.username, password: value.password });
+}
+
+export async function eicEnvironment(ctx: ClientContext, what: string, silent: boolean | undefined, scope?: vscode.Uri,
   call: { signal?: AbortSignal; onProgress?(e: EicProgress): void } = {}): Promise<EicEnvironment | EicRefusal> {
   const restricted = refuseWhenRestricted(what, silent);
   if (restricted) return { ok: false, message: restricted.message, refused: 'restricted' };
@@ -56,7 +69,7 @@ export async function eicEnvironment(what: string, silent: boolean | undefined, 
     notify('warning', message, silent, openSettingsAction(eicSettingId('url')));
     return { ok: false, message, refused: 'no-tenant' };
   }
-  const stored = await eicCredentialStore().get(address.origin);
+  const stored = await ctx.eicCredentials.get(address.origin);
   const credentials = stored ? toCredentials(stored) : undefined;
   if (!credentials || typeof credentials === 'string') {
     const message = `${what}: no EIC credentials are stored for ${address.host}${typeof credentials === 'string' ? ` (${credentials})` : ''}. `

@@ -1,7 +1,8 @@
 /** The EIC tenant settings (saviyntRest.eic.*), read for a resource. */
 import * as vscode from 'vscode';
 import { EicSettings, SETTINGS_SECTION } from '../../../common/src/protocol';
-import { isEicVersion, type EicVersion, type JobSpec } from '../../../server/src/core/eic';
+import { isEicVersion, type EicVersion } from '../../../server/src/core/eic/eicCatalog';
+import type { JobSpec } from '../../../server/src/core/eic/eicApi';
 
 export interface EicClientSettings {
   url: string;

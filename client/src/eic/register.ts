@@ -1,34 +1,27 @@
 /**
  * The EIC tenant commands (issue 16): Set / Clear EIC Credentials, Compare with EIC Tenant,
  * Deploy Connection to EIC…, Pull Connection from EIC…, Run EIC Import Job…. Each takes an
- * optional args object (a Uri from the Explorer becomes {folder}) and returns a result object.
+ * optional args object (a Uri from the Explorer becomes {folder}) and returns a result object;
+ * the implementations load on first use (commandLoader.ts).
  */
 import * as vscode from 'vscode';
 import { Commands } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
-import { guardedCommand } from '../commandGuard';
-import { compareWithEic, type CompareArgs } from './compareCommand';
-import { registerEicCredentialCommands } from './credentialCommands';
-import { deployToEic, type DeployArgs } from './deployCommand';
-import type { EicCommandResult } from './eicEnvironment';
-import { runEicImportJob, type JobArgs } from './jobCommand';
-import { pullFromEic, type PullArgs } from './pullCommand';
+import { failureResult, registerCommand } from '../commandGuard';
+import { loadCommands, loadedCommands } from '../commandLoader';
 
-function argsOf<T extends { silent?: boolean }>(value: unknown): T {
-  if (value instanceof vscode.Uri) return { folder: value } as unknown as T;
+function argsOf<T>(value: unknown): T {
+  if (value instanceof vscode.Uri) return { folder: value } as T;
   return (value && typeof value === 'object' ? value : {}) as T;
 }
 
-function guarded<T extends { silent?: boolean }>(ctx: ClientContext, title: string, run: (args: T) => Promise<EicCommandResult>) {
-  return guardedCommand(ctx, title, argsOf<T>, run);
-}
-
 export function registerEicCommands(ctx: ClientContext): void {
-  registerEicCredentialCommands(ctx);
-  ctx.extension.subscriptions.push(
-    vscode.commands.registerCommand(Commands.compareWithEic, guarded(ctx, 'Compare with EIC Tenant', (a: CompareArgs) => compareWithEic(ctx, a))),
-    vscode.commands.registerCommand(Commands.deployToEic, guarded(ctx, 'Deploy Connection to EIC', (a: DeployArgs) => deployToEic(ctx, a))),
-    vscode.commands.registerCommand(Commands.pullFromEic, guarded(ctx, 'Pull Connection from EIC', (a: PullArgs) => pullFromEic(ctx, a))),
-    vscode.commands.registerCommand(Commands.runEicImportJob, guarded(ctx, 'Run EIC Import Job', (a: JobArgs) => runEicImportJob(ctx, a))),
-  );
+  const options = { failure: failureResult };
+  ctx.extension.subscriptions.push(ctx.eicCredentials.onDidChange(() => loadedCommands()?.forgetEicSessions()));
+  registerCommand(ctx, Commands.setEicCredentials, 'Set EIC Credentials', (a?: object) => loadCommands().setEicCredentials(ctx, a ?? {}));
+  registerCommand(ctx, Commands.clearEicCredentials, 'Clear EIC Credentials', (a?: object) => loadCommands().clearEicCredentials(ctx, a ?? {}));
+  registerCommand(ctx, Commands.compareWithEic, 'Compare with EIC Tenant', (a: unknown) => loadCommands().compareWithEic(ctx, argsOf(a)), options);
+  registerCommand(ctx, Commands.deployToEic, 'Deploy Connection to EIC', (a: unknown) => loadCommands().deployToEic(ctx, argsOf(a)), options);
+  registerCommand(ctx, Commands.pullFromEic, 'Pull Connection from EIC', (a: unknown) => loadCommands().pullFromEic(ctx, argsOf(a)), options);
+  registerCommand(ctx, Commands.runEicImportJob, 'Run EIC Import Job', (a: unknown) => loadCommands().runEicImportJob(ctx, argsOf(a)), options);
 }

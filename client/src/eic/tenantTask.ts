@@ -15,7 +15,7 @@ export async function withTenant<R extends EicCommandResult>(ctx: ClientContext,
   let redact = (t: string) => t;
   try {
     return await withCancellableProgress(progressTitle, options.silent, async (report, signal) => {
-      const env = await eicEnvironment(what, options.silent, options.scope, { signal, onProgress: e => { if (e.type === 'retry') report(e.reason); } });
+      const env = await eicEnvironment(ctx, what, options.silent, options.scope, { signal, onProgress: e => { if (e.type === 'retry') report(e.reason); } });
       if (isRefusal(env)) return env;
       redact = env.redact;
       return body(env, report, signal);

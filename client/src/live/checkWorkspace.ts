@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  LANGUAGE_ID, LivePlanRequest, LiveSnapshotRequest, SETTINGS_SECTION,
+  LivePlanRequest, LiveSnapshotRequest,
   type LivePlanResult, type LiveSnapshotResult,
 } from '../../../common/src/protocol';
 import { redact } from '../../../server/src/core/runner';
@@ -21,7 +21,6 @@ import { callEnvironment, noTokenMessage } from '../calls/environment';
 import { withCancellableProgress } from '../calls/progress';
 import { notify, openSettingsAction, setTokenAction, toUri, type CommandResult } from '../calls/results';
 import { refuseWhenRestricted } from '../calls/trust';
-import { tokenStore } from '../token/tokenCommands';
 
 export interface CheckWorkspaceArgs {
   /** A connection file (default: the active editor's). */
@@ -46,7 +45,7 @@ export interface CheckWorkspaceResult extends CommandResult {
 const cache = new Map<string, WorkspaceSnapshot>();
 
 /** Forgets cached snapshots and the server's live findings (token, region or base URL changed). */
-async function forget(ctx: ClientContext): Promise<void> {
+export async function forgetLiveSnapshots(ctx: ClientContext): Promise<void> {
   cache.clear();
   try { await ctx.client.sendRequest(LiveSnapshotRequest, { snapshot: null }); } catch { /* the server is restarting */ }
 }
@@ -61,7 +60,7 @@ export async function checkWorkspace(ctx: ClientContext, args: CheckWorkspaceArg
     notify('warning', message, args.silent);
     return { ok: false, refused: 'no-file', message };
   }
-  const env = await callEnvironment(uri);
+  const env = await callEnvironment(ctx, uri);
   if (!env.token) {
     const message = noTokenMessage(env, `${title} cannot read the workspace`);
     notify('warning', message, args.silent, setTokenAction);
@@ -100,30 +99,4 @@ export async function checkWorkspace(ctx: ClientContext, args: CheckWorkspaceArg
     ok: true, message, workspace: snapshot.workspace, version: plan.version, cached, unavailable: snapshot.unavailable,
     files: summary.files, findingCount: count,
   };
-}
-
-export function registerLiveChecks(ctx: ClientContext, command: string): void {
-  const subscriptions = ctx.extension.subscriptions;
-  subscriptions.push(
-    vscode.commands.registerCommand(command, async (value: unknown) => {
-      const args = (value instanceof vscode.Uri ? { uri: value } : value && typeof value === 'object' ? value : {}) as CheckWorkspaceArgs;
-      try {
-        return await checkWorkspace(ctx, args);
-      } catch (e) {
-        const message = `Check Against Intercom Workspace failed: ${e instanceof Error ? e.message : String(e)}`;
-        ctx.log.error(message);
-        if (!args.silent) void vscode.window.showErrorMessage(message);
-        return { ok: false, message };
-      }
-    }),
-    tokenStore().onDidChange(() => { void forget(ctx); }),
-    vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration(`${SETTINGS_SECTION}.intercom`) || e.affectsConfiguration(`${SETTINGS_SECTION}.http.allowedHosts`)) void forget(ctx);
-    }),
-    vscode.workspace.onDidSaveTextDocument(doc => {
-      if (doc.languageId !== LANGUAGE_ID || !vscode.workspace.isTrusted) return;
-      if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, doc.uri).get<boolean>('live.checkOnSave', false)) return;
-      void checkWorkspace(ctx, { uri: doc.uri, silent: true }).then(r => { if (!r.ok) ctx.log.warn(`Live check on save: ${r.message}`); });
-    }),
-  );
 }

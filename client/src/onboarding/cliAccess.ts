@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, SETTINGS_SECTION } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
+import { registerCommand } from '../commandGuard';
 
 /** The command line that runs the bundled CLI on VS Code's own runtime (Electron runs as Node with ELECTRON_RUN_AS_NODE). */
 export function cliInvocation(extensionPath: string): string {
@@ -54,23 +55,23 @@ export function registerCliAccess(ctx: ClientContext): void {
   void applyPath();
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(`${SETTINGS_SECTION}.cli.addToTerminalPath`)) void applyPath(); }),
-    vscode.commands.registerCommand(Commands.openCliTerminal, async (): Promise<{ launcher?: string } | undefined> => {
-      const bin = await launcher();
-      if (!bin) { void vscode.window.showErrorMessage('The saviynt-rest launcher could not be written; see the output.'); return undefined; }
-      const terminal = vscode.window.createTerminal({
-        name: 'saviynt-rest',
-        env: { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` },
-        cwd: vscode.workspace.workspaceFolders?.[0]?.uri,
-        message: 'saviynt-rest is on the PATH here. Try: saviynt-rest check .   (saviynt-rest --help lists the commands)',
-      });
-      terminal.show();
-      return { launcher: path.join(bin, process.platform === 'win32' ? 'saviynt-rest.cmd' : 'saviynt-rest') };
-    }),
-    vscode.commands.registerCommand(Commands.copyCliCommand, async (): Promise<string> => {
-      const display = cliInvocation(context.extensionPath);
-      await vscode.env.clipboard.writeText(display);
-      void vscode.window.showInformationMessage(`Copied: ${display} — add a command such as "check <folder>" after it. In VS Code's terminals, "saviynt-rest" runs the same.`);
-      return display;
-    }),
   );
+  registerCommand(ctx, Commands.openCliTerminal, 'Open Terminal with the saviynt-rest CLI', async (): Promise<{ launcher?: string } | undefined> => {
+    const bin = await launcher();
+    if (!bin) { void vscode.window.showErrorMessage('The saviynt-rest launcher could not be written; see the output.'); return undefined; }
+    const terminal = vscode.window.createTerminal({
+      name: 'saviynt-rest',
+      env: { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` },
+      cwd: vscode.workspace.workspaceFolders?.[0]?.uri,
+      message: 'saviynt-rest is on the PATH here. Try: saviynt-rest check .   (saviynt-rest --help lists the commands)',
+    });
+    terminal.show();
+    return { launcher: path.join(bin, process.platform === 'win32' ? 'saviynt-rest.cmd' : 'saviynt-rest') };
+  });
+  registerCommand(ctx, Commands.copyCliCommand, 'Copy Command-Line (CLI) Invocation', async (): Promise<string> => {
+    const display = cliInvocation(context.extensionPath);
+    await vscode.env.clipboard.writeText(display);
+    void vscode.window.showInformationMessage(`Copied: ${display} — add a command such as "check <folder>" after it. In VS Code's terminals, "saviynt-rest" runs the same.`);
+    return display;
+  });
 }

@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import { Commands, WALKTHROUGH_ID } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
+import { registerCommand } from '../commandGuard';
 
 export function registerWalkthrough(ctx: ClientContext): void {
-  ctx.extension.subscriptions.push(vscode.commands.registerCommand(Commands.openWalkthrough,
-    () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)));
+  registerCommand(ctx, Commands.openWalkthrough, 'Get Started',
+    () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false));
 }

@@ -5,10 +5,10 @@
  * files is written into only after a modal confirmation.
  */
 import * as vscode from 'vscode';
-import { Commands } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
 import { initIntercomFolder, parseFeatureList, type InitResult } from '../../../server/src/core/transport/init';
-import { asUri, confirmWriteInto, connectionFolderName, pickParent } from './targetFolder';
+import { connectionFolderName } from './connectionFolderName';
+import { asUri, confirmWriteInto, pickParent } from './targetFolder';
 import { workspaceFs } from './workspaceFs';
 
 export interface NewConnectionArgs {
@@ -63,42 +63,40 @@ async function ask(args: NewConnectionArgs): Promise<Omit<Required<NewConnection
   return { name: name.trim(), model, region, apiVersion, features };
 }
 
-export function registerNewConnection(ctx: ClientContext): void {
-  ctx.extension.subscriptions.push(vscode.commands.registerCommand(Commands.newConnection, async (arg?: NewConnectionArgs | vscode.Uri): Promise<InitResult | undefined> => {
-    const args: NewConnectionArgs = arg instanceof vscode.Uri ? { parent: arg.toString() } : arg ?? {};
-    const answers = await ask(args);
-    if (!answers) return undefined;
-    let folder = asUri(args.folder);
-    if (!folder) {
-      const parent = asUri(args.parent) ?? (args.silent ? undefined : await pickParent('Create the connection folder here', `Where to create the folder "${connectionFolderName(answers.name)}"`));
-      if (!parent) return undefined;
-      folder = vscode.Uri.joinPath(parent, connectionFolderName(answers.name));
-    }
-    let force = args.force === true;
-    if (!force && !args.silent) {
-      if (!await confirmWriteInto(folder, 'the connection\'s files', 'Create Files Anyway')) return undefined;
-      force = true;
-    }
-    let result: InitResult;
-    try {
-      result = await initIntercomFolder(workspaceFs(folder), folder.path, {
-        name: answers.name, model: answers.model, region: answers.region, apiVersion: answers.apiVersion,
-        features: answers.features === undefined ? undefined : parseFeatureList(answers.features),
-        ticketTypeId: args.ticketTypeId, serviceContactId: args.serviceContactId, force,
-      });
-    } catch (error) {
-      const message = `The connection was not created: ${error instanceof Error ? error.message : String(error)}`;
-      ctx.log.warn(message);
-      if (!args.silent) void vscode.window.showErrorMessage(message);
-      return undefined;
-    }
-    for (const f of [result, ...result.more]) ctx.log.info(`Created connection "${f.connectionName}" in ${f.folder}: ${f.files.join(', ')}`);
-    for (const note of result.notes) ctx.log.info(`  ${note}`);
-    if (!args.silent) {
-      const first = result.files.find(f => /ImportAccountEntJSON|CreateTicketJSON/.test(f)) ?? result.files[0];
-      await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, first));
-      void vscode.window.showInformationMessage(`Connection "${result.connectionName}" created in ${vscode.workspace.asRelativePath(folder)}. ${result.notes[0] ?? ''}`.trim());
-    }
-    return result;
-  }));
+export async function newConnection(ctx: ClientContext, arg?: NewConnectionArgs | vscode.Uri): Promise<InitResult | undefined> {
+  const args: NewConnectionArgs = arg instanceof vscode.Uri ? { parent: arg.toString() } : arg ?? {};
+  const answers = await ask(args);
+  if (!answers) return undefined;
+  let folder = asUri(args.folder);
+  if (!folder) {
+    const parent = asUri(args.parent) ?? (args.silent ? undefined : await pickParent('Create the connection folder here', `Where to create the folder "${connectionFolderName(answers.name)}"`));
+    if (!parent) return undefined;
+    folder = vscode.Uri.joinPath(parent, connectionFolderName(answers.name));
+  }
+  let force = args.force === true;
+  if (!force && !args.silent) {
+    if (!await confirmWriteInto(folder, 'the connection\'s files', 'Create Files Anyway')) return undefined;
+    force = true;
+  }
+  let result: InitResult;
+  try {
+    result = await initIntercomFolder(workspaceFs(folder), folder.path, {
+      name: answers.name, model: answers.model, region: answers.region, apiVersion: answers.apiVersion,
+      features: answers.features === undefined ? undefined : parseFeatureList(answers.features),
+      ticketTypeId: args.ticketTypeId, serviceContactId: args.serviceContactId, force,
+    });
+  } catch (error) {
+    const message = `The connection was not created: ${error instanceof Error ? error.message : String(error)}`;
+    ctx.log.warn(message);
+    if (!args.silent) void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+  for (const f of [result, ...result.more]) ctx.log.info(`Created connection "${f.connectionName}" in ${f.folder}: ${f.files.join(', ')}`);
+  for (const note of result.notes) ctx.log.info(`  ${note}`);
+  if (!args.silent) {
+    const first = result.files.find(f => /ImportAccountEntJSON|CreateTicketJSON/.test(f)) ?? result.files[0];
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, first));
+    void vscode.window.showInformationMessage(`Connection "${result.connectionName}" created in ${vscode.workspace.asRelativePath(folder)}. ${result.notes[0] ?? ''}`.trim());
+  }
+  return result;
 }

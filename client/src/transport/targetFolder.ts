@@ -4,7 +4,6 @@
  * that has files without asking first (modal).
  */
 import * as vscode from 'vscode';
-import { subfolderNames } from '../../../server/src/core/transport/node/unpack';
 
 export function asUri(value: unknown): vscode.Uri | undefined {
   if (value instanceof vscode.Uri) return value;
@@ -24,11 +23,6 @@ export async function entriesOf(folder: vscode.Uri): Promise<string[]> {
 /** The folder proposed in the dialog: the workspace folder of `near` (or the first one). */
 export function proposedParent(near?: vscode.Uri): vscode.Uri | undefined {
   return (near && vscode.workspace.getWorkspaceFolder(near)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-}
-
-/** A safe folder name for a connection (`Intercom EU`, never `..`, no path separators). */
-export function connectionFolderName(name: string): string {
-  return subfolderNames([name])[0];
 }
 
 /** Asks for the folder to create the connection folder in; undefined when cancelled. */

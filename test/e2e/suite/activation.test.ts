@@ -1,6 +1,7 @@
 // The extension activates when a Saviynt connection file is opened, and connection attribute files
 // get the `saviynt-json` language, whatever the case of their file name.
 import * as assert from 'assert';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, activeExtension, closeAllEditors, fixtureUri, openFixture, waitForLanguage } from './helpers';
 import { log } from './log';
@@ -13,6 +14,13 @@ suite('activation and language recognition', () => {
     const ext = await activeExtension();
     log(`  activated ${ext.id} from ${ext.extensionUri.path}`);
     assert.ok(doc.getText().includes('"accountParams"'), 'the fixture was opened, not an empty document');
+  });
+
+  test('activation does not load the command implementations (dist/clientCommands.js)', async () => {
+    const ext = await activeExtension();
+    const lazy = path.join(ext.extensionPath, 'dist', 'clientCommands.js');
+    assert.ok(Object.keys(require.cache).some((k) => path.resolve(k) === path.join(ext.extensionPath, 'dist', 'client.js')), 'the check sees the extension\'s own modules');
+    assert.ok(!Object.keys(require.cache).some((k) => path.resolve(k) === lazy), 'not loaded before a command needs it');
   });
 
   test('ImportAccountEntJSON.json has the saviynt-json language', async () => {
