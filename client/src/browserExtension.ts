@@ -1,14 +1,17 @@
 /**
  * The extension's client in a browser (vscode.dev, github.dev; the package.json `browser` entry,
  * dist/browser/client.js): starts the language server as a Web Worker (dist/browser/server.js),
- * which validates, completes, explains, fixes, outlines and formats connection files. Each file is
- * checked on its own, with the open files of its folder as its connection (no disk to read the
- * closed ones). Every command that needs the desktop (calls, import preview, packaging, the EIC
+ * which validates, completes, explains, fixes, outlines and formats connection files. The worker has
+ * no file system: it asks this client for the other files of a connection's folder
+ * (ReadFolderRequest, answered with vscode.workspace.fs). Every command that needs the desktop (calls, import preview, packaging, the EIC
  * tenant, tokens, the CLI) is registered too, and says so instead of failing.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { Commands, LANGUAGE_ID, SETTINGS_SECTION, WALKTHROUGH_ID } from '../../common/src/protocol';
+import {
+  Commands, LANGUAGE_ID, ReadFolderRequest, SETTINGS_SECTION, WALKTHROUGH_ID, type ReadFolderParams, type ReadFolderResult,
+} from '../../common/src/protocol';
+import { attributeForFileName } from '../../server/src/core/attributes';
 import { registerGuarded } from './commandGuard';
 
 /** Commands that work in the browser; every other contributed command needs the desktop. */
@@ -21,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(log);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json') },
     outputChannel: log,
     // As plain data: postMessage (structured clone) refuses the configuration object's functions.
     initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(SETTINGS_SECTION))) },
@@ -48,8 +51,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       return { ok: false, message };
     });
   }
+  client.onRequest(ReadFolderRequest, (params: ReadFolderParams) => readFolder(params.uri));
   await client.start();
   return { client };
+}
+
+const METADATA_FILE = 'connection.meta.json';
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The attribute files of a folder and its connection name, read with vscode.workspace.fs (the
+ * worker has no file system). A folder that cannot be read has no files.
+ */
+export async function readFolder(uri: string): Promise<ReadFolderResult> {
+  const folder = vscode.Uri.parse(uri);
+  let entries: [string, vscode.FileType][];
+  try { entries = await vscode.workspace.fs.readDirectory(folder); } catch { return { files: [] }; }
+  const decoder = new TextDecoder();
+  const readText = async (name: string): Promise<{ uri: string; text: string } | undefined> => {
+    const file = vscode.Uri.joinPath(folder, name);
+    try {
+      const bytes = await vscode.workspace.fs.readFile(file);
+      return bytes.byteLength <= MAX_FILE_BYTES ? { uri: file.toString(), text: decoder.decode(bytes) } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const names = entries.filter(([, type]) => type & vscode.FileType.File).map(([name]) => name);
+  const files = (await Promise.all(names.filter(n => attributeForFileName(n) !== undefined).map(readText)))
+    .filter((f): f is { uri: string; text: string } => f !== undefined);
+  let name: string | undefined;
+  const meta = names.includes(METADATA_FILE) ? await readText(METADATA_FILE) : undefined;
+  try { name = meta ? JSON.parse(meta.text)?.connectionname : undefined; } catch { /* unreadable metadata: the folder's name */ }
+  return { name: typeof name === 'string' && name ? name : undefined, files };
 }
 
 /** What a desktop-only command tells the user in the browser. */

@@ -20,6 +20,7 @@ const CLIENT = path.join(ROOT, 'dist', 'browser', 'client.js');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const EXAMPLE = path.join(ROOT, 'examples', 'intercom-teammates');
 const FOLDER_URI = 'file:///workspace/intercom-teammates';
+const CLOSED_URI = 'file:///workspace/closed';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>browser server test</title><script>
   const worker = new Worker('/server.js');
@@ -76,6 +77,14 @@ async function main() {
     await page.exposeFunction('toNode', message => lsp.receive(message));
     await page.exposeFunction('workerError', message => { workerErrors.push(message); });
     await page.goto(`${origin}/`);
+    // The browser client's part: the files of a folder, as it reads them with vscode.workspace.fs.
+    // file:///workspace/intercom-teammates and file:///workspace/closed hold the example; others nothing.
+    lsp.handlers.set('saviyntRest/readFolder', ({ uri }) => {
+      if (uri !== FOLDER_URI && uri !== CLOSED_URI) return { files: [] };
+      const files = fs.readdirSync(EXAMPLE).filter(n => n.endsWith('.json') && n !== 'connection.meta.json')
+        .map(n => ({ uri: `${uri}/${n}`, text: read(n) }));
+      return { name: JSON.parse(read('connection.meta.json')).connectionname, files };
+    });
 
     await check('initialize: the worker answers with the editor features', async () => {
       const result = await lsp.request('initialize', { processId: null, rootUri: FOLDER_URI, capabilities: { workspace: { configuration: true } }, initializationOptions: {} }, 20_000);
@@ -148,6 +157,16 @@ async function main() {
       assert(unknown && /acctAuth/.test(unknown.message), `findings: ${JSON.stringify(list.map(d => [d.code, d.message]))}`);
     });
 
+    await check('closed siblings are read through the client (saviyntRest/readFolder): an unknown connection name', async () => {
+      const text = importText.replace('"connection": "acctAuth"', '"connection": "acctAuht"');
+      const uri = `${CLOSED_URI}/ImportAccountEntJSON.json`;
+      await lsp.open(uri, text);
+      const list = await lsp.waitForDiagnostics(uri, l => l.length > 0);
+      assert(lsp.serverRequests.some(r => r.method === 'saviyntRest/readFolder' && r.params.uri === CLOSED_URI), 'the server did not ask for the folder');
+      const unknown = list.find(d => d.code === 'unknown-connection');
+      assert(unknown && /acctAuth/.test(unknown.message), `findings: ${JSON.stringify(list.map(d => [d.code, d.message]))}`);
+    });
+
     const hoverText = async offset => {
       const result = await lsp.request('textDocument/hover', { textDocument: { uri: uriOf('ImportAccountEntJSON.json') }, position: positionOf(importText, offset) });
       const parts = Array.isArray(result?.contents) ? result.contents : [result?.contents];
@@ -185,7 +204,7 @@ async function main() {
       await lsp.notify('exit', null);
     });
 
-    await check('the browser client (dist/browser/client.js) starts its worker; desktop-only commands say so', async () => {
+    await check('the browser client (dist/browser/client.js) starts its worker, reads folders with workspace.fs; desktop-only commands say so', async () => {
       const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
       const clientPage = await browser.newPage();
       await clientPage.route('**/*', route => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
@@ -197,7 +216,7 @@ async function main() {
           script.src = '/vscode-stub.js'; script.onload = resolve; script.onerror = reject;
           document.head.appendChild(script);
         });
-        const { vscode, commands, shown } = window.vscodeStub;
+        const { vscode, commands, shown, files } = window.vscodeStub;
         const module = { exports: {} };
         const text = await (await fetch('/client.js')).text();
         new Function('module', 'exports', 'require', text)(module, module.exports, name => {
@@ -212,7 +231,14 @@ async function main() {
         const running = api.client.isRunning();
         const answer = await commands.get('saviyntRest.packageConnection')();
         const call = await commands.get('saviyntRest.runCall')();
-        return { running, registered: [...commands.keys()], answer, call, shown };
+        Object.assign(files, {
+          'file:///w/c/ConnectionJSON.json': '{"acctAuth": {}}',
+          'file:///w/c/notes.json': '{}',
+          'file:///w/c/connection.meta.json': '{"connectionname": "Intercom Teammates"}',
+        });
+        const folder = await module.exports.readFolder('file:///w/c');
+        const missing = await module.exports.readFolder('file:///w/none');
+        return { running, registered: [...commands.keys()], answer, call, shown, folder, missing };
       }, { origin, packageJSON: manifest });
       await clientPage.close();
       assert(outcome.running, 'the language client is not running');
@@ -221,6 +247,9 @@ async function main() {
       assert(/^"Package Connection for EIC Transport" needs VS Code on the desktop/.test(outcome.answer?.message ?? ''), JSON.stringify(outcome.answer));
       assert(/^"Run Call at Cursor" needs VS Code on the desktop/.test(outcome.call?.message ?? ''), JSON.stringify(outcome.call));
       assert(outcome.shown.length === 2 && outcome.shown[0] === outcome.answer.message, JSON.stringify(outcome.shown));
+      const expected = { name: 'Intercom Teammates', files: [{ uri: 'file:///w/c/ConnectionJSON.json', text: '{"acctAuth": {}}' }] };
+      assert(JSON.stringify(outcome.folder) === JSON.stringify(expected), `readFolder: ${JSON.stringify(outcome.folder)}`);
+      assert(JSON.stringify(outcome.missing) === JSON.stringify({ files: [] }), `readFolder of a missing folder: ${JSON.stringify(outcome.missing)}`);
     });
   } finally {
     await browser.close();

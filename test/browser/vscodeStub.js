@@ -21,11 +21,13 @@
     toJSON() { return this.value; }
   }
   const commands = new Map();
+  const files = {};
   const shown = [];
   const channel = () => new Proxy({ name: 'log', show() {}, dispose() {} }, { get: (t, k) => (k in t ? t[k] : () => {}) });
   const base = {
     version: '1.91.0',
     Uri,
+    FileType: { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 },
     env: { appName: 'test', language: 'en', machineId: 'm', sessionId: 's', uiKind: 2, appRoot: '', uriScheme: 'vscode' },
     commands: {
       registerCommand(id, fn) { if (commands.has(id)) throw new Error(`command '${id}' already exists`); commands.set(id, fn); return { dispose() { commands.delete(id); } }; },
@@ -42,6 +44,20 @@
     },
     workspace: {
       getConfiguration: () => ({ get: () => undefined, has: () => false, inspect: () => undefined, update: async () => {}, enable: true }),
+      // An in-memory file system: window.vscodeStub.files, by URI.
+      fs: {
+        readDirectory: async (uri) => {
+          const prefix = `${uri.toString()}/`;
+          const names = Object.keys(files).filter(u => u.startsWith(prefix)).map(u => u.slice(prefix.length));
+          if (!names.length) throw new Error('no such folder');
+          return names.map(n => [n, 1]);
+        },
+        readFile: async (uri) => {
+          const text = files[uri.toString()];
+          if (text === undefined) throw new Error('no such file');
+          return new TextEncoder().encode(text);
+        },
+      },
       workspaceFolders: undefined, textDocuments: [], notebookDocuments: [],
       onDidChangeConfiguration: event(), onDidOpenTextDocument: event(), onDidCloseTextDocument: event(), onDidChangeTextDocument: event(),
       onDidSaveTextDocument: event(), onWillSaveTextDocument: event(), onDidChangeWorkspaceFolders: event(),
@@ -54,5 +70,5 @@
   const withFallback = obj => new Proxy(obj, { get: (t, k) => (k in t ? t[k] : inert()) });
   for (const key of ['commands', 'window', 'workspace', 'languages', 'extensions', 'env']) base[key] = withFallback(base[key]);
   const vscode = withFallback(base);
-  window.vscodeStub = { vscode, commands, shown };
+  window.vscodeStub = { vscode, commands, shown, files };
 })();

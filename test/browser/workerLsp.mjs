@@ -9,6 +9,9 @@ export class WorkerLsp {
     this.diagnostics = new Map();
     this.waiters = [];
     this.log = [];
+    /** Answers to the server's own requests, by method (others get null). */
+    this.handlers = new Map();
+    this.serverRequests = [];
   }
 
   /** Called (through page.exposeFunction) with every message the worker posts. */
@@ -22,8 +25,11 @@ export class WorkerLsp {
       return;
     }
     if (message.id !== undefined) {
-      // A request from the server (configuration, registrations): answered with nothing special.
-      const result = message.method === 'workspace/configuration' ? message.params.items.map(() => null) : null;
+      // A request from the server: a handler's answer, else nothing special (configuration, registrations).
+      this.serverRequests.push({ method: message.method, params: message.params });
+      const handler = this.handlers.get(message.method);
+      const result = handler ? handler(message.params)
+        : message.method === 'workspace/configuration' ? message.params.items.map(() => null) : null;
       void this.post({ jsonrpc: '2.0', id: message.id, result });
       return;
     }

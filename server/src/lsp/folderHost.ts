@@ -1,8 +1,8 @@
 /**
  * How the language server finds the other files of a connection: the host's answer. Node reads
  * the folder of a file: URI from disk (node/folderHost.ts). The browser build (browserServer.ts)
- * has no disk: it works per document, with the open editors of a folder as the connection
- * (perDocumentFolderHost below). The LSP layer sees only this interface, so it stays free of Node.
+ * has no disk: it asks the client (clientFolders.ts), with the URI path operations of
+ * perDocumentFolderHost below. The LSP layer sees only this interface, so it stays free of Node.
  */
 import type { AttributeDocument } from '../core/document';
 
