@@ -12,10 +12,7 @@
 import { parse as jsoncParse } from 'jsonc-parser';
 import { getLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../server/src/core/analyze';
-import { AttributeDocument } from '../server/src/core/document';
-import { complete } from '../server/src/core/features/completion';
-import { singleDocumentConnection } from '../server/src/core/connection';
+import { AttributeDocument, createEngine } from '../server/src/core/index';
 import { loadSchemaTexts, schemaUri } from '../server/src/core/schema/schemaStore';
 import { setPacingHost } from '../server/src/core/pacing';
 import { nodePacingHost } from '../server/src/node/pacing';
@@ -26,6 +23,10 @@ import { vsixSize } from './vsix';
 
 // Paced like the language server (setImmediate turns), so that the numbers are the server's.
 setPacingHost(nodePacingHost);
+
+/** The engine measured: the default rules and providers, as the language server and the CLI build it. */
+const engine = createEngine();
+const analyze = (doc: AttributeDocument) => engine.analyze(doc);
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
     const oursCompletion: number[] = [];
     const peerCompletion: number[] = [];
     collectGarbage(); // what the diagnostics runs left behind is not the completions' to collect
-    const ourComplete = (offset: number) => complete({ doc, offset, connection: singleDocumentConnection(doc), settings: {} });
+    const ourComplete = (offset: number) => engine.complete(doc, offset);
     const peerComplete = (offset: number) => peer.doComplete(peerTd, peerTd.positionAt(offset), peerJd);
     // Warm-up: one position of each kind for both (the JSON service's completion code is shared,
     // so whichever ran first would otherwise pay for compiling it), then alternating who goes first.

@@ -8,7 +8,6 @@
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from './lsp/serverMain';
-import { setPacingHost } from './core/pacing';
 import { clientFolderHost } from './lsp/clientFolders';
 import { browserPacingHost } from './lsp/browserPacing';
 
@@ -17,5 +16,4 @@ const worker = self as unknown as Worker;
 const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
 worker.addEventListener('error', event => connection.console.error(`Uncaught: ${event.message}`));
 self.addEventListener('unhandledrejection', event => connection.console.error(`Unhandled rejection: ${String(event.reason)}`));
-setPacingHost(browserPacingHost());
-startServer(connection, clientFolderHost(connection, message => connection.console.error(message)));
+startServer(connection, { folders: clientFolderHost(connection, message => connection.console.error(message)), pacing: browserPacingHost() });

@@ -4,13 +4,11 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/serverMain';
-import { setPacingHost } from './core/pacing';
-import { nodePacingHost } from './node/pacing';
 import { nodeFolderHost } from './node/folderHost';
+import { nodePacingHost } from './node/pacing';
 
 const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', error => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', reason => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 // Long analyses pause with setImmediate, so that requests that arrived meanwhile are answered.
-setPacingHost(nodePacingHost);
-startServer(connection, nodeFolderHost());
+startServer(connection, { folders: nodeFolderHost(), pacing: nodePacingHost });

@@ -7,17 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AttributeDocument } from '../../server/src/core/document';
-import { analyze } from '../../server/src/core/analyze';
-import { formatDocument } from '../../server/src/core/features/format';
-import { complete } from '../../server/src/core/features/completion';
-import { hover } from '../../server/src/core/features/hover';
-import { documentSymbols } from '../../server/src/core/features/symbols';
-import { codeLenses } from '../../server/src/core/features/codeLens';
 import { singleDocumentConnection } from '../../server/src/core/connection';
 import { FINDING_CAPS } from '../../server/src/core/findingCaps';
 import { findLiteralCredentials, protectConnectionJson } from '../../server/src/core/transport/secrets';
 import { SecretToken, redact } from '../../server/src/core/runner';
 import { formattingOptions, namedDocument, parameters, position, runs } from './generators';
+import { analyze, formatDocument, complete, hover, documentSymbols, codeLenses } from '../support/engine';
 
 /** Slower than this for one document is a finding (generous: CI machines are shared). */
 const BUDGET_MS = 5000;

@@ -50,7 +50,7 @@ test('livePlan, liveSnapshot: live findings are published with the others, with 
   assert.equal(summary.files.length, 1);
   assert.deepEqual(summary.files[0].findings.map(f => f.code), ['intercom-live-ticket-type']);
   const live = (await published).params.diagnostics.find(d => d.code === 'intercom-live-ticket-type');
-  assert.match(live.message, /Ticket type 99 does not exist in the Intercom workspace "Acme"/);
+  assert.match(live.message, /^Unknown ticket type 99: it does not exist in the Intercom workspace "Acme"/);
   const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: live.range, context: { diagnostics: [live] } });
   assert.deepEqual(actions.map(a => a.title), ['Use ticket type 12 "Access request"']);
 

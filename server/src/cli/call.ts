@@ -4,7 +4,7 @@
  * the call's response paths pick out of it. Also the options shared with `preview-import`.
  */
 import * as path from 'node:path';
-import { AttributeDocument } from '../core/document';
+import { AttributeDocument } from '../core/index';
 import { describeCall, findCalls } from '../core/calls/callModel';
 import { InputFileError, readInputText } from '../node/inputFiles';
 import {

@@ -11,11 +11,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../core/analyze';
-import { AttributeDocument } from '../core/document';
+import { cliEngine } from './engine';
+import { AttributeDocument, StaticConnection, type Finding } from '../core/index';
 import { attributeForFileName, isExportFileName } from '../core/attributes';
-import { StaticConnection } from '../core/connection';
-import type { Finding } from '../core/types';
 import { RECOGNITION_PREFIX, recognizeContent, type ContentRecognition } from '../core/contentRecognition';
 import { connectionName, stripBom } from '../node/connectionFolder';
 import { readFilePrefix } from '../node/filePrefix';
@@ -170,12 +168,13 @@ export async function checkFiles(inputs: string[], cwd: string, live?: { options
 
   const results: CheckResultEntry[] = unreadable.map(u => ({
     file: u.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'file-unreadable',
-    message: `This file was not checked: ${u.reason.replace(/^is /, 'it is ')}${/[.?]$/.test(u.reason) ? '' : '.'}`,
+    message: unreadableMessage(u.reason),
   }));
   const byDoc = new Map<AttributeDocument, Finding[]>();
+  const engine = cliEngine();
   for (const [file, doc] of docs) {
     const connection = connections.get(path.dirname(path.resolve(cwd, file)));
-    byDoc.set(doc, await analyze(doc, { connection, log: message => process.stderr.write(message + '\n') }));
+    byDoc.set(doc, await engine.analyze(doc, { connection }));
   }
   let liveFailed: boolean | undefined;
   if (live) {
@@ -224,4 +223,9 @@ export async function run(args: string[], rawIO: CliIO): Promise<number> {
   }
   if (missing.length || unusable.length || notChecked.length) return 2;
   return results.some(r => r.severity === 'error') || liveFailed ? 1 : 0;
+}
+
+/** The message of a file that could not be read (`reason` as the reader says it: "is a named pipe"). */
+export function unreadableMessage(reason: string): string {
+  return `File not checked: ${reason.replace(/^is /, 'it is ')}${/[.?]$/.test(reason) ? '' : '.'}`;
 }

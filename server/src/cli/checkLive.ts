@@ -4,9 +4,7 @@
  * connections use, and add the `intercom-live-…` findings. The token comes from the environment,
  * goes only to Intercom's API hosts or the allowed hosts, and every line printed passes redact().
  */
-import type { AttributeDocument } from '../core/document';
-import type { ConnectionView } from '../core/connection';
-import type { Finding } from '../core/types';
+import type { AttributeDocument, ConnectionView, Finding } from '../core/index';
 import { SecretToken, TokenFormatError } from '../core/runner';
 import { fetchWorkspaceSnapshot } from '../core/intercom/live/fetchSnapshot';
 import { liveFindings, liveReadVersion } from '../core/intercom/live/liveFindings';

@@ -3,7 +3,8 @@ import type { CliIO } from './io';
 import * as packageCommand from './package';
 import * as unpackCommand from './unpack';
 import * as initCommand from './init';
-import { engineValidator } from '../core/transport/engineValidator';
+import { cliEngine } from './engine';
+import { engineValidator } from '../core/index';
 
 export interface CliCommand {
   name: string;
@@ -12,10 +13,8 @@ export interface CliCommand {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-packageCommand.setPackageValidator(engineValidator);
-
 export const CLI_COMMANDS: CliCommand[] = [
-  { name: packageCommand.NAME, synopsis: packageCommand.SYNOPSIS, summary: packageCommand.SUMMARY, run: packageCommand.run },
+  { name: packageCommand.NAME, synopsis: packageCommand.SYNOPSIS, summary: packageCommand.SUMMARY, run: (args, io) => packageCommand.run(args, io, engineValidator(cliEngine())) },
   { name: unpackCommand.NAME, synopsis: unpackCommand.SYNOPSIS, summary: unpackCommand.SUMMARY, run: unpackCommand.run },
   { name: initCommand.NAME, synopsis: initCommand.SYNOPSIS, summary: initCommand.SUMMARY, run: initCommand.run },
 ];

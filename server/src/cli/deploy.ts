@@ -11,7 +11,8 @@ import {
 } from '../core/eic';
 import { SecretToken } from '../core/runner/secret';
 import { readConnectionFolder } from '../core/transport/connectionFolder';
-import { engineValidator } from '../core/transport/engineValidator';
+import { engineValidator } from '../core/index';
+import { cliEngine } from './engine';
 import { nodeFs } from '../core/transport/node/nodeFs';
 import { comparisonJson, comparisonLines, eicContext, EIC_OPTIONS_HELP, EIC_VALUE_OPTIONS, formatOption, reportProblem } from './eicOptions';
 import { flag, parseCommandArgs, type CliIO } from './io';
@@ -116,7 +117,7 @@ export async function run(args: string[], rawIO: CliIO, env: Record<string, stri
     const result = await deployConnection(api, folder, {
       withConnectionJson: flag(parsed, 'with-connection-json') === 'true',
       secrets: environmentSecrets(env), secretsFrom: 'environment',
-      validate: engineValidator,
+      validate: engineValidator(cliEngine()),
       confirm: yes ? () => true : undefined,
     });
     if (format === 'json') printJson(io, result, api.host);

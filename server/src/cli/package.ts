@@ -1,7 +1,7 @@
 /**
  * `saviynt-rest package <connection-folder> -o <zip>`: builds the EIC transport zip of a
- * connection folder. The check run first is injectable (setPackageValidator); until the
- * check engine provides one, only JSON syntax is checked.
+ * connection folder. The check run first is a parameter of `run` (the command table passes the
+ * engine's); without one, only JSON syntax is checked.
  */
 import * as path from 'node:path';
 import { flag, parseCommandArgs, type CliIO } from './io';
@@ -28,20 +28,13 @@ Options:
   --store                  Store entries uncompressed (bytes then also match across zlib builds)
   -h, --help               Show this help`;
 
-let validator: PackageValidator = jsonSyntaxValidator;
-
-/** Lets the check engine take over the pre-package check (default: JSON syntax only). */
-export function setPackageValidator(fn: PackageValidator | undefined): void {
-  validator = fn ?? jsonSyntaxValidator;
-}
-
 /** For the command table (cli/commands.ts). */
 export const NAME = 'package';
 export const SYNOPSIS = 'package <connection-folder> -o <zip>';
 export const SUMMARY = 'Build the EIC transport zip of a connection folder';
 const OPTIONS = { values: ['o', 'output', 'timestamp', 'exported-by', 'system'], booleans: ['allow-errors', 'store'] } as const;
 
-export async function run(args: string[], io: CliIO): Promise<number> {
+export async function run(args: string[], io: CliIO, validator: PackageValidator = jsonSyntaxValidator): Promise<number> {
   const parsed = parseCommandArgs(NAME, args, OPTIONS, io);
   if (!parsed) return 2;
   if (flag(parsed, 'help', 'h')) { io.out(PACKAGE_USAGE); return 0; }

@@ -7,8 +7,8 @@ import { singleDocumentConnection } from './connection';
 import type { AttributeDocument } from './document';
 import type { AnalysisSettings, Finding } from './types';
 import { schemaFindings } from './schema/schemaFindings';
-import { RULES } from './rules/index';
-import './rules/all';
+import type { Rule } from './rules/rule';
+import type { SchemaProbe } from './rules/support/schemaCoverage';
 import { analyzeExportDocument } from './export/exportAnalysis';
 import { documentIndex } from './json/documentIndex';
 import { bindingTruncation, documentBindingsPaced, MAX_BINDINGS_PER_DOCUMENT } from './binding/documentBindings';
@@ -18,6 +18,10 @@ import { FindingCollector } from './findingCaps';
 export const DEFAULT_MAX_DOCUMENT_SIZE = 8 * 1024 * 1024;
 
 export interface AnalyzeOptions {
+  /** The rules to run, in order (an engine passes its own; see createEngine). */
+  rules: readonly Rule[];
+  /** How rules learn whether the schema already reports a value (default: the schema is asked). */
+  schemaProbe?: SchemaProbe;
   connection?: ConnectionView;
   settings?: AnalysisSettings;
   /** Returns true when the caller no longer needs the result. */
@@ -26,7 +30,7 @@ export interface AnalyzeOptions {
   log?: (message: string) => void;
 }
 
-export async function analyze(doc: AttributeDocument, options: AnalyzeOptions = {}): Promise<Finding[]> {
+export async function analyze(doc: AttributeDocument, options: AnalyzeOptions): Promise<Finding[]> {
   const settings = options.settings ?? {};
   const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (doc.text.length > limit) return [tooLarge(doc.text.length, limit)];
@@ -70,12 +74,12 @@ async function analyzeAttribute(doc: AttributeDocument, options: AnalyzeOptions,
   const connection = options.connection ?? singleDocumentConnection(doc);
   const grammar = doc.attribute?.grammar;
   const ctx = {
-    doc, connection, settings,
+    doc, connection, settings, schemaProbe: options.schemaProbe,
     report: (f: Finding) => collector.add(f),
     get full() { return collector.full; },
     notChecked: (what: string, count: number, offset: number, note?: string) => collector.notChecked(what, count, offset, note),
   };
-  for (const rule of RULES) {
+  for (const rule of options.rules) {
     if (rule.grammars && (!grammar || !rule.grammars.includes(grammar))) continue;
     if (sliceUsed()) await yieldToEventLoop();
     if (isCancelled?.()) break;
@@ -100,7 +104,7 @@ function withSummary(findings: Finding[], collector: FindingCollector): Finding[
 /** The note on a document above the size limit: what is skipped, and the setting that changes it. */
 function tooLarge(length: number, limit: number): Finding {
   return { offset: 0, length: 0, severity: 'information', code: 'document-too-large',
-    message: `This document has ${length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} the checks handle (setting saviyntRest.validation.maxDocumentSize), so it is not checked: syntax, schema and rule checks are skipped, and completion, hover and the outline are off for it. Raise the setting to check it.` };
+    message: `Document too large to check: it has ${length.toLocaleString('en-US')} characters, more than the ${limit.toLocaleString('en-US')} the checks handle (setting saviyntRest.validation.maxDocumentSize), so it is not checked: syntax, schema and rule checks are skipped, and completion, hover and the outline are off for it. Raise the setting to check it.` };
 }
 
 /** Generic schema codes that a specific rule's finding on the same value replaces. */

@@ -37,3 +37,26 @@ export class StaticConnection implements ConnectionView {
 export function singleDocumentConnection(doc: AttributeDocument): ConnectionView {
   return new StaticConnection('', [doc]);
 }
+
+/**
+ * A view of `inner` that notes in `reads` which sibling attributes are read through it: their
+ * lower-case names, or '*' when all of them were listed. What an analysis read is what a change
+ * can affect (the language server re-checks a document only when a file it read changes).
+ */
+export class RecordingConnection implements ConnectionView {
+  constructor(private readonly inner: ConnectionView, private readonly self: AttributeDocument, readonly reads: Set<string>) {}
+
+  get name(): string { return this.inner.name; }
+  get folder(): string | undefined { return this.inner.folder; }
+
+  get(attributeName: string): AttributeDocument | undefined {
+    const name = attributeName.toLowerCase();
+    if (name !== this.self.attribute?.name.toLowerCase()) this.reads.add(name);
+    return this.inner.get(attributeName);
+  }
+
+  all(): AttributeDocument[] {
+    this.reads.add('*');
+    return this.inner.all();
+  }
+}

@@ -97,13 +97,13 @@ function parseSafely(doc: AttributeDocument): JSONDocument {
   const service = jsonService();
   const depth = maxNesting(doc.text);
   if (depth > MAX_NESTING) {
-    doc.parseFailure = `This document nests objects and lists ${depth} levels deep; more than ${MAX_NESTING} levels cannot be checked.`;
+    doc.parseFailure = `Too deeply nested to check: this document nests objects and lists ${depth} levels deep; more than ${MAX_NESTING} levels cannot be checked.`;
     return service.newJSONDocument(undefined, []);
   }
   try {
     return service.parseJSONDocument(doc.jsonTextDocument);
   } catch (error) {
-    doc.parseFailure = `The document could not be parsed: ${error instanceof Error ? error.message : String(error)}`;
+    doc.parseFailure = `Unreadable JSON: the document could not be parsed: ${error instanceof Error ? error.message : String(error)}`;
     return service.newJSONDocument(undefined, []);
   }
 }

@@ -81,7 +81,7 @@ export class FindingCollector {
     for (const [what, { count, note }] of this.unchecked) parts.push(`${n(count)} more ${what} were not checked${note ? ` (${note})` : ''}`);
     return {
       offset: this.firstOmittedOffset ?? 0, length: 0, severity: this.omittedSeverity ?? 'information', code: CAPPED_CODE,
-      message: `${parts.join('; ')}. Fix the findings shown and check again to see the rest.`,
+      message: `${total ? 'Too many findings' : 'Checks stopped early'}: ${parts.join('; ')}. Fix the findings shown and check again to see the rest.`,
     };
   }
 }

@@ -5,8 +5,7 @@
  * the ones that are mechanically right.
  */
 import { CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageserver';
-import type { AttributeDocument } from '../core/document';
-import type { Finding } from '../core/types';
+import type { AttributeDocument, Finding } from '../core/index';
 import { codeActionsFor, fixAllAction, FIX_ALL_KIND } from './convert';
 import type { ValidationScheduler } from './validation';
 

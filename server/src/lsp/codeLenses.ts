@@ -1,7 +1,7 @@
 /** The core's lenses as LSP CodeLenses: each neutral lens kind becomes the client command that does it. */
 import type { CodeLens } from 'vscode-languageserver';
 import { Commands } from '../../../common/src/protocol';
-import type { CallLens, CallLensKind } from '../core/features/codeLens';
+import type { CallLens, CallLensKind } from '../core/index';
 
 /** The client command behind each kind of lens (the ids are declared once, in common/src/protocol.ts). */
 export const LENS_COMMANDS: Record<CallLensKind, string> = {

@@ -1,8 +1,6 @@
 /** Conversions between core findings (offsets) and LSP diagnostics and edits (positions). */
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { AttributeDocument } from '../core/document';
-import { layoutEdit } from '../core/text/fixLayout';
-import type { Finding, Fix, Severity } from '../core/types';
+import { layoutEdit, type AttributeDocument, type Finding, type Fix, type Severity } from '../core/index';
 
 export const DIAGNOSTIC_SOURCE = 'saviynt-rest';
 

@@ -1,20 +1,22 @@
 /**
  * The server's view of documents: open editors (exact text and version) and the
  * other attribute files of the same connection folder, read by the host when not open (from disk,
- * asynchronously, in Node: node/folderHost; per document in the browser: lsp/folderHost). Parses are
- * cached per URI and version.
+ * asynchronously, in Node: node/folderHost; through the client in the browser: lsp/clientFolders).
+ * Parses are cached per URI and version.
  */
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AttributeDocument } from '../core/document';
-import { ConnectionView, StaticConnection } from '../core/connection';
+import { AttributeDocument, attributeForFileName, ConnectionView, StaticConnection } from '../core/index';
 import type { FolderHost, FolderSnapshot, FolderSource } from './folderHost';
 
 export class DocumentStore {
   private readonly parsed = new Map<string, AttributeDocument>();
   readonly folders: FolderSource;
-  /** Called when a folder read finished with new content (its documents need checking again). */
-  onFolderChanged: (folder: string) => void = () => {};
+  /**
+   * Called when a folder read finished with new content: the lower-case attribute names of the
+   * files that changed (added, edited, removed), or '*' when the connection's name changed.
+   */
+  onFolderChanged: (folder: string, changed: readonly string[] | '*') => void = () => {};
 
   constructor(private readonly documents: TextDocuments<TextDocument>, private readonly host: FolderHost) {
     this.folders = host.folders;
@@ -73,10 +75,16 @@ export class DocumentStore {
 
   /** Reads a folder (again); `onFolderChanged` follows when content read before has changed. */
   async refresh(folder: string): Promise<FolderSnapshot> {
-    const before = this.folders.peek(folder)?.revision;
+    const before = this.folders.peek(folder);
     const snapshot = await this.folders.load(folder);
-    if (before !== undefined && snapshot.revision !== before) this.onFolderChanged(folder);
+    if (before !== undefined && snapshot.revision !== before.revision) this.onFolderChanged(folder, changedAttributes(before, snapshot));
     return snapshot;
+  }
+
+  /** The lower-case attribute name of a document's file (undefined for other files). */
+  attributeOf(uri: string): string | undefined {
+    const filePath = this.host.toPath(uri);
+    return filePath ? attributeForFileName(filePath)?.name.toLowerCase() : undefined;
   }
 
   /** Resolves once the folder of an attribute document has been read (at once when it was). */
@@ -123,4 +131,16 @@ export class DocumentStore {
   openIn(folder: string): string[] {
     return this.documents.keys().filter(uri => this.folderOf(uri) === folder);
   }
+}
+
+/** What differs between two reads of a folder (by text): the attribute names of the files, or '*' for the connection's name. */
+function changedAttributes(before: FolderSnapshot, after: FolderSnapshot): readonly string[] | '*' {
+  if (before.name !== after.name) return '*';
+  const texts = (s: FolderSnapshot) => new Map(s.files.map(f => [f.doc.attribute?.name.toLowerCase() ?? f.path, f.doc.text]));
+  const old = texts(before);
+  const now = texts(after);
+  const names = new Set<string>();
+  for (const [name, text] of now) if (old.get(name) !== text) names.add(name);
+  for (const name of old.keys()) if (!now.has(name)) names.add(name);
+  return [...names];
 }

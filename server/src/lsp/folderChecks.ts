@@ -10,8 +10,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import type { CheckFolderResult, ServerSettings } from '../../../common/src/protocol';
-import type { AttributeDocument } from '../core/document';
-import type { Finding } from '../core/types';
+import type { AttributeDocument, Finding } from '../core/index';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic } from './convert';
 

@@ -8,10 +8,7 @@ import type { Connection } from 'vscode-languageserver';
 import {
   LivePlanParams, LivePlanRequest, LivePlanResult, LiveSnapshotParams, LiveSnapshotRequest, LiveSnapshotResult, type ServerSettings,
 } from '../../../common/src/protocol';
-import type { AttributeDocument } from '../core/document';
-import type { AnalysisSettings, Finding } from '../core/types';
-import { liveFindings, liveReadVersion } from '../core/intercom/live/liveFindings';
-import { isWorkspaceSnapshot, type WorkspaceSnapshot } from '../core/intercom/live/snapshot';
+import { liveFindings, liveReadVersion, isWorkspaceSnapshot, type AttributeDocument, type AnalysisSettings, type Finding, type WorkspaceSnapshot } from '../core/index';
 import type { DocumentStore } from './documentStore';
 import { runSafe } from './runSafe';
 

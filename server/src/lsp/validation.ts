@@ -9,9 +9,7 @@
  * of the folder closes, those findings are withdrawn (see folderChecks.ts for the folder pass).
  */
 import type { Connection } from 'vscode-languageserver';
-import { analyze } from '../core/analyze';
-import type { AttributeDocument } from '../core/document';
-import type { Finding } from '../core/types';
+import type { AttributeDocument, Engine, Finding } from '../core/index';
 import type { ServerSettings } from '../../../common/src/protocol';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic } from './convert';
@@ -22,10 +20,17 @@ export class ValidationScheduler {
   private readonly generation = new Map<string, number>();
   /** The findings last published for each open document, with its version (for "fix all"). */
   private readonly lastFindings = new Map<string, { version: number; findings: Finding[] }>();
+  /**
+   * The sibling attributes each open document's last analysis read (lower-case names, '*' for all).
+   * A change to another file re-checks a document only when it read that file: the analysis is a
+   * function of what it read, so nothing else can change its findings (see dependents()).
+   */
+  private readonly lastReads = new Map<string, ReadonlySet<string>>();
   readonly folders: FolderChecks;
 
   constructor(
     private readonly connection: Connection,
+    private readonly engine: Engine,
     private readonly store: DocumentStore,
     private readonly settings: () => ServerSettings,
     private readonly log: (message: string) => void,
@@ -33,17 +38,35 @@ export class ValidationScheduler {
     private readonly extra: (doc: AttributeDocument) => Finding[] = () => [],
   ) {
     this.folders = new FolderChecks(connection, store, settings, log, (doc, isCancelled) => this.findingsOf(doc, isCancelled));
-    store.onFolderChanged = folder => {
-      for (const uri of store.openIn(folder)) this.schedule(uri, this.settings().validation.debounceMs);
+    store.onFolderChanged = (folder, changed) => {
+      const open = store.openIn(folder);
+      // An open file's siblings read its editor text, not the file on disk.
+      const openNames = new Set(open.map(uri => store.attributeOf(uri)));
+      const onDisk = changed === '*' ? changed : changed.filter(name => !openNames.has(name));
+      for (const uri of open) {
+        if (onDisk === '*' || onDisk.some(name => this.reads(uri, name))) this.schedule(uri, this.settings().validation.debounceMs);
+      }
       this.folders.schedule(folder, this.settings().validation.debounceMs);
     };
   }
 
-  /** Schedules the document, its open siblings and the closed files of its folder. */
+  /** Whether the last analysis of an open document read the attribute `name` (true when it has none yet). */
+  private reads(uri: string, name: string): boolean {
+    const reads = this.lastReads.get(uri);
+    return !reads || reads.has('*') || reads.has(name);
+  }
+
+  /** The open siblings of `uri` whose findings may depend on it (their last analysis read it). */
+  dependents(uri: string): string[] {
+    const name = this.store.attributeOf(uri);
+    return this.store.openSiblings(uri).filter(sibling => name === undefined ? true : this.reads(sibling, name));
+  }
+
+  /** Schedules the document, the open siblings that read it and the closed files of its folder. */
   changed(uri: string, immediate = false): void {
     const debounce = this.settings().validation.debounceMs;
     this.schedule(uri, immediate ? 0 : debounce);
-    for (const sibling of this.store.openSiblings(uri)) this.schedule(sibling, debounce);
+    for (const sibling of this.dependents(uri)) this.schedule(sibling, debounce);
     const folder = this.store.folderOf(uri);
     if (folder) this.folders.schedule(folder, debounce * 2);
   }
@@ -66,6 +89,7 @@ export class ValidationScheduler {
     this.timers.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
     this.lastFindings.delete(uri);
+    this.lastReads.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     const folder = this.store.folderOf(uri);
     if (folder) this.folders.documentClosed(folder);
@@ -78,9 +102,9 @@ export class ValidationScheduler {
   }
 
   /** The findings of a document in its connection, with the current settings. */
-  async findingsOf(doc: AttributeDocument, isCancelled?: () => boolean): Promise<Finding[]> {
+  async findingsOf(doc: AttributeDocument, isCancelled?: () => boolean, reads?: Set<string>): Promise<Finding[]> {
     const settings = this.settings();
-    const findings = await analyze(doc, {
+    const findings = await this.engine.analyze(doc, {
       connection: this.store.connectionFor(doc),
       settings: {
         maxDocumentSize: settings.validation.maxDocumentSize,
@@ -88,7 +112,7 @@ export class ValidationScheduler {
         allowedHosts: settings.http.allowedHosts,
       },
       isCancelled,
-      log: this.log,
+      reads,
     });
     const extra = doc.text.length <= settings.validation.maxDocumentSize ? this.extra(doc) : [];
     return extra.length ? [...findings, ...extra].sort((a, b) => a.offset - b.offset || a.length - b.length) : findings;
@@ -108,9 +132,11 @@ export class ValidationScheduler {
       // so that cross-file findings are never published from half a connection.
       await this.store.ready(doc);
       if (stale()) return;
-      const findings = await this.findingsOf(doc, stale);
+      const reads = new Set<string>();
+      const findings = await this.findingsOf(doc, stale, reads);
       if (stale()) return;
       this.lastFindings.set(uri, { version: doc.version, findings });
+      this.lastReads.set(uri, reads);
       await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(f => toDiagnostic(doc, f)) });
     } catch (error) {
       this.log(`Validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -56,7 +56,7 @@ suite('diagnostics for seeded mistakes', () => {
   test('unknown key with did-you-mean (unknown-key) on the key', async () => {
     const d = await expectOnly('seeded/EnableAccountJSON.json', {
       code: 'unknown-key', range: [14, 6, 14, 23], text: '"successResponse"', severity: vscode.DiagnosticSeverity.Warning,
-      message: '`successResponse`: EIC ignores unknown keys in call "call1"; did you mean `successResponses`?',
+      message: 'Unknown key `successResponse`: EIC ignores it in call "call1"; did you mean `successResponses`?',
     });
     assert.ok(d.message.includes('did you mean'), 'the message proposes the known key');
   });
@@ -64,14 +64,14 @@ suite('diagnostics for seeded mistakes', () => {
   test('wrong value "put" for httpMethod (invalid-value) on the value', async () => {
     await expectOnly('seeded/UpdateAccountJSON.json', {
       code: 'invalid-value', range: [6, 20, 6, 25], text: '"put"', severity: vscode.DiagnosticSeverity.Error,
-      message: '`httpMethod`: `put` is not a value EIC knows; did you mean `PUT`? Allowed: `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `DELETEWITHBODY`, `GETWITHBODY`.',
+      message: 'Invalid value `put` for `httpMethod`: EIC does not know it; did you mean `PUT`? Allowed: `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `DELETEWITHBODY`, `GETWITHBODY`.',
     });
   });
 
   test('unclosed ${ (binding-unclosed) from ${ to the end of the value', async () => {
     await expectOnly('seeded/DisableAccountJSON.json', {
       code: 'binding-unclosed', range: [9, 26, 9, 40], text: '${access_token', severity: vscode.DiagnosticSeverity.Error,
-      message: '`${access_token` is never closed with `}`: EIC reads the rest of the value as part of the expression and the call fails. Add `}` after `access_token`.',
+      message: 'Unclosed expression `${access_token`: it is never closed with `}`, so EIC reads the rest of the value as part of the expression and the call fails. Add `}` after `access_token`.',
     });
   });
 });
@@ -87,7 +87,7 @@ suite('cross-file diagnostics: connection names', () => {
   test('a call naming an authentication missing from ConnectionJSON (unknown-connection)', async () => {
     const d = await expectOnly(CALL_FILE, {
       code: UNKNOWN, range: [4, 20, 4, 30], text: '"userAuth"', severity: vscode.DiagnosticSeverity.Error,
-      message: '"userAuth" is not an authentication in ConnectionJSON, so EIC cannot authenticate this call. ConnectionJSON defines "acctAuth".',
+      message: 'Unknown authentication "userAuth": ConnectionJSON has no such authentication, so EIC cannot authenticate this call. ConnectionJSON defines "acctAuth".',
     });
     // The related location points at the authentication that does exist.
     assert.strictEqual(d.relatedInformation?.length, 1, 'one related location');

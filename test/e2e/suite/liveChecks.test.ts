@@ -96,7 +96,7 @@ suite('live checks: Check Against Intercom Workspace (trusted workspace)', funct
     assert.ok(sent.some(q => q.path === '/ticket_types') && sent.some(q => q.path === '/data_attributes'));
     const list = await waitForDiagnosticsWhere(doc.uri, 'intercom-live-ticket-type', l => l.some(d => codeOf(d) === 'intercom-live-ticket-type'));
     const live = list.find(d => codeOf(d) === 'intercom-live-ticket-type')!;
-    assert.match(live.message, /Ticket type 999999 does not exist in the Intercom workspace "Acme US"/);
+    assert.match(live.message, /^Unknown ticket type 999999: it does not exist in the Intercom workspace "Acme US"/);
     const removeFile = r.files.find((f: Result) => f.attribute === 'RemoveAccessJSON');
     assert.ok(removeFile.findings.some((f: Result) => f.code === 'intercom-live-tag'), JSON.stringify(removeFile));
   });

@@ -32,7 +32,7 @@ suite('language recognition: exports and foreign diagnostics', () => {
       [53, 223, 53, 230]);
     assert.strictEqual(current.getText(finding.range), '\\"put\\"');
     assert.strictEqual(finding.message,
-      'UpdateAccountJSON: `httpMethod`: `put` is not a value EIC knows; did you mean `PUT`? Allowed: `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `DELETEWITHBODY`, `GETWITHBODY`.');
+      'Invalid value `put` for `httpMethod`: EIC does not know it; did you mean `PUT`? Allowed: `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `DELETEWITHBODY`, `GETWITHBODY`. (in UpdateAccountJSON)');
     assert.strictEqual(finding.severity, vscode.DiagnosticSeverity.Error);
     const foreign = list.filter((d) => d.source !== SOURCE);
     assert.deepStrictEqual(foreign, [], `every diagnostic comes from ${SOURCE}: ${describeDiagnostics(foreign)}`);

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { complete } from '../../../server/src/core/features/completion';
 import { bindingCompletion } from '../../../server/src/core/features/bindingCompletion';
 import { StaticConnection } from '../../../server/src/core/connection';
 import type { AttributeDocument } from '../../../server/src/core/document';
 import { callDoc, docOf, withCursor } from './helpers';
+import { complete } from '../../support/engine';
 
 async function completeAt(attribute: string, marked: string, others: AttributeDocument[] = []) {
   const { text, offset } = withCursor(marked);

@@ -88,7 +88,7 @@ test('binding-unknown-variable: connection.<key> checked against the ConnectionJ
   const findings = await bindingFindings(docOf('UpdateAccountJSON', text), [connectionJson]);
   assert.deepEqual(codes(findings), ['binding-unknown-variable', 'binding-unknown-variable']);
   assert.match(findings[0].message, /Did you mean `apiKey`/);
-  assert.match(findings[1].message, /authentication `acctAuth` in ConnectionJSON has no key `secret`/);
+  assert.match(findings[1].message, /^Unknown member `secret` in `connection\.secret`: authentication `acctAuth` in ConnectionJSON has no such key/);
   // Without a readable ConnectionJSON nothing can be said.
   assert.deepEqual(await bindingFindings(docOf('UpdateAccountJSON', text)), []);
 });

@@ -1,8 +1,8 @@
 /** Shared helpers of the binding tests: documents from text, cursor markers, applying fixes. */
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
-import { analyze } from '../../../server/src/core/analyze';
 import type { Finding, Fix } from '../../../server/src/core/types';
+import { analyze } from '../../support/engine';
 
 export function docOf(attribute: string, text: string): AttributeDocument {
   return AttributeDocument.fromFile(`/conn/${attribute}.json`, text, 1);

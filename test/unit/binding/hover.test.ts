@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { hover } from '../../../server/src/core/features/hover';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { callDoc, docOf, withCursor } from './helpers';
+import { hover } from '../../support/engine';
 
 async function hoverAt(attribute: string, marked: string): Promise<{ h: Hover | null; text: string; doc: ReturnType<typeof docOf> }> {
   const { text, offset } = withCursor(marked);

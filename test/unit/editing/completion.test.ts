@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { complete } from '../../../server/src/core/features/completion';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { AttributeDocument } from '../../../server/src/core/document';
+import { complete } from '../../support/engine';
 
 const REPO = path.resolve(__dirname, '../../..');
 

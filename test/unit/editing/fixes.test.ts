@@ -5,13 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/core/analyze';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { applyTextEdits } from '../../../server/src/core/rules/support/objectEdits';
 import { detectIndentUnit, expandCompactContainers, layoutEdit } from '../../../server/src/core/text/fixLayout';
 import type { Finding, Fix } from '../../../server/src/core/types';
 import { fixAllEdits } from '../../../server/src/lsp/convert';
+import { analyze } from '../../support/engine';
 
 function docOf(name: string, text: string): AttributeDocument {
   return AttributeDocument.fromFile(`/conn/${name}.json`, text, 1);
@@ -38,7 +38,7 @@ const FRESH_IMPORT = [
 test('every missing key of a fresh import has a fix, and one fix adds them all in the document\'s layout', async () => {
   const doc = docOf('ImportAccountEntJSON', FRESH_IMPORT);
   const missing = (await analyze(doc)).filter(f => f.code === 'missing-key');
-  assert.deepEqual(missing.map(f => /`([^`]+)`;/.exec(f.message)?.[1]), ['callOrder', 'http', 'listField', 'keyField', 'colsToPropsMap']);
+  assert.deepEqual(missing.map(f => /^Missing key `([^`]+)`/.exec(f.message)?.[1]), ['callOrder', 'http', 'listField', 'keyField', 'colsToPropsMap']);
   for (const f of missing) {
     assert.ok(f.fixes?.length, `${f.message} has a fix`);
     assert.ok(!f.fixes!.some(x => x.isPreferred), 'a guessed value is never applied by "fix all"');

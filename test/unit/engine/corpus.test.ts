@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../../server/src/core/analyze';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { CORPUS_CONNECTIONS, CORPUS_EXPORTS, HAS_CORPUS, NO_CORPUS_MESSAGE, corpusFiles, readCorpus, realMistakes } from '../../support/corpus';
+import { analyze } from '../../support/engine';
 
 async function corpusErrors(): Promise<{ file: string; code: string; message: string }[]> {
   const byApp = new Map<string, AttributeDocument[]>();
@@ -62,7 +62,7 @@ test('exports in place: errors of embedded attributes are the same real mistakes
     assert.equal(doc.kind, 'export');
     const findings = await analyze(doc);
     for (const f of findings.filter(x => x.severity === 'error')) {
-      const attribute = f.message.split(':')[0];
+      const attribute = /\(in (\w+)\)$/.exec(f.message)?.[1];
       const file = `${app}/${attribute}.json`;
       assert.ok(listed.some(m => m.file === file && m.code === f.code), `${name}: unexpected ${f.code} ${f.message}`);
     }

@@ -5,11 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/core/analyze';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { hover } from '../../../server/src/core/features/hover';
-import { complete } from '../../../server/src/core/features/completion';
 import { singleDocumentConnection } from '../../../server/src/core/connection';
+import { analyze, hover, complete } from '../../support/engine';
 
 function exportOf(attributes: Record<string, string>): string {
   return JSON.stringify({
@@ -31,7 +29,7 @@ test('a finding of an embedded attribute points at the exact characters in the e
   assert.ok(unknown, JSON.stringify(findings.map(f => f.code)));
   // In the export the key is written with escaped quotes.
   assert.equal(text.substr(unknown!.offset, unknown!.length), '\\"showRespons\\"');
-  assert.match(unknown!.message, /^CreateTicketJSON: /);
+  assert.match(unknown!.message, /^Unknown key `showRespons`: .* \(in CreateTicketJSON\)$/);
   const fix = unknown!.fixes![0].edits[0];
   assert.equal(fix.newText, '\\"showResponse\\"', 'the replacement is escaped for the JSON string');
   assert.equal(text.substr(fix.offset, fix.length), '\\"showRespons\\"');

@@ -5,15 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { analyze } from '../../../server/src/core/analyze';
 import { FINDING_CAPS, FindingCollector } from '../../../server/src/core/findingCaps';
 import { MAX_BINDINGS_PER_DOCUMENT } from '../../../server/src/core/binding/documentBindings';
 import type { Finding } from '../../../server/src/core/types';
-import { setPacingHost } from '../../../server/src/core/pacing';
+import { analyze } from '../../support/engine';
 import { nodePacingHost } from '../../../server/src/node/pacing';
+import { createEngine } from '../../../server/src/core/index';
 
-// Paced as the language server paces it (setImmediate turns), which is what these tests check.
-setPacingHost(nodePacingHost);
+// Paced as the language server paces it (setImmediate turns, the runtime's pacing), which is what these tests check.
+createEngine({ pacing: nodePacingHost });
 
 const importDoc = (text: string) => AttributeDocument.fromFile('file:///caps/ImportAccountEntJSON.json', text, 1);
 const stormDoc = (n: number) => importDoc(JSON.stringify({ accountParams: { call: { call1: { http: { url: '${'.repeat(n) } } } } }));

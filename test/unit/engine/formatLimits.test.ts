@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { formatDocument, FORMAT_LIMITS, formattingOptions } from '../../../server/src/core/features/format';
+import { FORMAT_LIMITS, formattingOptions } from '../../../server/src/core/features/format';
+import { formatDocument } from '../../support/engine';
 
 const doc = (text: string, name = 'ImportAccountEntJSON.json') => AttributeDocument.fromFile(`file:///fmt/${name}`, text, 1);
 

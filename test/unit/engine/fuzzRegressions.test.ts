@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { analyze } from '../../../server/src/core/analyze';
+import { analyze } from '../../support/engine';
 
 async function noRuleFails(name: string, text: string): Promise<void> {
   const failures: string[] = [];

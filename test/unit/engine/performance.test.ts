@@ -9,19 +9,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/core/analyze';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { RULES } from '../../../server/src/core/rules/index';
-import '../../../server/src/core/rules/all';
 import { jsonService } from '../../../server/src/core/json/jsonService';
 import { singleDocumentConnection } from '../../../server/src/core/connection';
 import type { Finding } from '../../../server/src/core/types';
 import { importAccountEnt } from '../../../bench/generate';
-import { setPacingHost } from '../../../server/src/core/pacing';
+import { analyze, engine } from '../../support/engine';
 import { nodePacingHost } from '../../../server/src/node/pacing';
+import { createEngine } from '../../../server/src/core/index';
 
-// Paced as the language server paces it (setImmediate turns), which is what these tests check.
-setPacingHost(nodePacingHost);
+// Paced as the language server paces it (setImmediate turns, the runtime's pacing), which is what these tests check.
+createEngine({ pacing: nodePacingHost });
 
 const FILE = 'perf/ImportAccountEntJSON.json';
 
@@ -48,13 +46,8 @@ async function rulesMs(text: string, version: number): Promise<number> {
   const doc = AttributeDocument.fromFile(FILE, text, version);
   await jsonService().doValidation(doc.jsonTextDocument, doc.json, { schemaValidation: 'error' });
   const connection = singleDocumentConnection(doc);
-  const grammar = doc.attribute!.grammar;
-  const findings: Finding[] = [];
   const start = cpuMs();
-  for (const rule of RULES) {
-    if (rule.grammars && !rule.grammars.includes(grammar)) continue;
-    rule.run({ doc, connection, settings: {}, report: f => { findings.push(f); } });
-  }
+  const findings: Finding[] = engine.ruleFindings(doc, { connection });
   const ms = cpuMs() - start;
   assert.ok(findings.length > 100, 'the rules ran and found the generated problems');
   return ms;

@@ -5,15 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/core/analyze';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { complete } from '../../../server/src/core/features/completion';
-import { hover } from '../../../server/src/core/features/hover';
-import { documentSymbols } from '../../../server/src/core/features/symbols';
-import { findDefinitions } from '../../../server/src/core/features/definition';
-import { codeLenses } from '../../../server/src/core/features/codeLens';
 import { singleDocumentConnection } from '../../../server/src/core/connection';
 import { HAS_CORPUS, NO_CORPUS_MESSAGE, corpusFiles, prng, readCorpus } from '../../support/corpus';
+import { analyze, complete, hover, documentSymbols, findDefinitions, codeLenses } from '../../support/engine';
 
 type Mutation = (text: string, rnd: () => number) => string;
 

@@ -73,9 +73,9 @@ describe('saviynt-rest check --live', () => {
   it('adds the live findings to the offline ones (exit 1), reading with GETs only', async () => {
     const r = await cli('check', 'bad', ...live());
     assert.equal(r.code, 1, r.err);
-    assert.match(r.out, /CreateTicketJSON\.json:\d+:\d+: error \[intercom-live-ticket-type\] Ticket type 999999 does not exist in the Intercom workspace "Acme US"/);
-    assert.match(r.out, /\[intercom-live-tag\] Tag 424242 does not exist/);
-    assert.match(r.out, /\[intercom-live-custom-attribute\] custom_attributes\.employe_id .*Did you mean "employee_id"\?/);
+    assert.match(r.out, /CreateTicketJSON\.json:\d+:\d+: error \[intercom-live-ticket-type\] Unknown ticket type 999999: it does not exist in the Intercom workspace "Acme US"/);
+    assert.match(r.out, /\[intercom-live-tag\] Unknown tag 424242: it does not exist/);
+    assert.match(r.out, /\[intercom-live-custom-attribute\] Unknown custom attribute custom_attributes\.employe_id: .*Did you mean "employee_id"\?/);
     assert.match(r.out, /\[url-whitespace\]/, 'offline findings are still there');
     assert.match(r.err, /Live check: read workspace "Acme US" \(region US\) with Intercom-Version 2\.15/);
     const api = fake.requests.filter(q => !q.path.startsWith('/__fake'));

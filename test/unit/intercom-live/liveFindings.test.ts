@@ -14,7 +14,7 @@ test('intercom-live-ticket-type: an id the workspace does not have; the fixes pu
   const f = oneLive('intercom-live-ticket-type', 'CreateTicketJSON', text);
   assert.equal(f.severity, 'error');
   assert.equal(covered(text, f), '99');
-  assert.match(f.message, /Ticket type 99 does not exist in the Intercom workspace "Acme US"/);
+  assert.match(f.message, /^Unknown ticket type 99: it does not exist in the Intercom workspace "Acme US"/);
   assert.match(f.message, /12 "Access request" \(Back-office\)/);
   assert.doesNotMatch(f.message, /Old laptop request/); // archived types are not offered
   assert.deepEqual(f.fixes!.map(x => x.title), ['Use ticket type 12 "Access request"', 'Use ticket type 13 "Customer issue"']);
@@ -38,7 +38,7 @@ test('intercom-live-ticket-attribute-required: an attribute the type requires to
   const text = ticketCall({ ...GOOD_TICKET, ticket_attributes: { _default_title_: 'Access' } });
   const f = oneLive('intercom-live-ticket-attribute-required', 'CreateTicketJSON', text);
   assert.equal(f.severity, 'error');
-  assert.match(f.message, /requires "Application"/);
+  assert.match(f.message, /^Missing required ticket attribute "Application": ticket type 12 "Access request" requires it/);
   assert.match(f.message, /Missing required ticket attributes/);
   assert.doesNotMatch(f.message, /Cost centre/); // archived attributes are not required
   assert.deepEqual(body(applyFix(text, f.fixes![0])).ticket_attributes, { Application: '', _default_title_: 'Access' });
@@ -84,7 +84,7 @@ test('intercom-live-tag: in a body, a URL and a search filter; the message lists
   const tagBody = callList({ url: 'https://api.intercom.io/contacts/${account.accountID}/tags', httpMethod: 'POST', httpParams: '{"id":"103"}' });
   const f = oneLive('intercom-live-tag', 'AddAccessJSON', tagBody);
   assert.equal(f.severity, 'error');
-  assert.match(f.message, /Tag 103 does not exist.*101 "VIP", 102 "Churn risk"/);
+  assert.match(f.message, /^Unknown tag 103: it does not exist.*101 "VIP", 102 "Churn risk"/);
   const url = callList({ url: 'https://api.intercom.io/contacts/${account.accountID}/tags/999', httpMethod: 'DELETE' });
   const u = oneLive('intercom-live-tag', 'RemoveAccessJSON', url);
   assert.equal(covered(url, u), '999');
@@ -98,7 +98,7 @@ test('intercom-live-team and intercom-live-admin: ids in a ticket assignment', (
   const text = ticketCall({ ...GOOD_TICKET, assignment: { team_assignee_id: '7', admin_assignee_id: '991' } });
   const f = oneLive('intercom-live-team', 'CreateTicketJSON', text);
   assert.equal(f.severity, 'error');
-  assert.match(f.message, /Team 7 does not exist.*5 "IT Ops", 6 "Support"/);
+  assert.match(f.message, /^Unknown team 7: it does not exist.*5 "IT Ops", 6 "Support"/);
   noLive('intercom-live-admin', 'CreateTicketJSON', text);
   const admin = oneLive('intercom-live-admin', 'CreateTicketJSON', ticketCall({ ...GOOD_TICKET, assignment: { admin_assignee_id: '990' } }));
   assert.match(admin.message, /Ann Admin/);

@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hover } from '../../../server/src/core/features/hover';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { docOf } from '../intercom-rules/helpers';
 import { REPO_ROOT } from '../../support/corpus';
+import { hover } from '../../support/engine';
 
 const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'intercom-contacts-incremental', 'ImportAccountEntJSON.json'), 'utf8');
 

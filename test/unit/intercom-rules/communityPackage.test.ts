@@ -7,12 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../../server/src/core/analyze';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import type { Finding } from '../../../server/src/core/types';
 import { CORPUS_CONNECTIONS, HAS_CORPUS, NO_CORPUS_MESSAGE } from '../../support/corpus';
 import { applyFix } from './helpers';
+import { analyze } from '../../support/engine';
 
 const DIR = path.join(CORPUS_CONNECTIONS, 'Intercom');
 const skip = !HAS_CORPUS && NO_CORPUS_MESSAGE;

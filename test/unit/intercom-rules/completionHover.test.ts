@@ -2,13 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { complete } from '../../../server/src/core/features/completion';
-import { hover } from '../../../server/src/core/features/hover';
 import { intercomCompletion } from '../../../server/src/core/features/intercomCompletion';
 import { intercomHover } from '../../../server/src/core/features/intercomHover';
 import { StaticConnection } from '../../../server/src/core/connection';
 import type { AttributeDocument } from '../../../server/src/core/document';
 import { GOOD_HEADERS, callList, docOf, importJson } from './helpers';
+import { complete, hover } from '../../support/engine';
 
 /** Text with a `|` cursor marker → document and offset. */
 function at(attribute: string, marked: string): { doc: AttributeDocument; offset: number } {

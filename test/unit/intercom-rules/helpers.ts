@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
-import { RULES } from '../../../server/src/core/rules/index';
-import '../../../server/src/core/rules/all';
+import { engine } from '../../support/engine';
 import type { AnalysisSettings, Finding } from '../../../server/src/core/types';
 
 export function docOf(attribute: string, text: string, folder = '/conn'): AttributeDocument {
@@ -13,13 +12,7 @@ export function docOf(attribute: string, text: string, folder = '/conn'): Attrib
 /** Every finding of every rule whose code starts with `intercom-` (plus `url-whitespace`). */
 export function intercomFindings(doc: AttributeDocument, siblings: AttributeDocument[] = [], settings: AnalysisSettings = {}): Finding[] {
   const connection = new StaticConnection('test', [doc, ...siblings], '/conn');
-  const out: Finding[] = [];
-  const grammar = doc.attribute?.grammar;
-  for (const rule of RULES) {
-    if (rule.grammars && (!grammar || !rule.grammars.includes(grammar))) continue;
-    rule.run({ doc, connection, settings, report: f => out.push(f) });
-  }
-  return out.filter(f => f.code.startsWith('intercom-') || f.code === 'url-whitespace');
+  return engine.ruleFindings(doc, { connection, settings }).filter(f => f.code.startsWith('intercom-') || f.code === 'url-whitespace');
 }
 
 export interface Options { siblings?: AttributeDocument[]; settings?: AnalysisSettings }

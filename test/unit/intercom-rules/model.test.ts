@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { intercomCalls, parseUrl, versionOf } from '../../../server/src/core/intercom/rules/model';
 import { findCalls } from '../../../server/src/core/calls/callModel';
-import { RULES } from '../../../server/src/core/rules/index';
+import { defaultRules } from '../../../server/src/core/index';
+import { engineWith } from '../../support/engine';
 import { StaticConnection } from '../../../server/src/core/connection';
 import type { Finding } from '../../../server/src/core/types';
 import { GOOD_HEADERS, callList, docOf, intercomFindings } from './helpers';
@@ -50,10 +51,11 @@ test('speed: the Intercom rules check 300 calls in well under a second', () => {
     httpParams: '{"ticket_type_id":"${user.customproperty1}","contacts":[{"id":"${user.id}"}],"ticket_attributes":{"title":"t"}}',
   }));
   const doc = docOf('CreateTicketJSON', JSON.stringify({ call: calls }, null, 2));
+  const intercomRules = engineWith({ rules: defaultRules.filter(r => r.id.startsWith('intercom-')) });
   const start = performance.now();
   const findings: Finding[] = [];
   const connection = new StaticConnection('t', [doc]);
-  for (const rule of RULES.filter(r => r.id.startsWith('intercom-'))) rule.run({ doc, connection, settings: {}, report: f => findings.push(f) });
+  findings.push(...intercomRules.ruleFindings(doc, { connection }));
   const ms = performance.now() - start;
   assert.ok(findings.length >= 300 * 3, `${findings.length} findings`);
   assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`);

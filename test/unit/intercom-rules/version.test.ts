@@ -63,7 +63,7 @@ test('intercom-version-invalid: a number is reported with a quoted fix', () => {
   const f = expectFinding('intercom-version-invalid', 'CreateAccountJSON', text, {
     severity: 'error', range: '2.10', fixed: text.replace('"Intercom-Version": 2.10', '"Intercom-Version": "2.10"'),
   });
-  assert.match(f.message, /^Intercom-Version is written as the number 2\.10/);
+  assert.match(f.message, /^Intercom-Version written as a number: 2\.10 has no quotes/);
   assert.match(f.message, /as a number it is 2\.1, /);
   assert.match(f.message, /Write it as the string "2\.10"\.$/);
 });

@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RECOGNITION_PREFIX, recognizeContent } from '../../../server/src/core/contentRecognition';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { analyze } from '../../../server/src/core/analyze';
 import { CORPUS_CONNECTIONS, CORPUS_EXPORTS, HAS_CORPUS, NO_CORPUS_REASON } from '../transport/helpers';
+import { analyze } from '../../support/engine';
 
 const kindOf = (text: string) => {
   const r = recognizeContent(text);

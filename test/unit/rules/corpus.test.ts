@@ -7,11 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { analyze } from '../../../server/src/core/analyze';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import type { Finding } from '../../../server/src/core/types';
 import { CORPUS_CONNECTIONS, HAS_CORPUS, NO_CORPUS_MESSAGE, corpusFiles, readCorpus, realMistakes } from '../../support/corpus';
+import { analyze } from '../../support/engine';
 
 /** Every code the rules of this area (and their misplaced-key explanations) can produce. */
 export const OWN_CODES = new Set([

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { StaticConnection } from '../../../server/src/core/connection';
-import { findDefinitions } from '../../../server/src/core/features/definition';
-import { complete } from '../../../server/src/core/features/completion';
 import { covered, docOf, expectFinding, none, one } from './helpers';
+import { findDefinitions, complete } from '../../support/engine';
 
 const CONNECTION = '{"authentications":{"acctAuth":{"authType":"oauth2","url":"https://x.example.com/token","tokenType":"Bearer","accessToken":"Bearer <token>"},"userAuth":{"authType":"oauth2","url":"https://x.example.com/token"}}}';
 const IMPORT = '{"entitlementParams":{"entTypes":{"Groups":{"entTypeOrder":0,"call":{"call1":{"callOrder":0,"keyField":"entitlementID","colsToPropsMap":{"entitlementID":"id~#~char","entitlement_value":"n~#~char"}}}}}}}';

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import type { ConnectionView } from '../../../server/src/core/connection';
-import { RULES } from '../../../server/src/core/rules/index';
-import '../../../server/src/core/rules/all';
 import type { Finding } from '../../../server/src/core/types';
-import { setSchemaProbe } from '../../../server/src/core/rules/support/schemaCoverage';
+import { engineWith } from '../../support/engine';
+
+/** The default rules with the schema probe off: each rule reports as if no schema covered its value. */
+const rulesAlone = engineWith({ schemaProbe: () => false });
 
 export function docOf(attribute: string, text: string): AttributeDocument {
   return AttributeDocument.fromFile(`/conn/${attribute}.json`, text, 1);
@@ -18,19 +19,8 @@ export function docOf(attribute: string, text: string): AttributeDocument {
  * covered its value (tests of the no-double-report behaviour use analyze()).
  */
 export function runRules(doc: AttributeDocument, siblings: AttributeDocument[] = []): Finding[] {
-  setSchemaProbe(() => false);
-  try {
-    const connection: ConnectionView = new StaticConnection('test', [doc, ...siblings], '/conn');
-    const out: Finding[] = [];
-    const grammar = doc.attribute?.grammar;
-    for (const rule of RULES) {
-      if (rule.grammars && (!grammar || !rule.grammars.includes(grammar))) continue;
-      rule.run({ doc, connection, settings: {}, report: f => out.push(f) });
-    }
-    return out;
-  } finally {
-    setSchemaProbe();
-  }
+  const connection: ConnectionView = new StaticConnection('test', [doc, ...siblings], '/conn');
+  return rulesAlone.ruleFindings(doc, { connection });
 }
 
 /** Findings of one code for a text. */

@@ -125,7 +125,7 @@ test('processing-type: mapping call lacks what its type reads; no type at all', 
   const f = expectFinding('processing-type', IMPORT, text, { severity: 'warning', range: '"call1"', fixed: null });
   assert.match(f.message, /acctIdPath/);
   const untyped = '{"acctEntParams":{"call":{"call1":{"http":{"url":"https://x.example.com"},"acctIdPath":"a","entIdPath":"e"}}}}';
-  assert.match(one('processing-type', IMPORT, untyped).message, /no processingType/);
+  assert.match(one('processing-type', IMPORT, untyped).message, /^Missing processingType: call "call1" has none/);
   none('processing-type', IMPORT, '{"accountParams":{"processingType":"SequentialAndIterative"},"acctEntParams":{"processingType":"http","call":{"call1":{"http":{"url":"https://x.example.com"},"acctIdPath":"a","entIdPath":"e"}}}}');
 });
 

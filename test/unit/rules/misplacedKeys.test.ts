@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/core/analyze';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { getPath } from '../../../server/src/core/json/ast';
 import { describeMisplacedKey } from '../../../server/src/core/schema/misplacedKeys';
-import '../../../server/src/core/rules/all';
 import { applyFix, covered, docOf } from './helpers';
+import { analyze } from '../../support/engine';
 
 /** What the schema check would say for `key` in the object at `path` (the MISPLACED_KEY_RULES entry). */
 function explain(attribute: string, text: string, path: (string | number)[], key: string) {

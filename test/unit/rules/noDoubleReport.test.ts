@@ -4,9 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/core/analyze';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { covered, docOf } from './helpers';
+import { analyze } from '../../support/engine';
 
 const SCHEMA_CODES = ['wrong-type', 'invalid-value', 'schema', 'unknown-key', 'missing-key'];
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/core/analyze';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { covered, docOf, expectFinding, none, one } from './helpers';
+import { analyze } from '../../support/engine';
 
 const call = (members: string) => `{"call":[{"name":"call1","connection":"acctAuth",${members}}]}`;
 

@@ -14,9 +14,9 @@ import { AttributeDocument } from '../../../server/src/core/document';
 import { jsonService, schemaFileOf } from '../../../server/src/core/json/jsonService';
 import { isProvable, provesValid } from '../../../server/src/core/schema/validityProof';
 import { ATTRIBUTES } from '../../../server/src/core/attributes';
-import { analyze } from '../../../server/src/core/analyze';
 import { corpusFiles, HAS_CORPUS, NO_CORPUS_MESSAGE, prng, readCorpus, REPO_ROOT } from '../../support/corpus';
 import { importAccountEnt } from '../../../bench/generate';
+import { analyze } from '../../support/engine';
 
 interface Sample { file: string; text: string }
 

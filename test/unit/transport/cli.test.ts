@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as initCmd from '../../../server/src/cli/init';
 import * as packageCmd from '../../../server/src/cli/package';
 import * as unpackCmd from '../../../server/src/cli/unpack';
+import type { PackageValidator } from '../../../server/src/core/transport/packageValidator';
 import { tempDir } from './helpers';
 
 function capture(cwd: string) {
@@ -68,17 +69,13 @@ test('package: bad timestamps, refused packages and the injectable validator', a
   assert.ok(!existsSync(path.join(dir, 'x.zip')), 'a refused package is not written');
   writeFileSync(path.join(dir, 'conn', 'UpdateAccountJSON.json'), '{"h": "${access_token}"}');
 
-  packageCmd.setPackageValidator(async files => ({ errors: files.length, messages: files.map(f => `${f.fileName} line 1: checked by the engine`) }));
-  try {
-    const refused = capture(dir);
-    assert.equal(await packageCmd.run(['conn', '-o', 'y.zip'], refused.io), 1);
-    assert.match(refused.err.join('\n'), /CreateAccountJSON\.json line 1: checked by the engine/);
-    const allowed = capture(dir);
-    assert.equal(await packageCmd.run(['conn', '-o', 'y.zip', '--allow-errors'], allowed.io), 0);
-    assert.ok(allowed.err.some(l => l.startsWith('warning: CreateAccountJSON.json line 1: checked by the engine')));
-  } finally {
-    packageCmd.setPackageValidator(undefined);
-  }
+  const validator: PackageValidator = async files => ({ errors: files.length, messages: files.map(f => `${f.fileName} line 1: checked by the engine`) });
+  const refused = capture(dir);
+  assert.equal(await packageCmd.run(['conn', '-o', 'y.zip'], refused.io, validator), 1);
+  assert.match(refused.err.join('\n'), /CreateAccountJSON\.json line 1: checked by the engine/);
+  const allowed = capture(dir);
+  assert.equal(await packageCmd.run(['conn', '-o', 'y.zip', '--allow-errors'], allowed.io, validator), 0);
+  assert.ok(allowed.err.some(l => l.startsWith('warning: CreateAccountJSON.json line 1: checked by the engine')));
   assert.equal(await packageCmd.run(['conn', '-o', 'z.zip'], capture(dir).io), 0, 'the default check is JSON syntax only');
   assert.ok(readdirSync(dir).includes('z.zip'));
 });

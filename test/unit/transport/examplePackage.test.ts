@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { nodeFs } from '../../../server/src/core/transport/node/nodeFs';
 import { packageConnectionFolder } from '../../../server/src/core/transport/node/package';
 import { readTransportZip } from '../../../server/src/core/transport/node/zipReader';
-import { engineValidator } from '../../../server/src/core/transport/engineValidator';
+import { engineValidator } from '../../../server/src/core/index';
+import { engine } from '../../support/engine';
 import { EXPORT_ATTRIBUTE_ORDER } from '../../../server/src/core/attributes';
 import { CORPUS_EXPORTS, HAS_CORPUS, REPO_ROOT } from '../../support/corpus';
 
@@ -26,7 +27,7 @@ for (const folder of fs.readdirSync(EXAMPLES)) {
 }
 
 async function checkExample(EXAMPLE: string, name: string): Promise<void> {
-  const result = await packageConnectionFolder(nodeFs, EXAMPLE, { timestamp: STAMP, validate: engineValidator });
+  const result = await packageConnectionFolder(nodeFs, EXAMPLE, { timestamp: STAMP, validate: engineValidator(engine) });
   assert.deepEqual(result.checkMessages.filter(m => /error/i.test(m)), []);
   const zip = await readTransportZip(result.zip);
   assert.deepEqual(zip.files.map(f => f.name), ['Connection_2026-01-02_03-04-05(UTC).json', 'ObjectSummary_2026-01-02_03-04-05(UTC).json']);

@@ -6,10 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { analyze } from '../../../server/src/core/analyze';
 import { assembleConnectionFolder } from '../../../server/src/core/transport/connectionFolder';
 import { PackageRefusedError, buildPackage } from '../../../server/src/core/transport/node/package';
 import { findLiteralCredentials } from '../../../server/src/core/transport/secrets';
+import { analyze } from '../../support/engine';
 
 const STAMP = new Date(Date.UTC(2024, 4, 1, 9, 30, 4));
 const TOKEN = 'dG9rOjEyMzQ1Njc4XzkwYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo=';

@@ -19,7 +19,7 @@ export function syntaxFindings(doc: AttributeDocument, bs: BoundString): Finding
       const span = docSpan(bs, b.start, b.end);
       out.push({
         ...span, severity: 'warning', code: 'binding-empty',
-        message: '`${}` holds no expression: EIC renders nothing here (or fails). Write a variable such as `${user.email}`, or remove the empty binding.',
+        message: 'Empty expression `${}`: EIC renders nothing here (or fails). Write a variable such as `${user.email}`, or remove the empty binding.',
         fixes: [{ title: 'Remove the empty `${}`', edits: [{ ...span, newText: '' }] }],
       });
       continue;
@@ -31,7 +31,7 @@ export function syntaxFindings(doc: AttributeDocument, bs: BoundString): Finding
       const span = docSpan(bs, doubleQuoted.start, doubleQuoted.end);
       const finding: Finding = {
         ...span, severity: 'hint', code: 'binding-double-quote',
-        message: 'Groovy string in double quotes inside `${…}`: every `"` must stay escaped as `\\"` in this JSON value, and one missing backslash cuts the value short. Single quotes (\'…\') avoid the problem.',
+        message: 'Double-quoted Groovy string inside `${…}`: every `"` must stay escaped as `\\"` in this JSON value, and one missing backslash cuts the value short. Single quotes (\'…\') avoid the problem.',
       };
       if (doubleQuoted.quote === '"' && !doubleQuoted.text.includes('\'') && !doubleQuoted.text.includes('$')) {
         finding.fixes = [{
@@ -48,7 +48,7 @@ export function syntaxFindings(doc: AttributeDocument, bs: BoundString): Finding
   if (quoteCut) {
     out.push({
       offset: bs.contentEnd, length: 1, severity: 'warning', code: 'binding-double-quote',
-      message: 'This double quote ends the JSON string in the middle of a `${…}` expression, so the rest of the expression falls outside the value. Write Groovy strings in single quotes (\'…\'), or escape the quote as `\\"`.',
+      message: 'Double quote inside an expression: it ends the JSON string in the middle of the `${…}`, so the rest of the expression falls outside the value. Write Groovy strings in single quotes (\'…\'), or escape the quote as `\\"`.',
     });
   }
   return out;
@@ -60,7 +60,7 @@ function unclosedFinding(bs: BoundString, b: Binding, quoteCut: boolean): Findin
   if (quote && quote.text[0] === '\'') {
     return {
       ...docSpan(bs, quote.start, quote.end), severity: 'error', code: 'binding-unbalanced',
-      message: 'This single-quoted Groovy string is never closed, so it swallows the `}` and the rest of the value. Add the missing `\'`.',
+      message: 'Unbalanced expression: this single-quoted Groovy string is never closed, so it swallows the `}` and the rest of the value. Add the missing `\'`.',
     };
   }
   const shown = bs.value.slice(b.start, b.closeHint ?? Math.min(b.start + 40, bs.value.length)).replace(/\s+/g, ' ');
@@ -68,7 +68,7 @@ function unclosedFinding(bs: BoundString, b: Binding, quoteCut: boolean): Findin
   const cause = quoteCut ? ' A double quote inside the expression ended the JSON string early; use single quotes for Groovy strings.' : '';
   const finding: Finding = {
     ...span, severity: 'error', code: 'binding-unclosed',
-    message: `\`${shown}\` is never closed with \`}\`: EIC reads the rest of the value as part of the expression and the call fails.${where}${cause}`,
+    message: `Unclosed expression \`${shown}\`: it is never closed with \`}\`, so EIC reads the rest of the value as part of the expression and the call fails.${where}${cause}`,
   };
   if (b.closeHint !== undefined) {
     finding.fixes = [{
@@ -84,8 +84,8 @@ function unbalancedFinding(bs: BoundString, b: Binding, problem: BindingProblem)
   const span = docSpan(bs, problem.start, problem.end);
   const closer = problem.text === '(' ? ')' : problem.text === '[' ? ']' : problem.text;
   const message = problem.kind === 'unclosed-bracket'
-    ? `\`${problem.text}\` opened here is not closed before the \`}\` that ends the expression: Groovy cannot evaluate \`${preview(bs, b)}\`. Add the missing \`${closer}\`.`
-    : `\`${problem.text}\` here closes nothing: the expression \`${preview(bs, b)}\` has no matching \`${problem.text === ')' ? '(' : '['}\`. Remove it or add the opening bracket.`;
+    ? `Unbalanced expression: \`${problem.text}\` opened here is not closed before the \`}\` that ends the expression: Groovy cannot evaluate \`${preview(bs, b)}\`. Add the missing \`${closer}\`.`
+    : `Unbalanced expression: \`${problem.text}\` here closes nothing: the expression \`${preview(bs, b)}\` has no matching \`${problem.text === ')' ? '(' : '['}\`. Remove it or add the opening bracket.`;
   return { ...span, severity: 'error', code: 'binding-unbalanced', message };
 }
 

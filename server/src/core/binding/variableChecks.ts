@@ -77,14 +77,14 @@ function unknownRoot(bs: BoundString, ref: Reference, attribute: string | undefi
       : ` Did you mean \`${suggestion}\`?${suggestion.toLowerCase() === name.toLowerCase() ? ' Variable names are case-sensitive.' : ''}`;
     return {
       ...span, severity: 'warning', code: 'binding-unknown-variable',
-      message: `\`${name}\` is not a variable EIC binds in \`\${…}\`, so the expression fails at run time.${why}`,
+      message: `Unknown variable \`${name}\`: EIC does not bind it in \`\${…}\`, so the expression fails at run time.${why}`,
       fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ ...span, newText: suggestion }], isPreferred: true }],
     };
   }
   const where = attribute ? ` In ${attribute} EIC provides: ${place.available}.` : '';
   return {
     ...span, severity: 'warning', code: 'binding-unknown-variable',
-    message: `\`${name}\` is not a variable EIC binds in \`\${…}\` and is not declared in the expression, so evaluating it fails at run time.${where}`,
+    message: `Unknown variable \`${name}\`: EIC does not bind it in \`\${…}\` and the expression does not declare it, so evaluating it fails at run time.${where}`,
   };
 }
 
@@ -138,7 +138,7 @@ function outOfContext(bs: BoundString, ref: Reference, variable: BindingVariable
   const place = variable.scopes.some(s => s.sites) ? ` (${siteLabel(site)} here)` : '';
   return {
     ...span, severity: 'warning', code: 'binding-out-of-context',
-    message: `EIC does not provide \`${shown}\` in ${attribute}${place}, so the expression fails or renders empty at run time. \`${variable.name}\` is bound in: ${variable.where}${advice}`,
+    message: `Variable not available here: EIC does not provide \`${shown}\` in ${attribute}${place}, so the expression fails or renders empty at run time. \`${variable.name}\` is bound in: ${variable.where}${advice}`,
   };
 }
 
@@ -164,7 +164,7 @@ function unknownMember(doc: AttributeDocument, connection: ConnectionView, bs: B
     const caseOnly = suggestion.toLowerCase() === member.name.toLowerCase() ? ' Names are case-sensitive.' : '';
     return {
       ...span, severity: 'warning', code: 'binding-unknown-variable',
-      message: `\`${shown}\`: \`${member.name}\` is not one of ${view.source}. Did you mean \`${suggestion}\`?${caseOnly}`,
+      message: `Unknown member \`${member.name}\` in \`${shown}\`: it is not one of ${view.source}. Did you mean \`${suggestion}\`?${caseOnly}`,
       fixes: [{ title: `Change to \`${ref.root.name}.${suggestion}\``, edits: [{ ...span, newText: suggestion }], isPreferred: true }],
     };
   }
@@ -173,8 +173,8 @@ function unknownMember(doc: AttributeDocument, connection: ConnectionView, bs: B
   return {
     ...span, severity: isConnection ? 'warning' : 'information', code: 'binding-unknown-variable',
     message: isConnection
-      ? `\`${shown}\`: ${view.source} has no key \`${member.name}\`, so the value is empty at run time. Add the key to the authentication, or use one of: ${view.names.slice(0, 12).join(', ')}.`
-      : `\`${shown}\`: \`${member.name}\` is not one of ${view.source}. Check the spelling (names are case-sensitive); if your tenant has this attribute, ignore this note.`,
+      ? `Unknown member \`${member.name}\` in \`${shown}\`: ${view.source} has no such key, so the value is empty at run time. Add the key to the authentication, or use one of: ${view.names.slice(0, 12).join(', ')}.`
+      : `Unknown member \`${member.name}\` in \`${shown}\`: it is not one of ${view.source}. Check the spelling (names are case-sensitive); if your tenant has this attribute, ignore this note.`,
   };
 }
 
@@ -192,7 +192,7 @@ function bearerPrefix(doc: AttributeDocument, connection: ConnectionView, bs: Bo
   const span = docSpan(bs, prefixStart, b.start);
   return {
     ...docSpan(bs, prefixStart, b.end), severity: 'warning', code: 'binding-bearer-prefix',
-    message: `\`\${access_token}\` already starts with the token type${known}, so this sends \`Bearer Bearer …\` and the target answers 401. Write just \`\${access_token}\`.`,
+    message: `Double Bearer prefix: \`\${access_token}\` already starts with the token type${known}, so this sends \`Bearer Bearer …\` and the target answers 401. Write just \`\${access_token}\`.`,
     fixes: [{ title: `Remove \`${m[1]} \` before \${access_token}`, edits: [{ ...span, newText: '' }], isPreferred: true }],
   };
 }

@@ -80,7 +80,8 @@ export function mapEmbeddedFinding(embedded: EmbeddedAttribute, finding: Finding
     ...finding,
     offset: range.offset,
     length: range.length,
-    message: `${embedded.attributeName}: ${finding.message}`,
+    // The verdict stays first: the attribute the finding is in comes last.
+    message: `${finding.message} (in ${embedded.attributeName})`,
     fixes: finding.fixes?.map(fix => ({
       ...fix,
       edits: fix.edits.map(edit => {

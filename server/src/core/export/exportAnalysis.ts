@@ -28,7 +28,7 @@ export async function analyzeExportDocument<O extends ExportAnalysisOptions>(doc
   const model = exportModel(doc);
   for (const other of model.nonRest) {
     findings.push({ offset: other.offset, length: other.length, severity: 'information', code: 'export-not-rest',
-      message: `Connection "${other.name}" is a ${other.type} connection; only REST connections are checked here.` });
+      message: `Not a REST connection: "${other.name}" is a ${other.type} connection; only REST connections are checked here.` });
   }
   for (const embedded of model.attributes) {
     if (await pausePoint(options.isCancelled)) break;

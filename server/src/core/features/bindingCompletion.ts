@@ -6,7 +6,7 @@
  */
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import type { AttributeDocument } from '../document';
-import { registerCompletion, CompletionContribution, FeatureContext } from './contributors';
+import type { CompletionContributor, CompletionContribution, FeatureContext } from './contributors';
 import { cursorAt, completionSpot, Cursor } from '../binding/cursor';
 import { docOffset } from '../binding/documentBindings';
 import { membersAt, modelledAttribute, MemberView } from '../binding/context';
@@ -118,4 +118,4 @@ export function isBindingDocument(doc: AttributeDocument): boolean {
   return doc.kind === 'attribute';
 }
 
-registerCompletion({ id: 'bindings', provide: ctx => (isBindingDocument(ctx.doc) ? bindingCompletion(ctx) : undefined) });
+export const bindingCompletionProvider: CompletionContributor = { id: 'bindings', provide: ctx => (isBindingDocument(ctx.doc) ? bindingCompletion(ctx) : undefined) };

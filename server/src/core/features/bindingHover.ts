@@ -4,7 +4,7 @@
  */
 import type { Hover } from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
-import { registerHover, FeatureContext } from './contributors';
+import type { HoverContributor, FeatureContext } from './contributors';
 import { cursorAt, tokenOver } from '../binding/cursor';
 import { docSpan } from '../binding/documentBindings';
 import { membersAt, modelledAttribute } from '../binding/context';
@@ -48,4 +48,4 @@ export function bindingHover(ctx: FeatureContext): Hover | undefined {
   return undefined;
 }
 
-registerHover({ id: 'bindings', provide: ctx => (ctx.doc.kind === 'attribute' ? bindingHover(ctx) : undefined) });
+export const bindingHoverProvider: HoverContributor = { id: 'bindings', provide: ctx => (ctx.doc.kind === 'attribute' ? bindingHover(ctx) : undefined) };

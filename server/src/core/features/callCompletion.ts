@@ -11,7 +11,7 @@ import { isArray, isObject, pathOf, type ASTNode } from '../json/ast';
 import { schemasAt } from '../schema/schemaNavigator';
 import { freeCallName, nextCallName } from '../schema/missingKeyFix';
 import { snippetBodyText } from '../schema/schemaSnippets';
-import { CompletionContribution, FeatureContext, registerCompletion } from './contributors';
+import type { CompletionContribution, FeatureContext, CompletionContributor } from './contributors';
 
 interface Slot {
   /** The `call` object or array the new call goes into. */
@@ -96,4 +96,4 @@ export function callCompletion(ctx: FeatureContext): CompletionContribution | un
   return { items: [item] };
 }
 
-registerCompletion({ id: 'new-call', provide: callCompletion });
+export const callCompletionProvider: CompletionContributor = { id: 'new-call', provide: callCompletion };

@@ -7,12 +7,11 @@ import type { AttributeDocument } from '../document';
 import type { ConnectionView } from '../connection';
 import { findCalls } from '../calls/callModel';
 import { pathOf } from '../json/ast';
-import { codeLensContributors, type CallLens } from './contributors';
-import './all';
+import type { CallLens, CodeLensContributor } from './contributors';
 
 export type { CallLens, CallLensKind, CallLensTarget } from './contributors';
 
-export function codeLenses(doc: AttributeDocument, connection: ConnectionView): CallLens[] {
+export function codeLenses(doc: AttributeDocument, connection: ConnectionView, providers: readonly CodeLensContributor[] = []): CallLens[] {
   const lenses: CallLens[] = [];
   for (const call of findCalls(doc)) {
     if (!call.httpNode || call.role === 'auth') continue;
@@ -21,6 +20,6 @@ export function codeLenses(doc: AttributeDocument, connection: ConnectionView): 
     lenses.push({ kind: 'run-call', range, title: `▶ Run ${call.name}`, target });
     lenses.push({ kind: 'preview-request', range, title: 'Preview request', target });
   }
-  for (const contributor of codeLensContributors) lenses.push(...contributor.provide(doc, connection));
+  for (const contributor of providers) lenses.push(...contributor.provide(doc, connection));
   return lenses;
 }

@@ -4,16 +4,15 @@
  */
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { jsonService } from '../json/jsonService';
-import { completionContributors, FeatureContext } from './contributors';
-import './all';
+import type { CompletionContributor, FeatureContext } from './contributors';
 import { embeddedContext, mapCompletions } from '../export/exportFeatures';
 
-export async function complete(ctx: FeatureContext, isCancelled?: () => boolean): Promise<CompletionList> {
+export async function complete(ctx: FeatureContext, providers: readonly CompletionContributor[], isCancelled?: () => boolean): Promise<CompletionList> {
   const embedded = embeddedContext(ctx);
-  if (embedded) return mapCompletions(ctx.doc, embedded.embedded, await complete(embedded.inner, isCancelled));
+  if (embedded) return mapCompletions(ctx.doc, embedded.embedded, await complete(embedded.inner, providers, isCancelled));
   const items: CompletionItem[] = [];
   let exclusive = false;
-  for (const contributor of completionContributors) {
+  for (const contributor of providers) {
     const result = contributor.provide(ctx);
     if (!result) continue;
     items.push(...result.items);

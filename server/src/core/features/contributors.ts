@@ -1,7 +1,8 @@
 /**
  * Extension points of the editor features. Feature modules (binding language,
- * Intercom awareness, cross-file names …) register contributors here; the
- * completion, hover and definition drivers ask them before the schema-driven defaults.
+ * Intercom awareness, cross-file names …) export contributors; an engine is given them as arrays
+ * (providers.ts has the defaults) and the completion, hover and definition drivers ask them, in
+ * order, before the schema-driven defaults.
  */
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import type { Range } from '../text/positions';
@@ -70,15 +71,10 @@ export interface CodeLensContributor {
   provide(doc: AttributeDocument, connection: ConnectionView): CallLens[];
 }
 
-export const completionContributors: CompletionContributor[] = [];
-export const hoverContributors: HoverContributor[] = [];
-export const definitionContributors: DefinitionContributor[] = [];
-export const codeLensContributors: CodeLensContributor[] = [];
-
-function addUnique<T extends { id: string }>(list: T[], item: T): void {
-  if (!list.some(x => x.id === item.id)) list.push(item);
+/** The providers an engine asks, in order (createEngine's options; defaults in providers.ts). */
+export interface FeatureProviders {
+  readonly completion: readonly CompletionContributor[];
+  readonly hover: readonly HoverContributor[];
+  readonly definition: readonly DefinitionContributor[];
+  readonly codeLens: readonly CodeLensContributor[];
 }
-export const registerCompletion = (c: CompletionContributor) => addUnique(completionContributors, c);
-export const registerHover = (c: HoverContributor) => addUnique(hoverContributors, c);
-export const registerDefinition = (c: DefinitionContributor) => addUnique(definitionContributors, c);
-export const registerCodeLens = (c: CodeLensContributor) => addUnique(codeLensContributors, c);

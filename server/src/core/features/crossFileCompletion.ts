@@ -8,7 +8,7 @@ import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { ASTNode, StringASTNode } from '../json/ast';
 import { getValue, isString, stringValue } from '../json/ast';
 import type { AttributeDocument } from '../document';
-import { CompletionContribution, FeatureContext, registerCompletion } from './contributors';
+import type { CompletionContribution, FeatureContext, CompletionContributor } from './contributors';
 import { authDefinitions, entitlementTypeDefinitions, isAccessCallObject, isValueOf, NamedDefinition } from '../rules/support/connectionNames';
 
 function items(doc: AttributeDocument, defs: NamedDefinition[], replace: { offset: number; length: number }, detail: (d: NamedDefinition) => string,
@@ -43,7 +43,7 @@ function slotAt(doc: AttributeDocument, offset: number, key: string): { string?:
   return undefined;
 }
 
-registerCompletion({
+export const crossFileCompletionProvider: CompletionContributor = {
   id: 'cross-file-names',
   provide(ctx: FeatureContext): CompletionContribution | undefined {
     const { doc, connection, offset } = ctx;
@@ -66,4 +66,4 @@ registerCompletion({
     }
     return undefined;
   },
-});
+};

@@ -8,7 +8,7 @@
 import type { StringASTNode } from '../json/ast';
 import { isString } from '../json/ast';
 import type { AttributeDocument } from '../document';
-import { DefinitionTarget, FeatureContext, registerDefinition } from './contributors';
+import type { DefinitionTarget, FeatureContext, DefinitionContributor } from './contributors';
 import { authDefinitions, entitlementTypeDefinitions, isAccessCallName, isValueOf, NamedDefinition } from '../rules/support/connectionNames';
 import { callLists } from '../rules/support/callLists';
 
@@ -41,7 +41,7 @@ function callPathTarget(doc: AttributeDocument, node: StringASTNode, offset: num
   return undefined;
 }
 
-registerDefinition({
+export const crossFileDefinitionProvider: DefinitionContributor = {
   id: 'cross-file-names',
   provide(ctx: FeatureContext): DefinitionTarget[] | undefined {
     const { doc, connection, offset } = ctx;
@@ -58,4 +58,4 @@ registerDefinition({
     }
     return callPathTarget(doc, node, offset);
   },
-});
+};

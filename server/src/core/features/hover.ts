@@ -1,14 +1,13 @@
 /** Hover: contributors first, then the schema's description of the key or value. */
 import type { Hover } from 'vscode-languageserver-types';
 import { jsonService } from '../json/jsonService';
-import { hoverContributors, FeatureContext } from './contributors';
-import './all';
+import type { HoverContributor, FeatureContext } from './contributors';
 import { embeddedContext, mapHover } from '../export/exportFeatures';
 
-export async function hover(ctx: FeatureContext): Promise<Hover | null> {
+export async function hover(ctx: FeatureContext, providers: readonly HoverContributor[]): Promise<Hover | null> {
   const embedded = embeddedContext(ctx);
-  if (embedded) return mapHover(ctx.doc, embedded.embedded, await hover(embedded.inner));
-  for (const contributor of hoverContributors) {
+  if (embedded) return mapHover(ctx.doc, embedded.embedded, await hover(embedded.inner, providers));
+  for (const contributor of providers) {
     const result = contributor.provide(ctx);
     if (result) return result;
   }

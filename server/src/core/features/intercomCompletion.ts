@@ -21,7 +21,7 @@ import { RECOMMENDED_VERSION, defaultVersionOf, parseUrl, regionsInUse, versionO
 import { flattenFields } from '../intercom/rules/fieldPaths';
 import { statusPathFor } from '../intercom/rules/ticketStatusRule';
 import { spanIn } from '../rules/support/stringNodes';
-import { CompletionContribution, FeatureContext, registerCompletion } from './contributors';
+import type { CompletionContribution, FeatureContext, CompletionContributor } from './contributors';
 import { StringSpot, inBinding, stringSpotAt } from './intercomContext';
 import { endpointMarkdown } from './intercomHover';
 
@@ -182,4 +182,4 @@ export function intercomCompletion(ctx: FeatureContext): CompletionContribution 
   return undefined;
 }
 
-registerCompletion({ id: 'intercom', provide: intercomCompletion });
+export const intercomCompletionProvider: CompletionContributor = { id: 'intercom', provide: intercomCompletion };

@@ -10,7 +10,7 @@ import {
 import type { IntercomRegionInfo } from '../intercom/regions';
 import type { IntercomCall } from '../intercom/rules/model';
 import { searchWindowMarkdown, searchWindowOf } from '../intercom/searchWindow';
-import { FeatureContext, registerHover } from './contributors';
+import type { FeatureContext, HoverContributor } from './contributors';
 import { inBinding, stringSpotAt } from './intercomContext';
 
 const PAGINATION_TEXT: Record<PaginationStyle, string> = {
@@ -79,4 +79,4 @@ export function intercomHover(ctx: FeatureContext): Hover | undefined {
   return { contents: { kind: MarkupKind.Markdown, value }, range: ctx.doc.rangeOf(spot.node.offset, spot.node.length) };
 }
 
-registerHover({ id: 'intercom', provide: intercomHover });
+export const intercomHoverProvider: HoverContributor = { id: 'intercom', provide: intercomHover };

@@ -7,7 +7,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
 import { searchWindowMarkdown, searchWindowOf } from '../intercom/searchWindow';
-import { FeatureContext, registerHover } from './contributors';
+import type { FeatureContext, HoverContributor } from './contributors';
 import { inBinding, stringSpotAt } from './intercomContext';
 
 function searchWindowHover(ctx: FeatureContext): Hover | undefined {
@@ -18,4 +18,4 @@ function searchWindowHover(ctx: FeatureContext): Hover | undefined {
   return { contents: { kind: MarkupKind.Markdown, value: searchWindowMarkdown(window) }, range: ctx.doc.rangeOf(spot.node.offset, spot.node.length) };
 }
 
-registerHover({ id: 'intercom-search-window', provide: searchWindowHover });
+export const searchWindowHoverProvider: HoverContributor = { id: 'intercom-search-window', provide: searchWindowHover };

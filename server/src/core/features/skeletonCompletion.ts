@@ -8,7 +8,7 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import { findAttribute } from '../attributes';
 import skeletonFile from '../../../../snippets/saviynt.code-snippets.json';
-import { CompletionContribution, FeatureContext, registerCompletion } from './contributors';
+import type { CompletionContribution, FeatureContext, CompletionContributor } from './contributors';
 
 interface Skeleton { readonly title: string; readonly attribute: string; readonly prefix: string; readonly description: string; readonly body: string }
 
@@ -48,4 +48,4 @@ export function skeletonCompletion(ctx: FeatureContext): CompletionContribution 
   return { items, exclusive: true };
 }
 
-registerCompletion({ id: 'skeletons', provide: skeletonCompletion });
+export const skeletonCompletionProvider: CompletionContributor = { id: 'skeletons', provide: skeletonCompletion };

@@ -10,7 +10,7 @@
 import type { ASTNode, ObjectASTNode, PropertyASTNode } from '../json/ast';
 import { getPath, getProperty, getValue, isObject, stringValue } from '../json/ast';
 import type { Fix, TextEdit } from '../types';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { ENT_MAPPING_INFO_COLUMN, STORE_MAPPING_SOURCE } from './catalog/mappingCatalog';
 import { mappingMaps } from './support/mappingModel';
@@ -66,14 +66,14 @@ function checkAccountSide(ctx: RuleContext, root: ObjectASTNode): void {
       ? [{ title: `Add "${free}": "${STORE_VALUE}" to the account call`, edits: [insertProperty(ctx.doc, first.node, free, JSON.stringify(STORE_VALUE))], isPreferred: true }]
       : [];
     ctx.report({ offset: mappingsKey.offset, length: mappingsKey.length, severity: 'error', code: 'acctent-mapping-incomplete',
-      message: `acctEntMappings reads each account's entitlements from what the account call stored, but no account call maps ${STORE_MAPPING_SOURCE}. Add "customproperty31": "${STORE_VALUE}" to the account call's colsToPropsMap, or no account–entitlement link is imported.`,
+      message: `Incomplete account-entitlement mapping: acctEntMappings reads each account's entitlements from what the account call stored, but no account call maps ${STORE_MAPPING_SOURCE}. Add "customproperty31": "${STORE_VALUE}" to the account call's colsToPropsMap, or no account–entitlement link is imported.`,
       fixes });
   }
   for (const typeProperty of mappings.properties) {
     const entType = typeProperty.keyNode.value;
     if (processingTypesFor(acctEntParams, entType).has('acctToEntMapping')) continue;
     ctx.report({ offset: typeProperty.keyNode.offset, length: typeProperty.keyNode.length, severity: 'error', code: 'acctent-mapping-incomplete',
-      message: `acctEntMappings for "${entType}" is only used when acctEntParams says processingType "acctToEntMapping" — at its top level or in a call under acctEntParams.entTypes.${entType}. Without it EIC never turns the stored mapping into links.`,
+      message: `Incomplete account-entitlement mapping: acctEntMappings for "${entType}" is only used when acctEntParams says processingType "acctToEntMapping" — at its top level or in a call under acctEntParams.entTypes.${entType}. Without it EIC never turns the stored mapping into links.`,
       fixes: processingTypeFix(ctx, root, acctEntParams, 'acctToEntMapping') });
   }
 }
@@ -93,14 +93,14 @@ function checkEntitlementSide(ctx: RuleContext, root: ObjectASTNode): void {
     if (!stored) {
       const firstMap = entitlementMaps.find(m => m.path[2] === entType);
       ctx.report({ offset: key.offset, length: key.length, severity: 'error', code: 'acctent-mapping-incomplete',
-        message: `acctEntMappings of "${entType}" reads the members stored by the entitlement call, but no "${entType}" call maps "${ENT_MAPPING_INFO_COLUMN}": "${STORE_VALUE}". Add it to the call's colsToPropsMap.`,
+        message: `Incomplete account-entitlement mapping: acctEntMappings of "${entType}" reads the members stored by the entitlement call, but no "${entType}" call maps "${ENT_MAPPING_INFO_COLUMN}": "${STORE_VALUE}". Add it to the call's colsToPropsMap.`,
         fixes: firstMap && !firstMap.entries.some(e => sameColumn(e.target, ENT_MAPPING_INFO_COLUMN))
           ? [{ title: `Add "${ENT_MAPPING_INFO_COLUMN}" to the "${entType}" call`, edits: [insertProperty(ctx.doc, firstMap.node, ENT_MAPPING_INFO_COLUMN, JSON.stringify(STORE_VALUE))], isPreferred: true }]
           : [] });
     }
     if (!processingTypesFor(acctEntParams, entType).has('entToAcctMapping')) {
       ctx.report({ offset: key.offset, length: key.length, severity: 'error', code: 'acctent-mapping-incomplete',
-        message: `acctEntMappings inside the entitlement type "${entType}" is only used with acctEntParams processingType "entToAcctMapping"; without it no link is imported.`,
+        message: `Incomplete account-entitlement mapping: acctEntMappings inside the entitlement type "${entType}" is only used with acctEntParams processingType "entToAcctMapping"; without it no link is imported.`,
         fixes: processingTypeFix(ctx, root, acctEntParams, 'entToAcctMapping') });
     }
   }
@@ -123,15 +123,15 @@ function checkDeclaredWithoutSource(ctx: RuleContext, root: ObjectASTNode): void
     const value = stringValue(site);
     if (value === 'acctToEntMapping' && !(isObject(accountMappings) && accountMappings.properties.length)) {
       ctx.report({ offset: site.offset, length: site.length, severity: 'error', code: 'acctent-mapping-incomplete',
-        message: 'processingType "acctToEntMapping" turns accountParams.acctEntMappings into links, but accountParams has no acctEntMappings. Add acctEntMappings ({"<EntType>": {"listPath": …, "idPath": …, "keyField": "entitlementID"}}) or choose another processingType (httpAcctToEnt, httpEntToAcct, http).' });
+        message: 'Incomplete account-entitlement mapping: processingType "acctToEntMapping" turns accountParams.acctEntMappings into links, but accountParams has no acctEntMappings. Add acctEntMappings ({"<EntType>": {"listPath": …, "idPath": …, "keyField": "entitlementID"}}) or choose another processingType (httpAcctToEnt, httpEntToAcct, http).' });
     } else if (value === 'entToAcctMapping' && !hasEntitlementMappings) {
       ctx.report({ offset: site.offset, length: site.length, severity: 'error', code: 'acctent-mapping-incomplete',
-        message: 'processingType "entToAcctMapping" reads acctEntMappings inside entitlementParams.entTypes.<EntType>, but no entitlement type has one. Add it ({"listField": …, "idPath": …, "keyField": "accountID"}) or choose another processingType.' });
+        message: 'Incomplete account-entitlement mapping: processingType "entToAcctMapping" reads acctEntMappings inside entitlementParams.entTypes.<EntType>, but no entitlement type has one. Add it ({"listField": …, "idPath": …, "keyField": "accountID"}) or choose another processingType.' });
     }
   }
 }
 
-registerRules({
+export const acctentMappingRule: Rule = {
   id: 'acctent-mapping',
   grammars: ['importAccountEnt'],
   run(ctx) {
@@ -141,4 +141,4 @@ registerRules({
     checkEntitlementSide(ctx, root);
     checkDeclaredWithoutSource(ctx, root);
   },
-});
+};

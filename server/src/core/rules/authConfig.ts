@@ -11,7 +11,7 @@ import type { ObjectASTNode, PropertyASTNode } from '../json/ast';
 import { getProperty, getValue, isObject, isString } from '../json/ast';
 import type { Fix, TextEdit } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { NOT_AUTH_NAMES } from './support/connectionNames';
 import { insertProperty, moveProperty, removeProperty } from './support/objectEdits';
@@ -40,7 +40,7 @@ function checkBearer(ctx: RuleContext, auth: ObjectASTNode, authTypeProp: Proper
   // Two insertions after the same property must not overlap: merge them.
   const merged = mergeInsertions(edits);
   ctx.report({ offset: valueNode.offset, length: valueNode.length, severity: 'error', code: 'auth-type-bearer',
-    message: 'EIC has no authType "Bearer", so this authentication never produces a token. A static bearer token is configured as authType "oauth2" with tokenType "Bearer" and accessToken "Bearer <token>"; calls then send it with "Authorization": "${access_token}".',
+    message: 'Unknown authType "Bearer": EIC has none, so this authentication never produces a token. A static bearer token is configured as authType "oauth2" with tokenType "Bearer" and accessToken "Bearer <token>"; calls then send it with "Authorization": "${access_token}".',
     fixes: [{ title: 'Use oauth2 with a static bearer token', edits: merged, isPreferred: true }] });
 }
 
@@ -56,17 +56,17 @@ function mergeInsertions(edits: TextEdit[]): TextEdit[] {
 function checkAuthType(ctx: RuleContext, authTypeProp: PropertyASTNode): void {
   const node = authTypeProp.valueNode;
   if (!isString(node) || AUTH_TYPES.includes(node.value) || node.value.trim().toLowerCase() === 'bearer' || node.value.includes('${')) return;
-  if (schemaRejects(ctx.doc, node)) return;
+  if (schemaRejects(ctx, node)) return;
   const suggestion = didYouMean(node.value, AUTH_TYPES);
   const fixes: Fix[] = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceString(node, suggestion)], isPreferred: true }] : [];
   ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'auth-type-unknown',
-    message: `authType "${node.value}" is not one EIC knows${suggestion ? `; did you mean "${suggestion}"?` : '.'} Types: ${AUTH_TYPES.map(t => `"${t}"`).join(', ')} (case as shown).`,
+    message: `Unknown authType "${node.value}": it is not one EIC knows${suggestion ? `; did you mean "${suggestion}"?` : '.'} Types: ${AUTH_TYPES.map(t => `"${t}"`).join(', ')} (case as shown).`,
     fixes });
 }
 
 function checkMisplaced(ctx: RuleContext, auths: ObjectASTNode, property: PropertyASTNode): void {
   const key = property.keyNode;
-  if (schemaRejectsKey(ctx.doc, auths, key.value)) return; // reported as a misplaced key by the schema check
+  if (schemaRejectsKey(ctx, auths, key.value)) return; // reported as a misplaced key by the schema check
   const real = auths.properties.filter(p => isObject(p.valueNode) && !NOT_AUTH_NAMES.has(p.keyNode.value));
   const fixes: Fix[] = [];
   if (key.value === 'testConnectionParams' && real.length === 1 && !getValue(real[0].valueNode, 'testConnectionParams')) {
@@ -78,7 +78,7 @@ function checkMisplaced(ctx: RuleContext, auths: ObjectASTNode, property: Proper
     ? `Move it inside the authentication it tests${real.length === 1 ? ` ("${real[0].keyNode.value}")` : ''}.`
     : 'An authentication has no such key; to check the response of "Save & Test", use testConnectionParams (with its own successResponses) inside the authentication, or remove it.';
   ctx.report({ offset: key.offset, length: key.length, severity: 'error', code: 'auth-misplaced-key',
-    message: `"${key.value}" sits directly inside "authentications", where every key is the name of an authentication, so EIC reads it as an authentication called "${key.value}" that cannot work. ${advice}`,
+    message: `Misplaced key "${key.value}": it sits directly inside "authentications", where every key is the name of an authentication, so EIC reads it as an authentication called "${key.value}" that cannot work. ${advice}`,
     fixes });
 }
 
@@ -98,11 +98,11 @@ function checkIncomplete(ctx: RuleContext, property: PropertyASTNode, auth: Obje
   const key = property.keyNode;
   ctx.report({ offset: key.offset, length: key.length, severity: 'error', code: 'auth-config-incomplete',
     message: customOnly
-      ? `Authentication "${key.value}" holds only custom values (${keys.slice(0, 4).map(k => `"${k}"`).join(', ')}). Custom keys are readable as \${connection.<key>}, but only inside a complete authentication: add authType (for a static token: "oauth2" with tokenType and accessToken), or calls using "${key.value}" fail with 401.`
-      : `Authentication "${key.value}" has no authType, so EIC does not know how to obtain a token. Add "authType" (${AUTH_TYPES.slice(0, 3).map(t => `"${t}"`).join(', ')} …).` });
+      ? `Incomplete authentication "${key.value}": it holds only custom values (${keys.slice(0, 4).map(k => `"${k}"`).join(', ')}). Custom keys are readable as \${connection.<key>}, but only inside a complete authentication: add authType (for a static token: "oauth2" with tokenType and accessToken), or calls using "${key.value}" fail with 401.`
+      : `Incomplete authentication "${key.value}": it has no authType, so EIC does not know how to obtain a token. Add "authType" (${AUTH_TYPES.slice(0, 3).map(t => `"${t}"`).join(', ')} …).` });
 }
 
-registerRules({
+export const authConfigRule: Rule = {
   id: 'auth-config',
   grammars: ['connection'],
   run(ctx) {
@@ -120,4 +120,4 @@ registerRules({
       checkIncomplete(ctx, property, auth);
     }
   },
-});
+};

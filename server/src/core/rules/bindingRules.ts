@@ -3,15 +3,14 @@
  * (`httpparams-invalid-json`). Strings where EIC does not evaluate `${…}` (paths such as
  * listField, keyField, tokenResponsePath, plain mapping paths) are skipped.
  */
-import { registerRules } from './index';
 import type { Rule } from './rule';
 import { documentBindings } from '../binding/documentBindings';
 import { syntaxFindings } from '../binding/syntaxChecks';
 import { variableFindings } from '../binding/variableChecks';
-import { httpParamsJsonRule } from './httpParamsJson';
 
 export const bindingRule: Rule = {
   id: 'bindings',
+  reads: ['ConnectionJSON'],
   run(ctx): void {
     const strings = documentBindings(ctx.doc);
     for (let i = 0; i < strings.length; i++) {
@@ -29,4 +28,3 @@ export const bindingRule: Rule = {
   },
 };
 
-registerRules(bindingRule, httpParamsJsonRule);

@@ -8,7 +8,7 @@ import type { ASTNode } from '../json/ast';
 import { stringValues } from '../json/ast';
 import type { Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { CallList, callLists, responseNamesBefore } from './support/callLists';
 import { bindingRegions, editIn, spanIn } from './support/stringNodes';
@@ -35,7 +35,7 @@ function checkDuplicates(ctx: RuleContext, list: CallList): void {
     const fresh = nextFreeName(call.name, taken);
     taken.add(fresh);
     ctx.report({ offset: call.nameNode.offset, length: call.nameNode.length, severity: 'warning', code: 'duplicate-call-name',
-      message: `Another call is already named "${call.name}"; \`response.${call.name}\` and "${call.name}.message" can then reach only one of them. Give each call its own name (only AddAccess/RemoveAccess repeat names, because there the name is the entitlement type).`,
+      message: `Duplicate call name "${call.name}": another call already has it; \`response.${call.name}\` and "${call.name}.message" can then reach only one of them. Give each call its own name (only AddAccess/RemoveAccess repeat names, because there the name is the entitlement type).`,
       fixes: [{ title: `Rename to "${fresh}"`, edits: [{ offset: call.nameNode.offset, length: call.nameNode.length, newText: JSON.stringify(fresh) }] }] });
   }
 }
@@ -81,12 +81,12 @@ function reportRef(ctx: RuleContext, node: ASTNode & { type: 'string' }, index: 
   const before = candidates.length ? ` Calls that ran before${current ? ` "${current}"` : ''}: ${candidates.map(c => `"${c}"`).join(', ')}.` : ` No call runs before${current ? ` "${current}"` : ' this one'}.`;
   ctx.report({ ...span, severity: 'error', code: 'response-unknown-call',
     message: later
-      ? `\`response.${name}\` reads a call that has not run yet at this point (calls run in list order), so it is empty here. Move this call after "${base !== name && !allNames.has(name) ? base : name}" or read an earlier call.${before}`
-      : `\`response.${name}\`: no call named "${name}" runs before this one${suggestion ? `; did you mean "${suggestion}"?` : '.'}${before}`,
+      ? `Call has not run yet: \`response.${name}\` reads a call that has not run at this point (calls run in list order), so it is empty here. Move this call after "${base !== name && !allNames.has(name) ? base : name}" or read an earlier call.${before}`
+      : `Unknown call in \`response.${name}\`: no call named "${name}" runs before this one${suggestion ? `; did you mean "${suggestion}"?` : '.'}${before}`,
     fixes });
 }
 
-registerRules({
+export const callNamesRule: Rule = {
   id: 'call-names',
   grammars: ['provisioning', 'access', 'createTicket', 'ticketStatus', 'updateUser', 'importUser'],
   run(ctx) {
@@ -95,4 +95,4 @@ registerRules({
       if (ctx.doc.attribute?.grammar !== 'importUser') checkResponseRefs(ctx, list);
     }
   },
-});
+};

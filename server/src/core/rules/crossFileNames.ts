@@ -9,7 +9,7 @@ import type { StringASTNode } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
 import type { Finding, Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { authDefinitions, CALL_GRAMMARS, entitlementTypeDefinitions, isAccessCallName, isValueOf, NamedDefinition } from './support/connectionNames';
 import { replaceString } from './support/stringNodes';
@@ -39,7 +39,7 @@ function checkConnections(ctx: RuleContext): void {
     if (value.includes('${') || names.includes(value)) continue;
     const { suggestion, fixes } = nameFixes(node, names);
     ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'unknown-connection',
-      message: `"${value}" is not an authentication in ConnectionJSON, so EIC cannot authenticate this call${suggestion ? `; did you mean "${suggestion}"?` : '.'} ConnectionJSON defines ${list(names)}.`,
+      message: `Unknown authentication "${value}": ConnectionJSON has no such authentication, so EIC cannot authenticate this call${suggestion ? `; did you mean "${suggestion}"?` : '.'} ConnectionJSON defines ${list(names)}.`,
       fixes,
       related: related(auths, d => `Authentication "${d.name}" is defined here`) });
   }
@@ -55,17 +55,18 @@ function checkAccessNames(ctx: RuleContext): void {
     if (value.includes('${') || names.includes(value)) continue;
     const { suggestion, fixes } = nameFixes(node, names);
     ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'access-call-name',
-      message: `In ${ctx.doc.attribute?.name} a call's name is the entitlement type it serves; EIC runs only the calls named like the requested entitlement's type, and ImportAccountEntJSON imports no type "${value}", so this call never runs${suggestion ? `. Did you mean "${suggestion}"?` : '.'} Types: ${list(names)}.`,
+      message: `Access call never runs: in ${ctx.doc.attribute?.name} a call's name is the entitlement type it serves; EIC runs only the calls named like the requested entitlement's type, and ImportAccountEntJSON imports no type "${value}", so this call never runs${suggestion ? `. Did you mean "${suggestion}"?` : '.'} Types: ${list(names)}.`,
       fixes,
       related: related(types, d => `Entitlement type "${d.name}" (${d.where})`) });
   }
 }
 
-registerRules({
+export const crossFileNamesRule: Rule = {
   id: 'cross-file-names',
+  reads: ['ConnectionJSON', 'ImportAccountEntJSON'],
   grammars: CALL_GRAMMARS,
   run(ctx) {
     checkConnections(ctx);
     if (ctx.doc.attribute?.grammar === 'access') checkAccessNames(ctx);
   },
-});
+};

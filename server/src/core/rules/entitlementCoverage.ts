@@ -12,7 +12,7 @@
 import type { StringASTNode } from '../json/ast';
 import { getValue, isArray, isObject, stringValue } from '../json/ast';
 import type { AttributeDocument } from '../document';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { entitlementTypeDefinitions } from './support/connectionNames';
 import { configured, provisionsAccessByTicket } from '../intercom/connectionModel';
@@ -44,7 +44,7 @@ function checkAccessCalls(ctx: RuleContext, types: { name: string; keyNode: Stri
     const what = !granted && !revoked ? 'neither granted nor revoked' : !granted ? 'revoked but never granted' : 'granted but never revoked';
     ctx.report({
       offset: keyNode.offset, length: keyNode.length, severity: 'warning', code: 'entitlement-type-unserved',
-      message: `Entitlement type "${name}" is imported, but ${missing.join(' and ')} ${missing.length > 1 ? 'have' : 'has'} no call named "${name}": EIC runs only the access calls named after the requested entitlement's type, so "${name}" is ${what} in the target — a request for it changes nothing there. Add a call named "${name}" to ${missing.join(' and ')}${configured(ctx.connection, 'CreateTicketJSON') ? ', or provision it by ticket' : ''}.`,
+      message: `No access call for entitlement type "${name}": it is imported, but ${missing.join(' and ')} ${missing.length > 1 ? 'have' : 'has'} no call named "${name}": EIC runs only the access calls named after the requested entitlement's type, so "${name}" is ${what} in the target — a request for it changes nothing there. Add a call named "${name}" to ${missing.join(' and ')}${configured(ctx.connection, 'CreateTicketJSON') ? ', or provision it by ticket' : ''}.`,
     });
   }
 }
@@ -55,13 +55,14 @@ function checkTickets(ctx: RuleContext, types: { name: string; keyNode: StringAS
   for (const { name, keyNode } of types) {
     ctx.report({
       offset: keyNode.offset, length: keyNode.length, severity: 'warning', code: 'entitlement-type-unserved',
-      message: `Entitlement type "${name}" is provisioned by ticket (the connection has CreateTicketJSON and no access calls), but the ticket never says which entitlement a task is about: no \${entitlementValue.…} in CreateTicketJSON. Whoever fulfils a "${name}" request cannot tell which one to add or remove; put \${entitlementValue.entitlement_value} (and its entitlementID) into the ticket's title or description.`,
+      message: `Entitlement never sent in the ticket: entitlement type "${name}" is provisioned by ticket (the connection has CreateTicketJSON and no access calls), but the ticket never says which entitlement a task is about: no \${entitlementValue.…} in CreateTicketJSON. Whoever fulfils a "${name}" request cannot tell which one to add or remove; put \${entitlementValue.entitlement_value} (and its entitlementID) into the ticket's title or description.`,
     });
   }
 }
 
-registerRules({
+export const entitlementCoverageRule: Rule = {
   id: 'entitlement-coverage',
+  reads: ['AddAccessJSON', 'RemoveAccessJSON', 'CreateTicketJSON', 'ImportAccountEntJSON'],
   grammars: ['importAccountEnt'],
   run(ctx) {
     const definitions = entitlementTypeDefinitions(ctx.connection)?.filter(d => d.doc === ctx.doc);
@@ -71,4 +72,4 @@ registerRules({
     if (configured(ctx.connection, 'AddAccessJSON') || configured(ctx.connection, 'RemoveAccessJSON')) checkAccessCalls(ctx, types);
     else if (provisionsAccessByTicket(ctx.connection)) checkTickets(ctx, types);
   },
-});
+};

@@ -9,7 +9,7 @@
 import type { ObjectASTNode, StringASTNode } from '../json/ast';
 import { isObject, isString, stringValue } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { schemaRejects } from './support/schemaCoverage';
 import { replaceString } from './support/stringNodes';
@@ -23,17 +23,17 @@ function checkHeaders(ctx: RuleContext, headers: ObjectASTNode): void {
     const value = stringValue(p.valueNode) ?? '';
     const carriesToken = /\$\{\s*access_token\s*\}/.test(value);
     ctx.report({ offset: p.keyNode.offset, length: p.keyNode.length, severity: 'error', code: 'empty-header-name',
-      message: `This header has no name, so EIC sends no header at all${carriesToken ? ' and the access token never reaches the API (401 Unauthorized)' : ''}. Write the header name${carriesToken ? ', normally "Authorization"' : ''}.`,
+      message: `Empty header name: EIC sends no header at all${carriesToken ? ' and the access token never reaches the API (401 Unauthorized)' : ''}. Write the header name${carriesToken ? ', normally "Authorization"' : ''}.`,
       fixes: carriesToken ? [{ title: 'Name the header "Authorization"', edits: [replaceString(p.keyNode, 'Authorization')], isPreferred: true }] : [] });
   }
 }
 
 function checkContentType(ctx: RuleContext, node: StringASTNode): void {
   const value = node.value;
-  if (!/\S\s+\/|\/\s+\S|^\s|\s$/.test(value) || value.includes('${') || schemaRejects(ctx.doc, node)) return;
+  if (!/\S\s+\/|\/\s+\S|^\s|\s$/.test(value) || value.includes('${') || schemaRejects(ctx, node)) return;
   const fixed = value.trim().replace(/\s*\/\s*/g, '/');
   ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'content-type-space',
-    message: `"${value}" is not a media type EIC recognises because of the blank${fixed.length < value.length - 1 ? 's' : ''}; EIC then encodes the body the wrong way. Write "${fixed}".`,
+    message: `Blank in the content type "${value}": EIC does not recognise the media type because of the blank${fixed.length < value.length - 1 ? 's' : ''}; EIC then encodes the body the wrong way. Write "${fixed}".`,
     fixes: [{ title: `Change to "${fixed}"`, edits: [replaceString(node, fixed)], isPreferred: true }] });
 }
 
@@ -42,15 +42,15 @@ function checkMethod(ctx: RuleContext, node: StringASTNode): void {
   const canonical = value.trim().toUpperCase();
   if ((canonical === 'DELETE' || canonical === 'DELETEWITHBODY') && ctx.doc.attribute?.name === 'DisableAccountJSON') {
     ctx.report({ offset: node.offset, length: node.length, severity: 'information', code: 'disable-with-delete',
-      message: `DisableAccountJSON sends ${canonical}: in most APIs that deletes the account instead of disabling it, and EIC's later EnableAccountJSON has nothing left to enable. Disable with PATCH/PUT/POST (e.g. {"active": false}) unless the target really deactivates on DELETE.` });
+      message: `Disable may delete the account: DisableAccountJSON sends ${canonical}; in most APIs that deletes the account instead of disabling it, and EIC's later EnableAccountJSON has nothing left to enable. Disable with PATCH/PUT/POST (e.g. {"active": false}) unless the target really deactivates on DELETE.` });
   }
-  if (value === canonical || !METHODS.includes(canonical) || schemaRejects(ctx.doc, node)) return;
+  if (value === canonical || !METHODS.includes(canonical) || schemaRejects(ctx, node)) return;
   ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'http-method-case',
-    message: `Write the HTTP method as "${canonical}"; EIC compares it with the upper-case names (GET, POST, PUT, PATCH, DELETE, DELETEWITHBODY, GETWITHBODY), so "${value}" may not be recognised.`,
+    message: `HTTP method not in EIC's spelling: write "${canonical}"; EIC compares it with the upper-case names (GET, POST, PUT, PATCH, DELETE, DELETEWITHBODY, GETWITHBODY), so "${value}" may not be recognised.`,
     fixes: [{ title: `Change to "${canonical}"`, edits: [replaceString(node, canonical)], isPreferred: true }] });
 }
 
-registerRules({
+export const httpFieldsRule: Rule = {
   id: 'http-fields',
   run(ctx) {
     for (const node of documentIndex(ctx.doc).properties) {
@@ -61,5 +61,5 @@ registerRules({
       else if (key === 'httpMethod' && isString(value)) checkMethod(ctx, value);
     }
   },
-});
+};
 

@@ -53,6 +53,6 @@ function checkBody(ctx: RuleContext, http: ASTNode, isTokenCall: boolean): void 
   ctx.report({
     ...docSpan(bs, problem.index, problem.index + problem.length),
     severity: 'error', code: 'httpparams-invalid-json',
-    message: `The httpParams body is not valid JSON (${why}): ${problem.message} EIC sends the body unchanged, so the target rejects the request.`,
+    message: `Invalid JSON body in httpParams (${why}): ${problem.message} EIC sends the body unchanged, so the target rejects the request.`,
   });
 }

@@ -10,7 +10,7 @@ import { getPath, getValue, isObject, isString } from '../json/ast';
 import type { AttributeDocument } from '../document';
 import type { Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { mappingMaps } from './support/mappingModel';
 import { checkColumn, sameColumn } from './support/columns';
@@ -63,11 +63,11 @@ function checkKeyField(ctx: RuleContext, site: KeyFieldSite): void {
     checkKeyMapped(ctx, site);
     return;
   }
-  if (schemaRejects(ctx.doc, node)) return; // the schema's enum already reports it (with a did-you-mean fix)
+  if (schemaRejects(ctx, node)) return; // the schema's enum already reports it (with a did-you-mean fix)
   const caseOnly = allowed.find(a => sameColumn(a, value));
   if (caseOnly) {
     ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'import-keyfield',
-      message: `\`${keyName}\`: write the column as EIC spells it, "${caseOnly}".`,
+      message: `Wrong keyField spelling in \`${keyName}\`: write the column as EIC spells it, "${caseOnly}".`,
       fixes: [{ title: `Change to "${caseOnly}"`, edits: [replaceString(node, caseOnly)], isPreferred: true }] });
     return;
   }
@@ -76,7 +76,7 @@ function checkKeyField(ctx: RuleContext, site: KeyFieldSite): void {
     ? [{ title: `Change to "${suggestion}"`, edits: [replaceString(node, suggestion)], isPreferred: true }]
     : allowed.map(a => ({ title: `Change to "${a}"`, edits: [replaceString(node, a)] }));
   ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'import-keyfield',
-    message: `\`${keyName}\` must name the Saviynt ${what} column that identifies the record — ${allowed.map(a => `"${a}"`).join(' or ')} — not a field of the response ("${value}")${suggestion ? `; did you mean "${suggestion}"?` : '.'} Put the response field in colsToPropsMap instead, e.g. "${allowed[0]}": "${suggestion ? 'id' : value || 'id'}~#~char".`,
+    message: `Wrong keyField: \`${keyName}\` must name the Saviynt ${what} column that identifies the record — ${allowed.map(a => `"${a}"`).join(' or ')} — not a field of the response ("${value}")${suggestion ? `; did you mean "${suggestion}"?` : '.'} Put the response field in colsToPropsMap instead, e.g. "${allowed[0]}": "${suggestion ? 'id' : value || 'id'}~#~char".`,
     fixes });
 }
 
@@ -86,7 +86,7 @@ function checkKeyMapped(ctx: RuleContext, site: KeyFieldSite): void {
   if (!isObject(map) || map.properties.length === 0) return;
   if (map.properties.some(p => sameColumn(p.keyNode.value, site.node.value))) return;
   ctx.report({ offset: site.node.offset, length: site.node.length, severity: 'warning', code: 'import-keyfield',
-    message: `\`keyField\` is "${site.node.value}", but this call's colsToPropsMap does not fill "${site.node.value}", so EIC cannot match the records it reads. Map it, e.g. "${site.node.value}": "id~#~char".` });
+    message: `Unmapped keyField "${site.node.value}": this call's colsToPropsMap does not fill "${site.node.value}", so EIC cannot match the records it reads. Map it, e.g. "${site.node.value}": "id~#~char".` });
 }
 
 /** Account columns filled by the account calls of an ImportAccountEntJSON document. */
@@ -103,12 +103,13 @@ function checkStatusColumn(ctx: RuleContext, statusColumn: ASTNode | undefined, 
   const suggestion = didYouMean(statusColumn.value, mapped.filter(c => checkColumn('account', c).known));
   const where = importDoc === ctx.doc ? 'no account call' : 'no account call in ImportAccountEntJSON';
   ctx.report({ offset: statusColumn.offset, length: statusColumn.length, severity: 'warning', code: 'status-column-unmapped',
-    message: `statusColumn "${statusColumn.value}" is filled by ${where}, so EIC finds no status to compare with activeStatus and cannot tell active from inactive accounts${suggestion ? `; did you mean "${suggestion}"?` : '.'} Map the target's status field to "${statusColumn.value}" in the account call's colsToPropsMap, or name a mapped column.`,
+    message: `Status column not mapped: statusColumn "${statusColumn.value}" is filled by ${where}, so EIC finds no status to compare with activeStatus and cannot tell active from inactive accounts${suggestion ? `; did you mean "${suggestion}"?` : '.'} Map the target's status field to "${statusColumn.value}" in the account call's colsToPropsMap, or name a mapped column.`,
     fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceString(statusColumn, suggestion)], isPreferred: true }] : [] });
 }
 
-registerRules({
+export const importKeysRule: Rule = {
   id: 'import-keys',
+  reads: ['ImportAccountEntJSON'],
   grammars: ['importAccountEnt', 'statusThreshold'],
   run(ctx) {
     const { doc } = ctx;
@@ -121,4 +122,4 @@ registerRules({
     checkStatusColumn(ctx, getPath(doc.root, ['accountParams', 'statusAndThresholdConfig', 'statusColumn']), doc);
     checkStatusColumn(ctx, getPath(doc.root, ['accountParams', 'statusColumn']), doc);
   },
-});
+};

@@ -13,7 +13,7 @@ import { getPath, getValue, isObject, isString, stringValue } from '../json/ast'
 import { documentIndex, outermostProperties } from '../json/documentIndex';
 import type { Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { schemaRejects } from './support/schemaCoverage';
 import { replaceString } from './support/stringNodes';
@@ -36,7 +36,7 @@ function checkOrderBlock(ctx: RuleContext, block: ObjectASTNode, orderKey: strin
     const earlier = seen.get(order);
     if (earlier !== undefined) {
       ctx.report({ offset: orderNode.offset, length: orderNode.length, severity: 'warning', code: 'call-order',
-        message: `${what} "${p.keyNode.value}" has ${orderKey} ${order}, like "${earlier}"; the order between them is then undefined. Give each a distinct ${orderKey} (gaps are fine).` });
+        message: `Duplicate ${orderKey}: ${what} "${p.keyNode.value}" has ${orderKey} ${order}, like "${earlier}"; the order between them is then undefined. Give each a distinct ${orderKey} (gaps are fine).` });
     } else {
       seen.set(order, p.keyNode.value);
     }
@@ -50,7 +50,7 @@ function checkOrderBlock(ctx: RuleContext, block: ObjectASTNode, orderKey: strin
     if (c.stage === undefined) continue;
     if (maxStage && c.stage < maxStage.stage && c.stageNode) {
       ctx.report({ offset: c.stageNode.offset, length: c.stageNode.length, severity: 'warning', code: 'call-order',
-        message: `Call "${c.name}" runs after "${maxStage.name}" (higher callOrder) but has a lower stageNumber (${c.stage} < ${maxStage.stage}); a dependent call must not be in an earlier stage than the call it follows.` });
+        message: `Stage out of order: call "${c.name}" runs after "${maxStage.name}" (higher callOrder) but has a lower stageNumber (${c.stage} < ${maxStage.stage}); a dependent call must not be in an earlier stage than the call it follows.` });
     }
     if (!maxStage || c.stage > maxStage.stage) maxStage = { stage: c.stage, name: c.name };
   }
@@ -66,7 +66,7 @@ function checkOrders(ctx: RuleContext): void {
 }
 
 function checkValue(ctx: RuleContext, node: ASTNode | undefined, allowed: string[], level: string): void {
-  if (!isString(node) || node.value.includes('${') || allowed.includes(node.value) || schemaRejects(ctx.doc, node)) return;
+  if (!isString(node) || node.value.includes('${') || allowed.includes(node.value) || schemaRejects(ctx, node)) return;
   const value = node.value;
   const suggestion = didYouMean(value, allowed);
   const wrongLevel = value === PARAMS_TYPE ? `${PARAMS_TYPE} belongs to accountParams and entitlementParams; `
@@ -74,7 +74,7 @@ function checkValue(ctx: RuleContext, node: ASTNode | undefined, allowed: string
   const fixes: Fix[] = suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceString(node, suggestion)], isPreferred: true }]
     : allowed.length === 1 ? [{ title: `Change to "${allowed[0]}"`, edits: [replaceString(node, allowed[0])], isPreferred: true }] : [];
   ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'processing-type',
-    message: `processingType "${value}" is not valid in ${level}: ${wrongLevel}here EIC accepts ${allowed.map(a => `"${a}"`).join(', ')}${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
+    message: `Wrong processingType "${value}" in ${level}: ${wrongLevel}here EIC accepts ${allowed.map(a => `"${a}"`).join(', ')}${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
     fixes });
 }
 
@@ -91,7 +91,7 @@ function checkMappingCall(ctx: RuleContext, callProperty: PropertyASTNode, inher
   const at = { offset: key.offset, length: key.length };
   if (!type) {
     ctx.report({ ...at, severity: 'warning', code: 'processing-type',
-      message: `Call "${key.value}" has no processingType and acctEntParams sets none, so EIC does not know how to read the links. Add one of ${MAPPING_TYPES.map(t => `"${t}"`).join(', ')}.` });
+      message: `Missing processingType: call "${key.value}" has none and acctEntParams sets none, so EIC does not know how to read the links. Add one of ${MAPPING_TYPES.map(t => `"${t}"`).join(', ')}.` });
     return;
   }
   const needs: string[] = [];
@@ -100,7 +100,7 @@ function checkMappingCall(ctx: RuleContext, callProperty: PropertyASTNode, inher
   if (type.startsWith('http') && !getValue(call, 'http')) needs.push('http');
   if (needs.length) {
     ctx.report({ ...at, severity: 'warning', code: 'processing-type',
-      message: `Call "${key.value}" uses processingType "${type}", which reads ${needs.map(n => `\`${n}\``).join(' and ')} — missing here, so no link is found.` });
+      message: `Missing input for processingType "${type}": call "${key.value}" uses it, and it reads ${needs.map(n => `\`${n}\``).join(' and ')} — missing here, so no link is found.` });
   }
 }
 
@@ -133,12 +133,12 @@ function checkDeclaredTypes(ctx: RuleContext): void {
     if (declared.includes(name)) continue;
     const suggestion = didYouMean(name, declared);
     ctx.report({ offset: p.keyNode.offset, length: p.keyNode.length, severity: 'warning', code: 'ent-type-undeclared',
-      message: `${where} uses the entitlement type "${name}", which entitlementParams.entTypes does not declare${suggestion ? `; did you mean "${suggestion}"?` : '.'} Links are stored against declared types only; declare it (an empty {"call": {}} is enough when acctEntMappings fills it).`,
+      message: `Undeclared entitlement type "${name}": ${where} uses it, but entitlementParams.entTypes does not declare it${suggestion ? `; did you mean "${suggestion}"?` : '.'} Links are stored against declared types only; declare it (an empty {"call": {}} is enough when acctEntMappings fills it).`,
       fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [replaceString(p.keyNode, suggestion)], isPreferred: true }] : [] });
   }
 }
 
-registerRules({
+export const importStructureRule: Rule = {
   id: 'import-structure',
   grammars: ['importAccountEnt'],
   run(ctx) {
@@ -146,4 +146,4 @@ registerRules({
     checkProcessingTypes(ctx);
     checkDeclaredTypes(ctx);
   },
-});
+};

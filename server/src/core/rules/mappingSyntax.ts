@@ -8,7 +8,7 @@
 import type { AttributeDocument } from '../document';
 import type { Finding, Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { CONST_PREFIX, MAPPING_SEPARATOR, MAPPING_TYPE_SYNONYMS, MAPPING_TYPES, STORE_MAPPING_SOURCE } from './catalog/mappingCatalog';
 import { MappingEntry, MappingMap, mappingMaps } from './support/mappingModel';
@@ -33,7 +33,7 @@ function checkSeparator(ctx: RuleContext, entry: MappingEntry): boolean {
   if (separatorIndex < 0) {
     if (value.trim() === '') {
       ctx.report(finding(doc, entry, 0, 0, { severity: 'error', code: 'mapping-separator',
-        message: `${quoted(entry)} maps nothing: write the source path and its type, for example "id~#~char".` }));
+        message: `Empty mapping ${quoted(entry)}: write the source path and its type, for example "id~#~char".` }));
       return false;
     }
     const m = MISTYPED_SEPARATOR.exec(value);
@@ -41,12 +41,12 @@ function checkSeparator(ctx: RuleContext, entry: MappingEntry): boolean {
       const start = m[1].length;
       const fixed = `${MAPPING_SEPARATOR}${m[3].toLowerCase()}`;
       ctx.report(finding(doc, entry, start, value.length - start, { severity: 'error', code: 'mapping-separator',
-        message: `${quoted(entry)}: the separator between the source and the type must be exactly \`~#~\`; \`${m[2]}\` is not recognised, so EIC reads the whole text as the source path and stores nothing.`,
+        message: `Malformed mapping ${quoted(entry)}: the separator between the source and the type must be exactly \`~#~\`; \`${m[2]}\` is not recognised, so EIC reads the whole text as the source path and stores nothing.`,
         fixes: [{ title: `Write "${m[1]}${fixed}"`, edits: [editIn(doc, entry.valueNode, start, value.length - start, fixed)], isPreferred: true }] }));
       return false;
     }
     ctx.report(finding(doc, entry, 0, value.length, { severity: 'error', code: 'mapping-separator',
-      message: `${quoted(entry)}: the value has no \`~#~<type>\` suffix, so EIC cannot read it. Write "${value}~#~char" (types: ${TYPE_LIST}).`,
+      message: `Malformed mapping ${quoted(entry)}: the value has no \`~#~<type>\` suffix, so EIC cannot read it. Write "${value}~#~char" (types: ${TYPE_LIST}).`,
       fixes: [{ title: 'Append "~#~char"', edits: [editIn(doc, entry.valueNode, value.length, 0, '~#~char')], isPreferred: true }] }));
     return false;
   }
@@ -55,14 +55,14 @@ function checkSeparator(ctx: RuleContext, entry: MappingEntry): boolean {
     while (start > 0 && source[start - 1] === '~') start--;
     const extra = source.length - start;
     ctx.report(finding(doc, entry, start, extra + MAPPING_SEPARATOR.length, { severity: 'error', code: 'mapping-separator',
-      message: `${quoted(entry)}: \`${'~'.repeat(extra)}~#~\` has ${extra === 1 ? 'a doubled' : 'extra'} tilde, so the source path becomes "${source}" and matches nothing. Write a single \`~#~\`.`,
+      message: `Malformed mapping ${quoted(entry)}: \`${'~'.repeat(extra)}~#~\` has ${extra === 1 ? 'a doubled' : 'extra'} tilde, so the source path becomes "${source}" and matches nothing. Write a single \`~#~\`.`,
       fixes: [{ title: 'Remove the extra tilde', edits: [editIn(doc, entry.valueNode, start, extra, '')], isPreferred: true }] }));
     return false;
   }
   if (entry.parsed.kind === 'path' && source.includes(MAPPING_SEPARATOR)) {
     const first = source.indexOf(MAPPING_SEPARATOR);
     ctx.report(finding(doc, entry, first, source.length - first + MAPPING_SEPARATOR.length, { severity: 'error', code: 'mapping-separator',
-      message: `${quoted(entry)}: \`~#~\` appears more than once; EIC takes the text after the last one as the type and the rest, "${source}", as the path.`,
+      message: `Malformed mapping ${quoted(entry)}: \`~#~\` appears more than once; EIC takes the text after the last one as the type and the rest, "${source}", as the path.`,
       fixes: [{ title: `Keep one "~#~${entry.parsed.type}"`, edits: [editIn(doc, entry.valueNode, first, source.length - first, '')], isPreferred: true }] }));
     return false;
   }
@@ -83,14 +83,14 @@ function checkType(ctx: RuleContext, entry: MappingEntry): void {
   if ((MAPPING_TYPES as readonly string[]).includes(type)) {
     if (kind === 'store' && type !== 'char') {
       ctx.report(finding(doc, entry, typeStart, type.length, { severity: 'warning', code: 'mapping-type',
-        message: `${quoted(entry)}: ${STORE_MAPPING_SOURCE} is stored as text; its type must be \`char\`.`,
+        message: `Wrong mapping type in ${quoted(entry)}: ${STORE_MAPPING_SOURCE} is stored as text; its type must be \`char\`.`,
         fixes: [{ title: 'Change the type to "char"', edits: [editIn(doc, entry.valueNode, typeStart, type.length, 'char')], isPreferred: true }] }));
     }
     return;
   }
   if (type === '') {
     ctx.report(finding(doc, entry, separatorIndex, MAPPING_SEPARATOR.length, { severity: 'error', code: 'mapping-type',
-      message: `${quoted(entry)}: the type after \`~#~\` is missing. Write one of ${TYPE_LIST}; \`char\` for text.`,
+      message: `Missing mapping type in ${quoted(entry)}: the type after \`~#~\` is missing. Write one of ${TYPE_LIST}; \`char\` for text.`,
       fixes: [{ title: 'Add the type "char"', edits: [editIn(doc, entry.valueNode, value.length, 0, 'char')], isPreferred: true }] }));
     return;
   }
@@ -101,14 +101,14 @@ function checkType(ctx: RuleContext, entry: MappingEntry): void {
     ? [{ title: `Change the type to "${suggestion}"`, edits: [editIn(doc, entry.valueNode, typeStart, type.length, suggestion)], isPreferred: true }]
     : [];
   ctx.report(finding(doc, entry, typeStart, type.length, { severity: 'error', code: 'mapping-type',
-    message: `${quoted(entry)}: \`${type}\` is not a mapping type EIC knows${reason}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Types: ${TYPE_LIST}.`,
+    message: `Unknown mapping type in ${quoted(entry)}: \`${type}\` is not a mapping type EIC knows${reason}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Types: ${TYPE_LIST}.`,
     fixes }));
 }
 
 function checkConst(ctx: RuleContext, map: MappingMap, entry: MappingEntry): void {
   if (entry.parsed.kind !== 'binding' || (map.table !== 'account' && map.table !== 'entitlement')) return;
   ctx.report(finding(ctx.doc, entry, 0, entry.parsed.source.length, { severity: 'warning', code: 'mapping-const',
-    message: `\`${entry.target}\`: in ImportAccountEntJSON a computed value must start with ${CONST_PREFIX} ("${CONST_PREFIX}\${…}~#~char"); without it EIC reads the text as a response path. (Only ImportUserJSON accepts a bare \${…}.)`,
+    message: `Missing ${CONST_PREFIX} in \`${entry.target}\`: in ImportAccountEntJSON a computed value must start with ${CONST_PREFIX} ("${CONST_PREFIX}\${…}~#~char"); without it EIC reads the text as a response path. (Only ImportUserJSON accepts a bare \${…}.)`,
     fixes: [{ title: `Prefix with ${CONST_PREFIX}`, edits: [editIn(ctx.doc, entry.valueNode, 0, 0, CONST_PREFIX)], isPreferred: true }] }));
 }
 
@@ -138,11 +138,11 @@ function checkDottedField(ctx: RuleContext, entry: MappingEntry): void {
   const first = dots[0];
   const last = dots[dots.length - 1];
   ctx.report(finding(doc, entry, first, last - first + 1, { severity: 'warning', code: 'mapping-dotted-field',
-    message: `\`${entry.target}\`: EIC splits the path at every dot, but ${dots.length === 1 ? 'this dot belongs' : 'these dots belong'} to a single field name (for example the "2.0" of a SCIM URN). Write a literal dot as \`~dot#\`: "${fixed}".`,
+    message: `Unescaped dot in \`${entry.target}\`: EIC splits the path at every dot, but ${dots.length === 1 ? 'this dot belongs' : 'these dots belong'} to a single field name (for example the "2.0" of a SCIM URN). Write a literal dot as \`~dot#\`: "${fixed}".`,
     fixes: [{ title: 'Escape the dot as ~dot#', edits: dots.map(i => editIn(doc, entry.valueNode, i, 1, '~dot#')), isPreferred: true }] }));
 }
 
-registerRules({
+export const mappingSyntaxRule: Rule = {
   id: 'mapping-syntax',
   grammars: ['importUser', 'importAccountEnt', 'provisioning', 'access', 'createTicket', 'updateUser'],
   run(ctx) {
@@ -155,4 +155,4 @@ registerRules({
       }
     }
   },
-});
+};

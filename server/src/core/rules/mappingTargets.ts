@@ -10,7 +10,7 @@ import type { ObjectASTNode, PropertyASTNode, StringASTNode } from '../json/ast'
 import { getValue, isObject, isString } from '../json/ast';
 import type { Fix } from '../types';
 import { didYouMean } from '../text/didYouMean';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { ENT_MAPPING_INFO_COLUMN, STORE_MAPPING_SOURCE } from './catalog/mappingCatalog';
 import { MappingMap, mappingMaps } from './support/mappingModel';
@@ -40,8 +40,8 @@ function checkTargets(ctx: RuleContext, map: MappingMap): void {
       ? [{ title: `Rename to "${suggestion}"`, edits: [replaceString(keyNode, suggestion)], isPreferred: true }]
       : [];
     const message = result.reason === 'custom-range'
-      ? `\`${entry.target}\`: ${TABLE_LABEL[table]} records have customproperty1 to customproperty${result.limit}; EIC has no column \`${entry.target}\` to store this value in.`
-      : `\`${entry.target}\` is not a Saviynt ${TABLE_LABEL[table]} column, so EIC has nowhere to store this value${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} The keys of ${map.mapKey} are target columns (${columnExamples(table)}), the values are response paths.`;
+      ? `Unknown column \`${entry.target}\`: ${TABLE_LABEL[table]} records have customproperty1 to customproperty${result.limit}; EIC has no column \`${entry.target}\` to store this value in.`
+      : `Unknown column \`${entry.target}\`: it is not a Saviynt ${TABLE_LABEL[table]} column, so EIC has nowhere to store this value${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} The keys of ${map.mapKey} are target columns (${columnExamples(table)}), the values are response paths.`;
     ctx.report({ offset: keyNode.offset, length: keyNode.length, severity: 'warning', code: 'mapping-target', message, fixes });
   }
 }
@@ -50,17 +50,17 @@ function checkStoreTarget(ctx: RuleContext, map: MappingMap, target: string, key
   const where = { offset: keyNode.offset, length: keyNode.length };
   if (map.table === 'response' || map.table === 'user') {
     ctx.report({ ...where, severity: 'error', code: 'mapping-target',
-      message: `${STORE_MAPPING_SOURCE} only works in ImportAccountEntJSON account calls (stored in a customproperty, usually customproperty31) or entitlement calls (${ENT_MAPPING_INFO_COLUMN}); here it stores nothing.` });
+      message: `Mapping stores nothing: ${STORE_MAPPING_SOURCE} only works in ImportAccountEntJSON account calls (stored in a customproperty, usually customproperty31) or entitlement calls (${ENT_MAPPING_INFO_COLUMN}); here it stores nothing.` });
     return;
   }
   if (map.table === 'account' && !/^customproperty\d+$/i.test(target)) {
     ctx.report({ ...where, severity: 'warning', code: 'mapping-target',
-      message: `${STORE_MAPPING_SOURCE} keeps the account's entitlement list for acctEntMappings and needs a free customproperty column (customproperty31 by convention, it takes long text), not \`${target}\`.`,
+      message: `Wrong column for ${STORE_MAPPING_SOURCE}: it keeps the account's entitlement list for acctEntMappings and needs a free customproperty column (customproperty31 by convention, it takes long text), not \`${target}\`.`,
       fixes: [{ title: 'Store it in "customproperty31"', edits: [replaceString(keyNode, 'customproperty31')] }] });
   }
   if (map.table === 'entitlement' && map.path[0] === 'entitlementParams' && !sameColumn(target, ENT_MAPPING_INFO_COLUMN)) {
     ctx.report({ ...where, severity: 'warning', code: 'mapping-target',
-      message: `In an entitlement call ${STORE_MAPPING_SOURCE} must be mapped to the pseudo-column \`${ENT_MAPPING_INFO_COLUMN}\` (used by acctEntParams processingType entToAcctMapping).`,
+      message: `Wrong column for ${STORE_MAPPING_SOURCE}: in an entitlement call it must be mapped to the pseudo-column \`${ENT_MAPPING_INFO_COLUMN}\` (used by acctEntParams processingType entToAcctMapping).`,
       fixes: [{ title: `Rename to "${ENT_MAPPING_INFO_COLUMN}"`, edits: [replaceString(keyNode, ENT_MAPPING_INFO_COLUMN)], isPreferred: true }] });
   }
 }
@@ -97,7 +97,7 @@ function checkRequiredColumns(ctx: RuleContext, map: MappingMap): void {
   if (!missing.length) return;
   const keyNode = (map.node.parent as PropertyASTNode).keyNode;
   ctx.report({ offset: keyNode.offset, length: keyNode.length, severity: 'warning', code: 'mapping-missing-column',
-    message: `This ${isAccountCall ? 'account' : 'entitlement'} call maps no ${missing.map(m => `\`${m}\``).join(' and ')}; EIC identifies ${isAccountCall ? 'accounts by accountID and shows them by name' : 'entitlements by entitlementID and shows entitlement_value'}, so records without ${missing.length > 1 ? 'them' : 'it'} are not imported properly. Add ${missing.map(m => `"${m}": "<path>~#~char"`).join(', ')}.` });
+    message: `Key column not mapped: this ${isAccountCall ? 'account' : 'entitlement'} call maps no ${missing.map(m => `\`${m}\``).join(' and ')}; EIC identifies ${isAccountCall ? 'accounts by accountID and shows them by name' : 'entitlements by entitlementID and shows entitlement_value'}, so records without ${missing.length > 1 ? 'them' : 'it'} are not imported properly. Add ${missing.map(m => `"${m}": "<path>~#~char"`).join(', ')}.` });
 }
 
 /** Checks a provisioning path `<call>.message.<path>` held in `node` (whole value, or the source part of a mapping). */
@@ -109,7 +109,7 @@ export function checkResponsePath(ctx: RuleContext, node: StringASTNode, sourceL
   if (prefix) {
     const span = spanIn(doc, node, 0, prefix[0].length);
     ctx.report({ ...span, severity: 'warning', code: 'mapping-response-path',
-      message: `${label}: paths here start directly with the call name ("${source.slice(prefix[0].length)}"); the \`response.\` prefix is only used inside \${…} expressions.`,
+      message: `Extra \`response.\` prefix in ${label}: paths here start directly with the call name ("${source.slice(prefix[0].length)}"); the \`response.\` prefix is only used inside \${…} expressions.`,
       fixes: [{ title: `Remove "${prefix[0]}"`, edits: [editIn(doc, node, 0, prefix[0].length, '')], isPreferred: true }] });
     return;
   }
@@ -123,7 +123,7 @@ export function checkResponsePath(ctx: RuleContext, node: StringASTNode, sourceL
     if (/^\.message(?:[.[]|$)/.test(rest) || /^\.(statusCode|headers)(?:[.[]|$)/.test(rest)) return;
     const span = spanIn(doc, node, 0, sourceLength);
     ctx.report({ ...span, severity: 'warning', code: 'mapping-response-path',
-      message: `${label}: the body of call "${first}" is under \`${first}.message\`; write "${first}.message${rest}".`,
+      message: `Missing \`.message\` in ${label}: the body of call "${first}" is under \`${first}.message\`; write "${first}.message${rest}".`,
       fixes: rest.startsWith('.') || rest.startsWith('[') || rest === ''
         ? [{ title: `Insert ".message"`, edits: [editIn(doc, node, first.length, 0, '.message')], isPreferred: true }]
         : [] });
@@ -136,13 +136,13 @@ export function checkResponsePath(ctx: RuleContext, node: StringASTNode, sourceL
       ? [{ title: `Change to "${suggestion}"`, edits: [editIn(doc, node, 0, first.length, suggestion)], isPreferred: true }]
       : names.length === 1 ? [{ title: `Change to "${names[0]}"`, edits: [editIn(doc, node, 0, first.length, names[0])], isPreferred: true }] : [];
     ctx.report({ ...span, severity: 'error', code: 'mapping-unknown-call',
-      message: `${label}: this JSON has no call named "${first}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Calls: ${names.map(n => `"${n}"`).join(', ')}. Without a matching call EIC reads nothing here.`,
+      message: `Unknown call in ${label}: this JSON has no call named "${first}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Calls: ${names.map(n => `"${n}"`).join(', ')}. Without a matching call EIC reads nothing here.`,
       fixes });
     return;
   }
   const span = spanIn(doc, node, 0, sourceLength);
   ctx.report({ ...span, severity: 'warning', code: 'mapping-response-path',
-    message: `${label}: provisioning paths start with the call whose response they read, e.g. "${names[0]}.message.${source}"; "${source}" alone reads nothing.`,
+    message: `Path without a call name in ${label}: provisioning paths start with the call whose response they read, e.g. "${names[0]}.message.${source}"; "${source}" alone reads nothing.`,
     fixes: names.map((n, i) => ({ title: `Read from call "${n}": "${n}.message.${source}"`, edits: [editIn(doc, node, 0, 0, `${n}.message.`)], isPreferred: names.length === 1 && i === 0 })) });
 }
 
@@ -150,7 +150,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-registerRules({
+export const mappingTargetsRule: Rule = {
   id: 'mapping-targets',
   grammars: ['importUser', 'importAccountEnt', 'provisioning', 'access', 'createTicket'],
   run(ctx) {
@@ -179,4 +179,4 @@ registerRules({
       checkResponsePath(ctx, ticketidPath, ticketidPath.value.length, 'The top-level `ticketidPath`', names);
     }
   },
-});
+};

@@ -3,6 +3,7 @@ import type { AttributeGrammar } from '../attributes';
 import type { ConnectionView } from '../connection';
 import type { AttributeDocument } from '../document';
 import type { AnalysisSettings, Finding } from '../types';
+import type { SchemaProbe } from './support/schemaCoverage';
 
 export interface RuleContext {
   readonly doc: AttributeDocument;
@@ -16,6 +17,8 @@ export interface RuleContext {
   readonly full?: boolean;
   /** Records what a check skipped to stay within bounds (shown in the final findings-capped note). */
   notChecked?(what: string, count: number, offset: number, note?: string): void;
+  /** Whether the schema check already reports a value (default: the attribute's schema is asked). */
+  readonly schemaProbe?: SchemaProbe;
 }
 
 export interface Rule {
@@ -23,5 +26,13 @@ export interface Rule {
   readonly id: string;
   /** Grammars the rule applies to; undefined = every attribute document with JSON content. */
   readonly grammars?: readonly AttributeGrammar[];
+  /**
+   * The sibling attributes the rule reads through `ctx.connection` (names as in the connection,
+   * e.g. 'ConnectionJSON'), or '*' when it reads them all; undefined: none, the rule reads only its
+   * own document. Documentation that a test holds to what the rules really read
+   * (test/unit/engine/crossFileReads.test.ts); the language server re-checks a document after a
+   * change to another file when its last analysis read that file (RequestScope.reads).
+   */
+  readonly reads?: readonly string[] | '*';
   run(ctx: RuleContext): void;
 }

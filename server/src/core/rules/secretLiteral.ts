@@ -12,7 +12,7 @@ import type { ASTNode, StringASTNode } from '../json/ast';
 import { keyOf } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
 import type { Fix } from '../types';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { EIC_PLACEHOLDER, MAP_KEYS } from './catalog/secretCatalog';
 import { editIn, spanIn } from './support/stringNodes';
@@ -70,7 +70,7 @@ function adviceFor(hit: SecretHit, ctx: RuleContext, key: string, header: string
   }
 }
 
-registerRules({
+export const secretLiteralRule: Rule = {
   id: 'secret-literal',
   run(ctx) {
     const grammar = ctx.doc.attribute?.grammar;
@@ -107,9 +107,9 @@ registerRules({
           edits: [editIn(ctx.doc, node, index, length, replacement)], isPreferred: true,
         }];
         ctx.report({ ...span, severity: 'warning', code: 'secret-literal',
-          message: `This looks like ${hit.what}: a credential in clear text in ${ctx.doc.attribute?.name ?? 'this file'}, which anyone with the file (repository, package, logs) can read. ${advice}`,
+          message: `Secret in clear text: this looks like ${hit.what}, a credential in clear text in ${ctx.doc.attribute?.name ?? 'this file'}, which anyone with the file (repository, package, logs) can read. ${advice}`,
           fixes });
       }
     }
   },
-});
+};

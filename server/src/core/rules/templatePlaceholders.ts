@@ -5,13 +5,14 @@
  */
 import { keyOf } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import { TEXT_PLACEHOLDERS } from './catalog/placeholderCatalog';
 import { aobVariables, findPlaceholders, placeholderVerdict } from './support/placeholders';
 import { spanIn } from './support/stringNodes';
 
-registerRules({
+export const templatePlaceholdersRule: Rule = {
   id: 'template-placeholders',
+  reads: ['AOB_CONNECTION_TEMPLATE_VARIABLES'],
   run(ctx) {
     if (ctx.doc.attribute?.grammar === 'templateVariables' || !ctx.doc.text.includes('@')) return;
     let aob: Map<string, string> | undefined;
@@ -25,4 +26,4 @@ registerRules({
       }
     }
   },
-});
+};

@@ -9,7 +9,7 @@ import type { StringASTNode } from '../json/ast';
 import { keyOf } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
 import type { Fix, TextEdit } from '../types';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { bindingRegions, editIn, insideBinding, spanIn } from './support/stringNodes';
 import { schemaRejectsKey } from './support/schemaCoverage';
@@ -50,7 +50,7 @@ function checkSmartQuotes(ctx: RuleContext, node: StringASTNode): void {
   if (isKey(node)) {
     const cleaned = value.replace(CURLY_DOUBLE, '').replace(CURLY_SINGLE, '');
     ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'smart-quote',
-      message: `The key contains typographic quotes (“ ” ‘ ’), probably copied from a web page; EIC looks the key up as "${cleaned}" without them, so this key is ignored.`,
+      message: `Typographic quotes in a key (“ ” ‘ ’), probably copied from a web page: EIC looks the key up as "${cleaned}" without them, so this key is ignored.`,
       fixes: [{ title: `Rename to "${cleaned}"`, edits: [{ offset: node.offset, length: node.length, newText: JSON.stringify(cleaned) }], isPreferred: true }] });
     return;
   }
@@ -89,7 +89,7 @@ function checkMarkdownLink(ctx: RuleContext, node: StringASTNode): void {
     const target = /^(https?:\/\/|www\.)/i.test(m[2]) ? m[2] : m[1];
     const inUrl = keyOf(node) === 'url';
     ctx.report({ ...spanIn(ctx.doc, node, m.index!, m[0].length), severity: inUrl ? 'error' : 'warning', code: 'markdown-link',
-      message: `Markdown link syntax "[…](…)" was pasted into this value (copied from a README or a rendered page); EIC takes the text literally${inUrl ? ', so the URL is invalid' : ''}. Write just "${target}".`,
+      message: `Markdown link in a value: the syntax "[…](…)" was pasted here (copied from a README or a rendered page); EIC takes the text literally${inUrl ? ', so the URL is invalid' : ''}. Write just "${target}".`,
       fixes: [{ title: `Replace with "${target}"`, edits: [editIn(ctx.doc, node, m.index!, m[0].length, target)], isPreferred: true }] });
   }
 }
@@ -102,7 +102,7 @@ function checkObjectObject(ctx: RuleContext, node: StringASTNode): void {
     fixes.push({ title: 'Replace with an empty body "{}"', edits: [{ offset: node.offset, length: node.length, newText: '"{}"' }] });
   }
   ctx.report({ ...spanIn(ctx.doc, node, index, '[object Object]'.length), severity: 'error', code: 'object-object',
-    message: '"[object Object]" is what a JavaScript page prints when it fails to serialise an object — the real content was lost when this was copied. Write the actual value (for httpParams, the JSON body or form fields).',
+    message: 'Lost content: "[object Object]" is what a JavaScript page prints when it fails to serialise an object — the real content was lost when this was copied. Write the actual value (for httpParams, the JSON body or form fields).',
     fixes });
 }
 
@@ -116,12 +116,12 @@ function checkCodeFragmentKey(ctx: RuleContext, node: StringASTNode): void {
   const key = node.value;
   if (!CODE_FRAGMENT_CHAR.test(key) || !CODE_FRAGMENT.test(key)) return;
   const object = node.parent?.parent;
-  if (object && schemaRejectsKey(ctx.doc, object, key)) return; // the schema already reports the unknown key
+  if (object && schemaRejectsKey(ctx, object, key)) return; // the schema already reports the unknown key
   ctx.report({ offset: node.offset, length: node.length, severity: 'warning', code: 'code-fragment-key',
-    message: 'This key looks like a piece of a ${…} expression: a double quote inside the expression probably ended the JSON string early, so the rest became a new key. Use single quotes for Groovy strings inside ${…} (or escape the quote as \\").' });
+    message: 'Expression fragment as a key: this key looks like a piece of a ${…} expression; a double quote inside the expression probably ended the JSON string early, so the rest became a new key. Use single quotes for Groovy strings inside ${…} (or escape the quote as \\").' });
 }
 
-registerRules({
+export const textHygieneRule: Rule = {
   id: 'text-hygiene',
   run(ctx) {
     // What the document's text cannot contain, no string of it contains (a \u escape could spell
@@ -138,4 +138,4 @@ registerRules({
       if (objects) checkObjectObject(ctx, node);
     }
   },
-});
+};

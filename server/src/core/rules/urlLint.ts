@@ -11,7 +11,7 @@ import type { StringASTNode } from '../json/ast';
 import { getValue } from '../json/ast';
 import { documentIndex, propertiesNamed } from '../json/documentIndex';
 import type { Fix } from '../types';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { URL_PLACEHOLDERS } from './catalog/placeholderCatalog';
 import { aobVariables, findPlaceholders, placeholderVerdict } from './support/placeholders';
@@ -36,7 +36,7 @@ function checkWhitespace(ctx: RuleContext, node: StringASTNode): void {
   const what = lead && trail ? 'starts and ends' : lead ? 'starts' : 'ends';
   const blanks = lead + trail === 1 ? 'a space' : 'blank characters';
   ctx.report({ ...span, severity: 'warning', code: 'url-whitespace',
-    message: `The URL ${what} with ${blanks}, so whether the call works depends on EIC's HTTP client: java.net.URL ignores surrounding blanks, java.net.URI rejects them as illegal characters, and which one EIC uses is not public. Remove ${lead + trail === 1 ? 'it' : 'them'} so the call works either way.`,
+    message: `Blank around the URL: it ${what} with ${blanks}, so whether the call works depends on EIC's HTTP client: java.net.URL ignores surrounding blanks, java.net.URI rejects them as illegal characters, and which one EIC uses is not public. Remove ${lead + trail === 1 ? 'it' : 'them'} so the call works either way.`,
     fixes: [{ title: 'Trim the URL', edits, isPreferred: true }] });
 }
 
@@ -63,7 +63,7 @@ function checkStructure(ctx: RuleContext, node: StringASTNode, masked: string, h
     const looksLikeHost = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(\/|$)/.test(body);
     const fixes: Fix[] = looksLikeHost ? [{ title: 'Add "https://"', edits: [editIn(ctx.doc, node, lead, 0, 'https://')], isPreferred: true }] : [];
     ctx.report({ ...spanIn(ctx.doc, node, lead, Math.min(body.trimEnd().length, /^[^?#]*/.exec(body)![0].length || 1)), severity: 'error', code: 'url-not-absolute',
-      message: `"${value.trim()}" is not an absolute URL: EIC sends the URL exactly as written and has no base URL to put in front, so it needs the scheme and host, e.g. "https://<host>${body.startsWith('/') ? value.trim() : '/…'}".`,
+      message: `Relative URL "${value.trim()}": EIC sends the URL exactly as written and has no base URL to put in front, so it needs the scheme and host, e.g. "https://<host>${body.startsWith('/') ? value.trim() : '/…'}".`,
       fixes });
     return;
   }
@@ -74,7 +74,7 @@ function checkStructure(ctx: RuleContext, node: StringASTNode, masked: string, h
   if (!hostHasBinding && !hasPlaceholderIn(masked, authorityStart, authority.length)) {
     if (host.trim() === '' || /^\s*\./.test(host) || host.includes('..') || /\s/.test(host)) {
       ctx.report({ ...spanIn(ctx.doc, node, authorityStart, Math.max(authority.length, 1)), severity: 'error', code: 'url-empty-host',
-        message: `The host name in "${value.trim()}" is ${host.trim() === '' ? 'empty' : `"${host}", which is incomplete`} — the tenant or company part before the domain is missing (exported packages often have it stripped). EIC cannot reach this address; write the full host, e.g. "https://<your-company>${host.trim().replace(/^\.+/, '.')}".` });
+        message: `Incomplete host in "${value.trim()}": the host name is ${host.trim() === '' ? 'empty' : `"${host}"`} — the tenant or company part before the domain is missing (exported packages often have it stripped). EIC cannot reach this address; write the full host, e.g. "https://<your-company>${host.trim().replace(/^\.+/, '.')}".` });
     }
   }
   const pathStart = authorityStart + authority.length;
@@ -83,7 +83,7 @@ function checkStructure(ctx: RuleContext, node: StringASTNode, masked: string, h
   if (double >= 0) {
     const run = /^\/+/.exec(path.slice(double))![0].length;
     ctx.report({ ...spanIn(ctx.doc, node, pathStart + double, run), severity: 'warning', code: 'url-double-slash',
-      message: 'The URL path has an empty segment ("//"): usually an id or a path part is missing here (or a ${…} value that may be empty). Most APIs answer 404 to such a path.',
+      message: 'Empty path segment ("//") in the URL: usually an id or a path part is missing here (or a ${…} value that may be empty). Most APIs answer 404 to such a path.',
       fixes: [{ title: 'Remove the extra slash', edits: [editIn(ctx.doc, node, pathStart + double + 1, run - 1, '')] }] });
   }
 }
@@ -92,8 +92,9 @@ function hasPlaceholderIn(masked: string, start: number, length: number): boolea
   return findPlaceholders(masked.slice(start, start + length), URL_PLACEHOLDERS).length > 0;
 }
 
-registerRules({
+export const urlLintRule: Rule = {
   id: 'url-lint',
+  reads: ['AOB_CONNECTION_TEMPLATE_VARIABLES'],
   run(ctx) {
     if (ctx.doc.attribute?.grammar === 'templateVariables') return;
     for (const parent of propertiesNamed(documentIndex(ctx.doc), 'url')) {
@@ -109,4 +110,4 @@ registerRules({
       checkStructure(ctx, node, masked, hasPlaceholder);
     }
   },
-});
+};

@@ -11,7 +11,7 @@ import type { ASTNode, ObjectASTNode } from '../json/ast';
 import { getValue, isArray, isObject, isString } from '../json/ast';
 import { documentIndex } from '../json/documentIndex';
 import type { Fix, TextEdit } from '../types';
-import { registerRules } from './index';
+import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { schemaRejects } from './support/schemaCoverage';
 import { nodeText } from './support/objectEdits';
@@ -45,27 +45,27 @@ function objectToCallArrayFix(ctx: RuleContext, calls: ObjectASTNode): Fix[] {
 }
 
 function checkCallShape(ctx: RuleContext, calls: ASTNode | undefined): void {
-  if (!isObject(calls) || schemaRejects(ctx.doc, calls)) return;
+  if (!isObject(calls) || schemaRejects(ctx, calls)) return;
   ctx.report({ offset: calls.offset, length: 1, severity: 'error', code: 'call-not-array',
-    message: `In ${ctx.doc.attribute?.name} "call" is a list [ {…}, {…} ] that runs in order, each call with its "name"; written as an object (the ImportAccountEntJSON form) EIC finds no call to run.`,
+    message: `Calls not in a list: in ${ctx.doc.attribute?.name} "call" is a list [ {…}, {…} ] that runs in order, each call with its "name"; written as an object (the ImportAccountEntJSON form) EIC finds no call to run.`,
     fixes: objectToCallArrayFix(ctx, calls) });
 }
 
 function checkResponses(ctx: RuleContext, key: string, value: ASTNode): void {
   if (isObject(value)) {
     const code = getValue(value, 'statusCode');
-    if (code && code.type === 'number' && !schemaRejects(ctx.doc, code)) {
+    if (code && code.type === 'number' && !schemaRejects(ctx, code)) {
       const raw = nodeText(ctx.doc, code);
       ctx.report({ offset: code.offset, length: code.length, severity: 'error', code: 'status-code-not-list',
-        message: `${key}.statusCode must be a list of codes, e.g. [${raw}]; EIC does not read a single number here, so the call's outcome is not judged by it.`,
+        message: `Status codes not in a list: ${key}.statusCode must be a list of codes, e.g. [${raw}]; EIC does not read a single number here, so the call's outcome is not judged by it.`,
         fixes: [{ title: `Write [${raw}]`, edits: [{ offset: code.offset, length: code.length, newText: `[${raw}]` }], isPreferred: true }] });
     }
     return;
   }
-  if (isArray(value) && ctx.doc.attribute?.grammar !== 'ticketStatus' && !schemaRejects(ctx.doc, value)) {
+  if (isArray(value) && ctx.doc.attribute?.grammar !== 'ticketStatus' && !schemaRejects(ctx, value)) {
     const only = value.items.length === 1 && isObject(value.items[0]) ? value.items[0] : undefined;
     ctx.report({ offset: value.offset, length: 1, severity: 'warning', code: 'success-responses-array',
-      message: `${key} is a list here; outside TicketStatusJSON EIC expects an object such as {"statusCode": [200, 201]}.`,
+      message: `Response check written as a list: ${key} is a list here; outside TicketStatusJSON EIC expects an object such as {"statusCode": [200, 201]}.`,
       fixes: only ? [{ title: 'Use the object inside the list', edits: [{ offset: value.offset, length: value.length, newText: nodeText(ctx.doc, only) }], isPreferred: true }] : [] });
   }
 }
@@ -73,19 +73,19 @@ function checkResponses(ctx: RuleContext, key: string, value: ASTNode): void {
 function checkScalar(ctx: RuleContext, key: string, value: ASTNode): void {
   if (!isString(value) || (!BOOLEAN_KEYS.has(key) && !NUMBER_KEYS.has(key))) return;
   const text = value.value.trim();
-  if (BOOLEAN_KEYS.has(key) && /^(true|false)$/i.test(text) && !schemaRejects(ctx.doc, value)) {
+  if (BOOLEAN_KEYS.has(key) && /^(true|false)$/i.test(text) && !schemaRejects(ctx, value)) {
     const b = text.toLowerCase();
     ctx.report({ offset: value.offset, length: value.length, severity: 'error', code: 'boolean-as-string',
-      message: `${key} must be the JSON value ${b}, without quotes; EIC does not read the text "${value.value}" as a switch, so the setting has no effect.${LEGACY_NOTE[key] ?? ''}`,
+      message: `Boolean written as text: ${key} must be the JSON value ${b}, without quotes; EIC does not read the text "${value.value}" as a switch, so the setting has no effect.${LEGACY_NOTE[key] ?? ''}`,
       fixes: [{ title: `Write ${b} without quotes`, edits: [{ offset: value.offset, length: value.length, newText: b }], isPreferred: true }] });
-  } else if (NUMBER_KEYS.has(key) && /^-?\d+$/.test(text) && !schemaRejects(ctx.doc, value)) {
+  } else if (NUMBER_KEYS.has(key) && /^-?\d+$/.test(text) && !schemaRejects(ctx, value)) {
     ctx.report({ offset: value.offset, length: value.length, severity: 'warning', code: 'number-as-string',
-      message: `${key} is a number; write ${text} without quotes. EIC may not convert the text "${value.value}" and then falls back to its default.`,
+      message: `Number written as text: ${key} is a number; write ${text} without quotes. EIC may not convert the text "${value.value}" and then falls back to its default.`,
       fixes: [{ title: `Write ${text} without quotes`, edits: [{ offset: value.offset, length: value.length, newText: text }], isPreferred: true }] });
   }
 }
 
-registerRules({
+export const valueTypesRule: Rule = {
   id: 'value-types',
   run(ctx) {
     const grammar = ctx.doc.attribute?.grammar;
@@ -103,4 +103,4 @@ registerRules({
       else checkScalar(ctx, key, node.valueNode);
     }
   },
-});
+};

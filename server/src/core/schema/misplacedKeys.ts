@@ -6,18 +6,13 @@
 import type { AttributeDocument } from '../document';
 import type { ASTNode } from '../json/ast';
 import type { Finding } from '../types';
+import { MISPLACED_KEY_RULES, type MisplacedKeyRule } from './misplacedKeyRules';
 
 type MisplacedResult = Omit<Finding, 'offset' | 'length'>;
+export type { MisplacedKeyRule };
 
-export interface MisplacedKeyRule {
-  key: string;
-  /** Decides whether the rule applies to this object path. */
-  applies(path: (string | number)[], doc: AttributeDocument): boolean;
-  describe(doc: AttributeDocument, objectNode: ASTNode | undefined, path: (string | number)[]): MisplacedResult;
-}
-
-/** Rules are added by the rule modules that own the mistakes (see server/src/core/rules). */
-export const MISPLACED_KEY_RULES: MisplacedKeyRule[] = [];
+/** The table of known mistakes is data, in misplacedKeyRules.ts. */
+export { MISPLACED_KEY_RULES };
 
 export function describeMisplacedKey(doc: AttributeDocument, key: string, objectNode: ASTNode | undefined, path: (string | number)[]): MisplacedResult | undefined {
   for (const rule of MISPLACED_KEY_RULES) {

@@ -16,20 +16,20 @@ import { provesValid } from './validityProof';
 import { missingKeyFix, missingKeysFix, missingKeyObject } from './missingKeyFix';
 
 const SYNTAX_MESSAGES: Partial<Record<number, string>> = {
-  [ErrorCode.CommaExpected]: 'A comma is missing between two entries.',
-  [ErrorCode.ColonExpected]: 'A colon (:) is missing after the key.',
-  [ErrorCode.PropertyExpected]: 'A key in double quotes is expected here.',
-  [ErrorCode.ValueExpected]: 'A value is expected here (a string, number, object, array, true, false or null).',
-  [ErrorCode.CommaOrCloseBraceExpected]: 'A comma or a closing brace } is expected here.',
-  [ErrorCode.CommaOrCloseBacketExpected]: 'A comma or a closing bracket ] is expected here.',
-  [ErrorCode.PropertyKeysMustBeDoublequoted]: 'Keys must be in double quotes; EIC rejects other quotes.',
-  [ErrorCode.UnexpectedEndOfString]: 'This string is not closed: a double quote is missing.',
+  [ErrorCode.CommaExpected]: 'Missing comma: two entries need a comma between them.',
+  [ErrorCode.ColonExpected]: 'Missing colon: a colon (:) is needed after the key.',
+  [ErrorCode.PropertyExpected]: 'Key expected: a key in double quotes belongs here.',
+  [ErrorCode.ValueExpected]: 'Missing value: a value is expected here (a string, number, object, array, true, false or null).',
+  [ErrorCode.CommaOrCloseBraceExpected]: 'Missing comma or }: a comma or a closing brace } is expected here.',
+  [ErrorCode.CommaOrCloseBacketExpected]: 'Missing comma or ]: a comma or a closing bracket ] is expected here.',
+  [ErrorCode.PropertyKeysMustBeDoublequoted]: 'Key not in double quotes: EIC rejects other quotes.',
+  [ErrorCode.UnexpectedEndOfString]: 'Unclosed string: a double quote is missing.',
   [ErrorCode.InvalidEscapeCharacter]: 'Invalid escape sequence: inside a JSON string only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are allowed.',
-  [ErrorCode.InvalidCharacter]: 'A raw control character (such as a line break or tab) sits inside a string; write it as \\n or \\t.',
+  [ErrorCode.InvalidCharacter]: 'Control character in a string: a raw control character (such as a line break or tab) sits inside a string; write it as \\n or \\t.',
   [ErrorCode.InvalidUnicode]: 'Invalid \\u escape: four hexadecimal digits must follow \\u.',
-  [ErrorCode.UnexpectedEndOfNumber]: 'This number is incomplete.',
-  [ErrorCode.UnexpectedEndOfComment]: 'This comment is not closed.',
-  [ErrorCode.CommentNotPermitted]: 'EIC does not accept comments in connection JSON; remove it.',
+  [ErrorCode.UnexpectedEndOfNumber]: 'Incomplete number: this number ends before its digits.',
+  [ErrorCode.UnexpectedEndOfComment]: 'Unclosed comment: this comment is not closed.',
+  [ErrorCode.CommentNotPermitted]: 'Comment not allowed: EIC does not accept comments in connection JSON; remove it.',
 };
 
 /**
@@ -103,14 +103,15 @@ function convert(doc: AttributeDocument, diagnostic: Diagnostic, sink: FindingSi
   }
   if (code === ErrorCode.DuplicateKey) {
     return { offset, length, severity: 'warning', code: 'duplicate-key',
-      message: `The key ${doc.text.substr(offset, length)} appears twice in this object; only one of the values will be used. Keep one.` };
+      message: `Duplicate key ${doc.text.substr(offset, length)}: it appears twice in this object, and only one of the values will be used. Keep one.` };
   }
   if (code !== undefined && code >= 0x100 && code < 0x300) {
     return { offset, length, severity: 'error', code: 'json-syntax', message: SYNTAX_MESSAGES[code] ?? `JSON syntax error: ${d.message}` };
   }
   if (code !== undefined && code >= ErrorCode.SchemaResolveError) return undefined;
   if (code === ErrorCode.Deprecated) {
-    return { offset, length, severity: 'warning', code: 'deprecated', message: d.message, tags: ['deprecated'] };
+    // The service's text is the schema's deprecation message (what replaces the key): it follows the verdict.
+    return { offset, length, severity: 'warning', code: 'deprecated', message: `Deprecated key: ${d.message}`, tags: ['deprecated'] };
   }
   return schemaProblem(doc, d, offset, length, sink);
 }
@@ -134,7 +135,7 @@ function schemaProblem(doc: AttributeDocument, d: { message: string }, offset: n
     const objectNode = missingKeyObject(doc, offset);
     const what = objectNode ? describeObject(objectNode) : 'this object';
     const finding: Finding = { offset, length: Math.min(length, 1), severity: 'error', code: 'missing-key',
-      message: `${what[0].toUpperCase()}${what.slice(1)} needs \`${m[1]}\`; EIC cannot use it without that key.` };
+      message: `Missing key \`${m[1]}\` in ${what}: EIC cannot use it without that key.` };
     missingKeyOf.set(finding, m[1]);
     return finding;
   }
@@ -147,7 +148,8 @@ function schemaProblem(doc: AttributeDocument, d: { message: string }, offset: n
   if (!wanted('schema')) return undefined;
   const node = nodeAt();
   const owner = node && ownerName(node);
-  return { offset, length, severity: 'error', code: 'schema', message: owner ? `\`${owner}\`: ${d.message}` : d.message };
+  // Another constraint of the schema (pattern, range, length): the service's own words after the verdict.
+  return { offset, length, severity: 'error', code: 'schema', message: `Value not accepted${owner ? ` in \`${owner}\`` : ''}: ${d.message}` };
 }
 
 function unknownKey(doc: AttributeDocument, quotedKey: string, offset: number, length: number, sink: FindingSink): Finding | undefined {
@@ -174,8 +176,8 @@ function unknownKey(doc: AttributeDocument, quotedKey: string, offset: number, l
     : [];
   const where = objectNode ? ` in ${describeObject(objectNode)}` : '';
   const message = suggestion
-    ? `\`${key}\`: EIC ignores unknown keys${where}; did you mean \`${suggestion}\`?`
-    : `\`${key}\`: EIC ignores unknown keys${where}, so this has no effect.${known.length ? ` Known keys here: ${known.slice(0, 12).map(k => `\`${k}\``).join(', ')}${known.length > 12 ? ' …' : ''}.` : ''}`;
+    ? `Unknown key \`${key}\`: EIC ignores it${where}; did you mean \`${suggestion}\`?`
+    : `Unknown key \`${key}\`: EIC ignores it${where}, so it has no effect.${known.length ? ` Known keys here: ${known.slice(0, 12).map(k => `\`${k}\``).join(', ')}${known.length > 12 ? ' …' : ''}.` : ''}`;
   return { offset, length, severity: 'warning', code: 'unknown-key', message, fixes };
 }
 
@@ -207,7 +209,7 @@ function wrongType(doc: AttributeDocument, node: ASTNode | undefined, expected: 
     fixes.push({ title: `Wrap the value in a list: [${raw}]`, edits: [{ offset: node.offset, length: node.length, newText: `[${raw}]` }], isPreferred: true });
   }
   return { offset, length, severity: 'error', code: 'wrong-type',
-    message: `${owner ? `\`${owner}\`` : 'This value'} must be ${expectedText}, not ${found}; EIC would not read it as intended.`, fixes };
+    message: `Wrong type${owner ? ` for \`${owner}\`` : ''}: it must be ${expectedText}, not ${found}; EIC would not read it as intended.`, fixes };
 }
 
 function invalidValue(doc: AttributeDocument, node: ASTNode | undefined, validList: string, offset: number, length: number): Finding {
@@ -220,7 +222,7 @@ function invalidValue(doc: AttributeDocument, node: ASTNode | undefined, validLi
     : [];
   const shown = valid.slice(0, 10).map(v => `\`${typeof v === 'string' ? v : JSON.stringify(v)}\``).join(', ');
   return { offset, length, severity: 'error', code: 'invalid-value',
-    message: `${owner ? `\`${owner}\`: ` : ''}${actual !== undefined ? `\`${actual}\` is not a value EIC knows` : 'This value is not accepted'}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Allowed: ${shown}${valid.length > 10 ? ' …' : ''}.`,
+    message: `Invalid value${actual !== undefined ? ` \`${actual}\`` : ''}${owner ? ` for \`${owner}\`` : ''}: ${actual !== undefined ? 'EIC does not know it' : 'it is not accepted'}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Allowed: ${shown}${valid.length > 10 ? ' …' : ''}.`,
     fixes };
 }
 

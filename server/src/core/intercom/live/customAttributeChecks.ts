@@ -41,7 +41,7 @@ function verdict(live: LiveContext, model: DataModel, name: string, where: 'body
     : { severity: 'warning' as const, text: 'the filter matches nothing' };
   return {
     severity: effect.severity, suggestion,
-    message: `custom_attributes.${name} is ${found ? 'an archived' : 'not a'} custom data attribute of ${models} ${inWorkspace(live)}: ${effect.text}. ${active.length ? `Its ${model} custom attributes: ${active.slice(0, 12).join(', ')}${active.length > 12 ? ' …' : ''}.` : `It has no ${model} custom attributes.`}${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    message: `${found ? 'Archived' : 'Unknown'} custom attribute custom_attributes.${name}: it is ${found ? 'an archived' : 'not a'} custom data attribute of ${models} ${inWorkspace(live)}: ${effect.text}. ${active.length ? `Its ${model} custom attributes: ${active.slice(0, 12).join(', ')}${active.length > 12 ? ' …' : ''}.` : `It has no ${model} custom attributes.`}${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
   };
 }
 

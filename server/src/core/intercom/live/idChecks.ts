@@ -46,7 +46,7 @@ function judge(live: LiveContext, kinds: Kind[], id: string, severity: Severity,
   const also = kinds.length > 1 ? ` (nor among its ${PLURAL[kinds[1]]})` : '';
   return {
     code: CODES[kind], guess,
-    message: `${kind === 'admin' ? 'Admin' : kind === 'team' ? 'Team' : 'Tag'} ${id} does not exist ${inWorkspace(live)}${also}: ${effect}. Its ${PLURAL[kind]}: ${listSome(items)}.${guess ? ` Did you mean ${guess.id}${guess.name ? ` "${guess.name}"` : ''}?` : ''}`,
+    message: `Unknown ${kind} ${id}: it does not exist ${inWorkspace(live)}${also}; ${effect}. Its ${PLURAL[kind]}: ${listSome(items)}.${guess ? ` Did you mean ${guess.id}${guess.name ? ` "${guess.name}"` : ''}?` : ''}`,
   };
 }
 
@@ -123,7 +123,7 @@ function checkRegion(live: LiveContext, ic: IntercomCall): void {
     : `a regional host serves only the workspaces of its region, so the call is refused`;
   live.report({
     ...spanIn(live.doc, ic.urlNode, ic.url.hostStart, ic.url.hostEnd - ic.url.hostStart), severity: 'warning', code: 'intercom-live-region',
-    message: `This call goes to ${ic.region.apiHost} (${ic.region.label.replace(' (default)', '')}), but the workspace ${workspaceLabel(live.snapshot)} is hosted in ${home.label} (GET /me: app.region "${live.snapshot.workspace.region}"): ${via}. Call ${home.apiHost}.`,
+    message: `Wrong region: this call goes to ${ic.region.apiHost} (${ic.region.label.replace(' (default)', '')}), but the workspace ${workspaceLabel(live.snapshot)} is hosted in ${home.label} (GET /me: app.region "${live.snapshot.workspace.region}"): ${via}. Call ${home.apiHost}.`,
     fixes: [{ title: `Use ${home.apiHost} (${home.label})`, isPreferred: true,
       edits: [editIn(live.doc, ic.urlNode, ic.url.hostStart, ic.url.hostEnd - ic.url.hostStart, INTERCOM_REGIONS.find(r => r.id === home.id)!.apiHost)] }],
   });

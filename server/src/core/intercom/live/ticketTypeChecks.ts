@@ -38,14 +38,14 @@ function checkType(live: LiveContext, ic: IntercomCall, body: ParsedBody, node: 
   if (type && !type.archived) return type;
   if (type) {
     reportIn(live, body, node, 'intercom-live-ticket-type', 'warning',
-      `Ticket type ${label(type)} is archived ${inWorkspace(live)}: new tickets of an archived type are refused or hidden from the inbox. Active types: ${active.map(label).join(', ') || 'none'}.`,
+      `Archived ticket type ${label(type)}: it is archived ${inWorkspace(live)}; new tickets of an archived type are refused or hidden from the inbox. Active types: ${active.map(label).join(', ') || 'none'}.`,
       fixesFor(active.find(t => t.name === type.name)));
     return type;
   }
   const guess = guessItem(active, id) as SnapshotTicketType | undefined;
   const named = guess && guess.name.toLowerCase() === id.trim().toLowerCase();
   reportIn(live, body, node, 'intercom-live-ticket-type', 'error',
-    `${named ? `"${id}" is the name of a ticket type, but ticket_type_id takes its id` : `Ticket type ${id} does not exist ${inWorkspace(live)}`}: ${callName(ic)} would be refused. The workspace has ${active.length ? active.map(label).join(', ') : 'no active ticket types'}.${guess ? ` Did you mean ${guess.id} "${guess.name}"?` : ''}`,
+    `${named ? `Ticket type name instead of id: "${id}" is the name of a ticket type, but ticket_type_id takes its id` : `Unknown ticket type ${id}: it does not exist ${inWorkspace(live)}`}; ${callName(ic)} would be refused. The workspace has ${active.length ? active.map(label).join(', ') : 'no active ticket types'}.${guess ? ` Did you mean ${guess.id} "${guess.name}"?` : ''}`,
     fixesFor(guess ?? (active.length === 1 ? active[0] : undefined)));
   return undefined;
 }
@@ -81,7 +81,7 @@ function checkAttributes(live: LiveContext, ic: IntercomCall, body: ParsedBody, 
     const guess = names.find(n => n.toLowerCase() === name.toLowerCase()) ?? closestName(name, names);
     const archived = type.attributes.some(a => a.archived && a.name === name);
     reportIn(live, body, key, 'intercom-live-ticket-attribute-unknown', 'error',
-      `"${name}" is ${archived ? 'an archived attribute' : 'not an attribute'} of ticket type ${type.id} "${type.name}" ${inWorkspace(live)}: Intercom refuses extra attributes ("Extra attributes provided that are not found on ticket type"). The type has ${names.map(n => `"${n}"`).join(', ') || 'no attributes'}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+      `${archived ? 'Archived' : 'Unknown'} ticket attribute "${name}": it is ${archived ? 'an archived attribute' : 'not an attribute'} of ticket type ${type.id} "${type.name}" ${inWorkspace(live)}: Intercom refuses extra attributes ("Extra attributes provided that are not found on ticket type"). The type has ${names.map(n => `"${n}"`).join(', ') || 'no attributes'}.${guess ? ` Did you mean "${guess}"?` : ''}`,
       guess ? [{ title: `Rename to "${guess}"`, edits: [replaceIn(live, body, key, guess)], isPreferred: true }] : []);
   }
   if (boundKey) return;
@@ -89,7 +89,7 @@ function checkAttributes(live: LiveContext, ic: IntercomCall, body: ParsedBody, 
   if (!missing.length) return;
   const anchor = prop?.key ?? typeNode;
   reportIn(live, body, anchor, 'intercom-live-ticket-attribute-required', 'error',
-    `Ticket type ${type.id} "${type.name}" requires ${missing.map(n => `"${n}"`).join(', ')} to create a ticket ${inWorkspace(live)}, and ${callName(ic)} does not send ${missing.length > 1 ? 'them' : 'it'}: Intercom answers 400 "Missing required ticket attributes". Add ${missing.length > 1 ? 'them' : 'it'} to ticket_attributes.`,
+    `Missing required ticket attribute ${missing.map(n => `"${n}"`).join(', ')}: ticket type ${type.id} "${type.name}" requires ${missing.length > 1 ? 'them' : 'it'} to create a ticket ${inWorkspace(live)}, and ${callName(ic)} does not send ${missing.length > 1 ? 'them' : 'it'}: Intercom answers 400 "Missing required ticket attributes". Add ${missing.length > 1 ? 'them' : 'it'} to ticket_attributes.`,
     [{ title: `Add ${missing.map(n => `"${n}"`).join(', ')} to ticket_attributes`, edits: insertAttributes(live, body, prop?.value, missing) }]);
 }
 

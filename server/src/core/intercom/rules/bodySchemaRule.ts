@@ -17,7 +17,7 @@ import { getValue } from '../../json/ast';
 import type { Fix } from '../../types';
 import { bodyFields, bodyRequirements, compareVersions, versionsWithBodyPath, type FieldInfo, type FieldTree, type IntercomEndpoint, type RequirementGroup } from '../catalog';
 import { searchFactsOf } from '../searchFacts';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { closestName } from './fieldPaths';
@@ -56,7 +56,7 @@ function checkRequirements(b: BodyContext, obj: JsonNode, groups: readonly Requi
     if (group.alternatives.some(alt => alt.every(f => present.has(f)))) continue;
     const options = group.alternatives.map(alt => alt.join(' + '));
     report(b, obj, 'intercom-body-one-of', 'error',
-      `${where} needs ${options.length > 1 ? 'at least one of ' : ''}${names(options)} (${label(b)}, Intercom-Version ${b.version}); without ${options.length > 1 ? 'any of them' : 'it'} Intercom answers 400.`);
+      `Missing required field: ${where} needs ${options.length > 1 ? 'at least one of ' : ''}${names(options)} (${label(b)}, Intercom-Version ${b.version}); without ${options.length > 1 ? 'any of them' : 'it'} Intercom answers 400.`);
   }
 }
 
@@ -84,14 +84,14 @@ function checkValue(b: BodyContext, value: JsonNode, info: FieldInfo, path: stri
   const actual = jsonType(value);
   if (!typeFits(info, actual, value.type === 'string' ? rawString(b.body, value) : '')) {
     report(b, value, 'intercom-body-type', 'warning',
-      `${path} is ${info.type.replace(/\|/g, ' or ')} in ${label(b)} (Intercom-Version ${b.version}), not ${actual === 'integer' || actual === 'number' ? 'a number' : `a${actual === 'object' || actual === 'array' ? 'n' : ''} ${actual}`}; Intercom refuses or misreads the value. Write ${info.type.includes('boolean') ? 'true or false' : `a${info.type.startsWith('integer') ? 'n integer' : ` ${info.type.split('|')[0]}`}`}.`);
+      `Wrong value type: ${path} is ${info.type.replace(/\|/g, ' or ')} in ${label(b)} (Intercom-Version ${b.version}), not ${actual === 'integer' || actual === 'number' ? 'a number' : `a${actual === 'object' || actual === 'array' ? 'n' : ''} ${actual}`}; Intercom refuses or misreads the value. Write ${info.type.includes('boolean') ? 'true or false' : `a${info.type.startsWith('integer') ? 'n integer' : ` ${info.type.split('|')[0]}`}`}.`);
     return;
   }
   if (value.type === 'string' && info.values && !info.values.includes(rawString(b.body, value))) {
     const written = rawString(b.body, value);
     const guess = closestName(written, info.values);
     report(b, value, 'intercom-body-type', 'warning',
-      `"${written}" is not a value of ${path} in ${label(b)} (Intercom-Version ${b.version}): it takes ${info.values.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+      `Invalid value "${written}": it is not a value of ${path} in ${label(b)} (Intercom-Version ${b.version}): it takes ${info.values.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`,
       guess ? [{ title: `Change to "${guess}"`, edits: [editIn(b.ctx.doc, b.body.node, stringContent(value).offset, stringContent(value).length, guess)], isPreferred: true }] : []);
     return;
   }
@@ -115,13 +115,13 @@ function unknownProperty(b: BodyContext, key: JsonNode, name: string, fields: Fi
     const edits = target && isPinned(b.ic.version) ? setHeaderEdits(b.ctx.doc, b.ic, 'Intercom-Version', target) : undefined;
     if (edits) fixes.push({ title: `Change Intercom-Version to "${target}"`, edits });
     report(b, key, 'intercom-body-field-version', 'warning',
-      `"${name}" is part of ${label(b)} only ${range}, not in ${b.version}: Intercom refuses the request or ignores the field, so it has no effect. ${later.length ? `Pin ${target} to send it` : 'Use what this version documents instead'}${later.length ? '' : ` (${Object.keys(fields).join(', ')})`}.`, fixes);
+      `Field not in this Intercom-Version: "${name}" is part of ${label(b)} only ${range}, not in ${b.version}; Intercom refuses the request or ignores the field, so it has no effect. ${later.length ? `Pin ${target} to send it` : 'Use what this version documents instead'}${later.length ? '' : ` (${Object.keys(fields).join(', ')})`}.`, fixes);
     return;
   }
   const suggestion = closestName(name, Object.keys(fields));
   const at = stringContent(key);
   report(b, key, 'intercom-body-unknown-field', 'warning',
-    `"${name}" is not a field of ${where} in ${label(b)} (Intercom-Version ${b.version}): Intercom refuses the request or ignores the field, so the value is not stored.${suggestion ? ` Did you mean "${suggestion}"?` : ` It takes ${Object.keys(fields).join(', ')}.`}`,
+    `Unknown body field "${name}": it is not a field of ${where} in ${label(b)} (Intercom-Version ${b.version}): Intercom refuses the request or ignores the field, so the value is not stored.${suggestion ? ` Did you mean "${suggestion}"?` : ` It takes ${Object.keys(fields).join(', ')}.`}`,
     suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [editIn(b.ctx.doc, b.body.node, at.offset, at.length, suggestion)], isPreferred: true }] : []);
 }
 
@@ -139,7 +139,7 @@ function checkObject(b: BodyContext, obj: JsonNode, fields: FieldTree, where: st
   }
 }
 
-registerRules({
+export const intercomBodySchemaRule: Rule = {
   id: 'intercom-body-schema',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -155,4 +155,4 @@ registerRules({
       checkObject(b, body.root, fields, 'the request body', bodyRequirements(endpoint, version));
     }
   },
-});
+};

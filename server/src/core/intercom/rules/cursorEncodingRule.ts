@@ -8,7 +8,7 @@
 import type { StringASTNode } from '../../json/ast';
 import { getValue, isObject, isString } from '../../json/ast';
 import { paginationOf } from '../catalog';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { intercomCalls } from './model';
@@ -40,14 +40,14 @@ function check(ctx: RuleContext, node: StringASTNode): void {
     const access = raw.access;
     ctx.report({
       ...spanIn(ctx.doc, node, raw.index, raw.length), severity: 'warning', code: 'intercom-cursor-not-encoded',
-      message: `The starting_after cursor goes into the next URL without URL-encoding. Intercom's cursors are base64 and contain "+", "/" and "=": a raw "+" arrives as a space, Intercom answers 400 (invalid starting_after) and the import stops after page 1. Encode it: java.net.URLEncoder.encode(${access}, 'UTF-8').`,
+      message: `Cursor not URL-encoded: the starting_after cursor goes into the next URL as it is. Intercom's cursors are base64 and contain "+", "/" and "=": a raw "+" arrives as a space, Intercom answers 400 (invalid starting_after) and the import stops after page 1. Encode it: java.net.URLEncoder.encode(${access}, 'UTF-8').`,
       fixes: [{ title: "Encode the cursor with java.net.URLEncoder.encode(…, 'UTF-8')", isPreferred: true,
         edits: [editIn(ctx.doc, node, raw.index, raw.length, `java.net.URLEncoder.encode(${access}, 'UTF-8')`)] }],
     });
   }
 }
 
-registerRules({
+export const intercomCursorEncodingRule: Rule = {
   id: 'intercom-cursor-encoding',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -59,4 +59,4 @@ registerRules({
       if (isString(path)) check(ctx, path);
     }
   },
-});
+};

@@ -11,7 +11,7 @@ import { getProperty } from '../../json/ast';
 import {
   IntercomEndpoint, endpointPath, endpointsFor, nearestEndpoints, splitRequestPath, compareVersions,
 } from '../catalog';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { insertProperty } from '../../rules/support/objectEdits';
@@ -65,7 +65,7 @@ function wrongMethod(ctx: RuleContext, ic: IntercomCall, version: string): void 
   }
   ctx.report({
     offset: at.offset, length: at.length, severity: 'warning', code: 'intercom-unknown-endpoint',
-    message: `Intercom has no ${ic.method} ${ic.url.path || '/'} in version ${version}; Intercom answers 404 to a method the path does not support. The path exists for ${others.map(e => `${e.method} (${e.summary})`).join(', ')}.`,
+    message: `Unknown Intercom endpoint: Intercom has no ${ic.method} ${ic.url.path || '/'} in version ${version}; Intercom answers 404 to a method the path does not support. The path exists for ${others.map(e => `${e.method} (${e.summary})`).join(', ')}.`,
     fixes,
   });
 }
@@ -82,7 +82,7 @@ function notInVersion(ctx: RuleContext, ic: IntercomCall, version: string): void
   const pinned = isPinned(ic.version);
   ctx.report({
     offset: span.offset, length: span.length, severity: 'error', code: 'intercom-endpoint-version',
-    message: `${endpoint.method} ${endpoint.path} (${endpoint.summary}) is ${availability}, not in ${pinned ? '' : 'the assumed '}Intercom-Version ${version}${pinned ? '' : ' (the call pins no version)'}; Intercom answers 400 intercom_version_invalid "Requested resource is not available in current API version". ${pinned ? 'Change' : 'Pin'} the version to ${target}.`,
+    message: `Endpoint not in this Intercom-Version: ${endpoint.method} ${endpoint.path} (${endpoint.summary}) is ${availability}, not in ${pinned ? '' : 'the assumed '}Intercom-Version ${version}${pinned ? '' : ' (the call pins no version)'}; Intercom answers 400 intercom_version_invalid "Requested resource is not available in current API version". ${pinned ? 'Change' : 'Pin'} the version to ${target}.`,
     fixes: edits ? [{ title: `${pinned ? 'Change' : 'Set'} Intercom-Version to "${target}"`, edits, isPreferred: true }] : [],
   });
 }
@@ -108,12 +108,12 @@ function unknownPath(ctx: RuleContext, ic: IntercomCall, version: string): void 
   const list = nearest.map(n => `${n.endpoint.method} ${endpointPath(n.endpoint, version)}`).join(', ');
   ctx.report({
     ...span, severity: 'warning', code: 'intercom-unknown-endpoint',
-    message: `Intercom's API (version ${version}) has no endpoint ${ic.method ? `${ic.method} ` : ''}${ic.url.path || '/'}; the call would get 404 Not Found.${list ? ` Nearest: ${list}.` : ''}`,
+    message: `Unknown Intercom endpoint: Intercom's API (version ${version}) has no endpoint ${ic.method ? `${ic.method} ` : ''}${ic.url.path || '/'}; the call would get 404 Not Found.${list ? ` Nearest: ${list}.` : ''}`,
     fixes,
   });
 }
 
-registerRules({
+export const intercomEndpointRule: Rule = {
   id: 'intercom-endpoint',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -132,4 +132,4 @@ registerRules({
       else unknownPath(ctx, ic, version);
     }
   },
-});
+};

@@ -14,7 +14,7 @@ import type { Fix } from '../../types';
 import { getProperty, getValue, isString, stringValue } from '../../json/ast';
 import type { AttributeDocument } from '../../document';
 import { INTERCOM_REGIONS } from '../regions';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { insertProperty } from '../../rules/support/objectEdits';
@@ -35,8 +35,8 @@ function checkAccept(ctx: RuleContext, ic: IntercomCall): void {
   ctx.report({
     offset: at.offset, length: at.length, severity: 'warning', code: 'intercom-accept-missing',
     message: accept
-      ? `Intercom only answers with JSON; with "Accept: ${value}" it replies 406 (media_type_not_acceptable). Send "Accept": "application/json".`
-      : 'This Intercom call sends no "Accept: application/json" header. Intercom requires it and answers 406 (media_type_not_acceptable) to HTTP clients that do not add one themselves. Add the header.',
+      ? `Wrong Accept header: Intercom only answers with JSON; with "Accept: ${value}" it replies 406 (media_type_not_acceptable). Send "Accept": "application/json".`
+      : 'Missing Accept header: this Intercom call sends no "Accept: application/json" header. Intercom requires it and answers 406 (media_type_not_acceptable) to HTTP clients that do not add one themselves. Add the header.',
     fixes: edits ? [{ title: accept ? 'Change to "application/json"' : 'Add "Accept": "application/json"', edits, isPreferred: true }] : [],
   });
 }
@@ -47,7 +47,7 @@ function checkAuthorization(ctx: RuleContext, ic: IntercomCall): void {
   const at = headersAnchor(ic);
   ctx.report({
     offset: at.offset, length: at.length, severity: 'warning', code: 'intercom-authorization-missing',
-    message: 'This Intercom call sends no Authorization header, so Intercom answers 401 (unauthorized). Send "Authorization": "${access_token}"; the token of the connection\'s authentication already carries its "Bearer " prefix.',
+    message: 'Missing Authorization header: this Intercom call sends none, so Intercom answers 401 (unauthorized). Send "Authorization": "${access_token}"; the token of the connection\'s authentication already carries its "Bearer " prefix.',
     fixes: edits ? [{ title: 'Add "Authorization": "${access_token}"', edits, isPreferred: true }] : [],
   });
 }
@@ -60,7 +60,7 @@ function checkContentType(ctx: RuleContext, ic: IntercomCall): void {
   const params_ = getProperty(ic.http, 'httpParams')!;
   ctx.report({
     offset: params_.keyNode.offset, length: params_.keyNode.length, severity: 'warning', code: 'intercom-content-type-missing',
-    message: 'This call sends a body to Intercom but declares no content type; Intercom reads request bodies as JSON only, so say so with "httpContentType": "application/json" (EIC encodes the body by it and sends the matching Content-Type).',
+    message: 'Missing content type: this call sends a body to Intercom but declares no content type; Intercom reads request bodies as JSON only, so say so with "httpContentType": "application/json" (EIC encodes the body by it and sends the matching Content-Type).',
     fixes: [{ title: 'Add "httpContentType": "application/json"', edits: [insertProperty(ctx.doc, ic.http, 'httpContentType', '"application/json"', params_)], isPreferred: true }],
   });
 }
@@ -86,14 +86,15 @@ function checkRegions(ctx: RuleContext, calls: readonly IntercomCall[]): void {
     });
     ctx.report({
       ...spanIn(ctx.doc, ic.urlNode, ic.url.hostStart, ic.url.hostEnd - ic.url.hostStart), severity: 'warning', code: 'intercom-mixed-regions',
-      message: `This call goes to ${ic.region.apiHost} (${ic.region.label}), but ${example}. An Intercom workspace lives in one region; use that region's host in every call (GET /me tells it in app.region).`,
+      message: `Mixed Intercom regions: this call goes to ${ic.region.apiHost} (${ic.region.label}), but ${example}. An Intercom workspace lives in one region; use that region's host in every call (GET /me tells it in app.region).`,
       fixes,
     });
   }
 }
 
-registerRules({
+export const intercomHeadersRule: Rule = {
   id: 'intercom-headers',
+  reads: '*', // the mixed-regions check reads every sibling's calls
   run(ctx) {
     const calls = intercomCalls(ctx.doc, ctx.settings);
     for (const ic of calls) {
@@ -104,4 +105,4 @@ registerRules({
     }
     checkRegions(ctx, calls);
   },
-});
+};

@@ -9,14 +9,14 @@ import type { StringASTNode } from '../../json/ast';
 import { getValue, isObject, isString } from '../../json/ast';
 import type { IntercomEndpoint } from '../catalog';
 import { pageSizeOf } from '../endpointFacts';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { bindingRegions, editIn, spanIn } from '../../rules/support/stringNodes';
 import { IntercomCall, intercomCalls } from './model';
 import { bodyProperty, parsedBody } from './support';
 
 function message(endpoint: IntercomEndpoint, version: string, written: number, max: number): string {
-  return `per_page=${written} is outside the range ${endpoint.method} ${endpoint.path} accepts: Intercom documents at most ${max} records per page (Intercom-Version ${version}), so this request does not conform to its API and can be refused. Use per_page=${max} and follow the pages.`;
+  return `Page size out of range: per_page=${written} is outside the range ${endpoint.method} ${endpoint.path} accepts: Intercom documents at most ${max} records per page (Intercom-Version ${version}), so this request does not conform to its API and can be refused. Use per_page=${max} and follow the pages.`;
 }
 
 /** per_page=<digits> outside ${…} in a URL text. */
@@ -58,7 +58,7 @@ function checkBody(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEndpoin
   });
 }
 
-registerRules({
+export const intercomPerPageMaxRule: Rule = {
   id: 'intercom-per-page-max',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -74,4 +74,4 @@ registerRules({
       checkBody(ctx, ic, endpoint, version, max);
     }
   },
-});
+};

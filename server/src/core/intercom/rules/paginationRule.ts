@@ -12,7 +12,7 @@ import { getProperty, getValue, isObject, isString, stringValue } from '../../js
 import type { IntercomEndpoint, PaginationStyle } from '../catalog';
 import { paginationOf } from '../catalog';
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { insertProperty } from '../../rules/support/objectEdits';
 import { replaceString } from '../../rules/support/stringNodes';
@@ -78,7 +78,7 @@ function missing(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEndpoint,
     const at = ic.urlNode;
     ctx.report({
       offset: at.offset, length: at.length, severity: 'warning', code: 'intercom-pagination-missing',
-      message: `${endpoint.method} ${endpoint.path} pages with a cursor in the request body, which EIC's import cannot send: one run reads only the first page (${pageSize(ic, endpoint) ?? 'the default size'}). Set "pagination": {"per_page": 150} in the body and keep the query narrow enough (e.g. recently updated records) for one page, or import with GET ${endpoint.path.replace(/\/search$/, '')} and a cursor nextUrl.`,
+      message: `Missing pagination: ${endpoint.method} ${endpoint.path} pages with a cursor in the request body, which EIC's import cannot send, so one run reads only the first page (${pageSize(ic, endpoint) ?? 'the default size'}). Set "pagination": {"per_page": 150} in the body and keep the query narrow enough (e.g. recently updated records) for one page, or import with GET ${endpoint.path.replace(/\/search$/, '')} and a cursor nextUrl.`,
     });
     return;
   }
@@ -98,7 +98,7 @@ function missing(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEndpoint,
   const at = listField?.keyNode ?? ic.urlNode;
   ctx.report({
     offset: at.offset, length: at.length, severity: 'warning', code: 'intercom-pagination-missing',
-    message: `${endpoint.method} ${endpoint.path} is paginated (${how[style]}), but this import has no pagination: only ${first} would be imported.`,
+    message: `Missing pagination: ${endpoint.method} ${endpoint.path} is paginated (${how[style]}), but this import has none: only ${first} would be imported.`,
     fixes,
   });
 }
@@ -111,7 +111,7 @@ function checkNextUrl(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEndp
     const text = paginationText(style, ic);
     ctx.report({
       offset: prop.keyNode.offset, length: prop.keyNode.length, severity: 'warning', code: 'intercom-pagination-cursor',
-      message: `${endpoint.method} ${endpoint.path} pages with a cursor (pages.next.starting_after) and ignores ${form === 'page' ? 'page numbers' : 'offsets'}: every request returns the first page again. Use a nextUrl that adds starting_after.`,
+      message: `${form === 'page' ? 'Page numbers' : 'Offsets'} on a cursor endpoint: ${endpoint.method} ${endpoint.path} pages with a cursor (pages.next.starting_after) and ignores ${form === 'page' ? 'page numbers' : 'offsets'}: every request returns the first page again. Use a nextUrl that adds starting_after.`,
       fixes: text ? [{ title: 'Replace with a cursor nextUrl', edits: [{ offset: pagination.offset, length: pagination.length, newText: text }] }] : [],
     });
     return;
@@ -125,18 +125,18 @@ function checkNextUrl(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEndp
     const base = baseUrl(ic);
     ctx.report({
       offset: path.offset, length: path.length, severity: 'warning', code: 'intercom-pagination-cursor',
-      message: `On ${endpoint.method} ${endpoint.path} pages.next is not a URL but an object {per_page, starting_after}; used as the next URL it gives a request that fails or returns the first page again. Build the URL from pages.next.starting_after (URL-encoded).`,
+      message: `Cursor used as a URL: on ${endpoint.method} ${endpoint.path} pages.next is not a URL but an object {per_page, starting_after}; used as the next URL it gives a request that fails or returns the first page again. Build the URL from pages.next.starting_after (URL-encoded).`,
       fixes: base ? [{ title: 'Build the next URL from starting_after', edits: [replaceString(path, cursorNextUrl(base))], isPreferred: true }] : [],
     });
   } else if (style === 'cursor-body' && readsCursor) {
     ctx.report({
       offset: path.offset, length: path.length, severity: 'warning', code: 'intercom-pagination-cursor',
-      message: `${endpoint.method} ${endpoint.path} reads its cursor from the request body (pagination.starting_after); a starting_after in the URL is ignored, so every page is the first one again and the import loops. Import with GET ${endpoint.path.replace(/\/search$/, '')} and a cursor nextUrl instead, or page in the body.`,
+      message: `Cursor in the URL of a search: ${endpoint.method} ${endpoint.path} reads its cursor from the request body (pagination.starting_after); a starting_after in the URL is ignored, so every page is the first one again and the import loops. Import with GET ${endpoint.path.replace(/\/search$/, '')} and a cursor nextUrl instead, or page in the body.`,
     });
   }
 }
 
-registerRules({
+export const intercomPaginationRule: Rule = {
   id: 'intercom-pagination',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -150,4 +150,4 @@ registerRules({
       else if (isObject(pagination)) checkNextUrl(ctx, ic, endpoint, style, pagination);
     }
   },
-});
+};

@@ -15,7 +15,7 @@ import { getValue } from '../../json/ast';
 import type { IntercomEndpoint } from '../catalog';
 import { requiredBodyFields } from '../catalog';
 import { didYouMean } from '../../text/didYouMean';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { intercomCalls, lookup } from './model';
@@ -44,7 +44,7 @@ function checkRequired(ctx: RuleContext, body: ParsedBody, endpoint: IntercomEnd
   if (!missing.length) return;
   ctx.report({
     ...span(ctx, body, body.root), severity: 'error', code: 'intercom-body-required',
-    message: `${endpoint.method} ${endpoint.path} requires ${missing.map(f => `"${f}"`).join(' and ')} in the request body (Intercom-Version ${version}); without ${missing.length > 1 ? 'them' : 'it'} Intercom answers 400.`,
+    message: `Missing required field ${missing.map(f => `"${f}"`).join(' and ')}: ${endpoint.method} ${endpoint.path} requires ${missing.length > 1 ? 'them' : 'it'} in the request body (Intercom-Version ${version}); without ${missing.length > 1 ? 'them' : 'it'} Intercom answers 400.`,
   });
 }
 
@@ -66,7 +66,7 @@ function checkAttributes(ctx: RuleContext, body: ParsedBody): void {
     const inner = { offset: key.offset + 1, length: key.length - 2 };
     ctx.report({
       ...span(ctx, body, inner), severity: 'error', code: 'intercom-ticket-attributes',
-      message: `"${name}" is not a ticket attribute: the default title and description attributes of every Intercom ticket type are named "_default_title_" and "_default_description_". Intercom rejects or ignores unknown attribute names (and answers 400 "Missing required ticket attributes" when the type requires a title). Write "${right}".`,
+      message: `Wrong ticket attribute name "${name}": the default title and description attributes of every Intercom ticket type are named "_default_title_" and "_default_description_". Intercom rejects or ignores unknown attribute names (and answers 400 "Missing required ticket attributes" when the type requires a title). Write "${right}".`,
       fixes: [{ title: `Rename to "${right}"`, edits: [replaceIn(ctx, body, inner, right)], isPreferred: true }],
     });
   }
@@ -76,7 +76,7 @@ function checkContactItem(ctx: RuleContext, body: ParsedBody, item: JsonNode): v
   if (isBindingValue(body, item)) return;
   if (item.type !== 'object') {
     ctx.report({ ...span(ctx, body, item), severity: 'error', code: 'intercom-ticket-contacts',
-      message: 'Each contact of a ticket is an object with one of "id" (Intercom\'s contact id), "external_id" or "email", e.g. {"email":"${user.email}"}.',
+      message: 'Wrong ticket contact: each contact of a ticket is an object with one of "id" (Intercom\'s contact id), "external_id" or "email", e.g. {"email":"${user.email}"}.',
       fixes: [{ title: 'Use {"email":"${user.email}"}', edits: [replaceIn(ctx, body, item, '{"email":"${user.email}"}')] }] });
     return;
   }
@@ -84,13 +84,13 @@ function checkContactItem(ctx: RuleContext, body: ParsedBody, item: JsonNode): v
   const keys = props.filter(p => CONTACT_KEYS.includes(String(p.key.value)));
   if (!keys.length) {
     ctx.report({ ...span(ctx, body, item), severity: 'error', code: 'intercom-ticket-contacts',
-      message: `The contact must be identified by "id" (Intercom's contact id), "external_id" or "email"; ${props.length ? `${props.map(p => `"${p.key.value}"`).join(', ')} ${props.length > 1 ? 'are' : 'is'} not accepted` : 'this object is empty'}.`,
+      message: `Wrong ticket contact: it must be identified by "id" (Intercom's contact id), "external_id" or "email"; ${props.length ? `${props.map(p => `"${p.key.value}"`).join(', ')} ${props.length > 1 ? 'are' : 'is'} not accepted` : 'this object is empty'}.`,
       fixes: [{ title: 'Use {"email":"${user.email}"}', edits: [replaceIn(ctx, body, item, '{"email":"${user.email}"}')] }] });
     return;
   }
   if (keys.length > 1) {
     ctx.report({ ...span(ctx, body, item), severity: 'warning', code: 'intercom-ticket-contacts',
-      message: `Give the contact by one of "id", "external_id" or "email", not ${keys.map(k => `"${k.key.value}"`).join(' and ')}: Intercom documents exactly one.` });
+      message: `Ambiguous ticket contact: give it by one of "id", "external_id" or "email", not ${keys.map(k => `"${k.key.value}"`).join(' and ')}: Intercom documents exactly one.` });
   }
   const id = keys.find(k => k.key.value === 'id');
   if (!id) return;
@@ -98,13 +98,13 @@ function checkContactItem(ctx: RuleContext, body: ParsedBody, item: JsonNode): v
   if (SAVIYNT_IDS.test(value)) {
     ctx.report({
       ...span(ctx, body, stringContent(id.value)), severity: 'warning', code: 'intercom-ticket-contacts',
-      message: `${value} is Saviynt's own identifier for the user, not an Intercom contact id (a 24-character hexadecimal id), so Intercom finds no such contact. Send the user's email instead — {"email":"\${user.email}"} (Intercom creates the contact if it is missing) — or an external_id the contacts were created with.`,
+      message: `Wrong ticket contact: ${value} is Saviynt's own identifier for the user, not an Intercom contact id (a 24-character hexadecimal id), so Intercom finds no such contact. Send the user's email instead — {"email":"\${user.email}"} (Intercom creates the contact if it is missing) — or an external_id the contacts were created with.`,
       fixes: [{ title: 'Use {"email":"${user.email}"}', edits: [replaceIn(ctx, body, item, '{"email":"${user.email}"}')], isPreferred: true }],
     });
   } else if (/^\$\{\s*user\.(email|secondaryEmail)\s*\}$/i.test(value) || /^[^\s@${}]+@[^\s@]+\.[^\s@]+$/.test(value)) {
     ctx.report({
       ...span(ctx, body, id.key), severity: 'error', code: 'intercom-ticket-contacts',
-      message: `${value} is an email address, but "id" must be Intercom's contact id. Send it as "email".`,
+      message: `Wrong ticket contact: ${value} is an email address, but "id" must be Intercom's contact id. Send it as "email".`,
       fixes: [{ title: 'Rename the key to "email"', edits: [replaceIn(ctx, body, { offset: id.key.offset + 1, length: id.key.length - 2 }, 'email')], isPreferred: true }],
     });
   }
@@ -117,13 +117,13 @@ function checkContacts(ctx: RuleContext, body: ParsedBody): void {
   if (list.type !== 'array') {
     const fixes: Fix[] = list.type === 'object' ? [{ title: 'Wrap it in a list', edits: [replaceIn(ctx, body, list, `[${body.value.slice(list.offset, list.offset + list.length)}]`)], isPreferred: true }] : [];
     ctx.report({ ...span(ctx, body, list), severity: 'error', code: 'intercom-ticket-contacts',
-      message: '"contacts" must be a list holding exactly one contact, e.g. [{"email":"${user.email}"}].', fixes });
+      message: 'Wrong ticket contacts: "contacts" must be a list holding exactly one contact, e.g. [{"email":"${user.email}"}].', fixes });
     return;
   }
   const items = list.children ?? [];
   if (items.length !== 1) {
     ctx.report({ ...span(ctx, body, list), severity: 'error', code: 'intercom-ticket-contacts',
-      message: `A ticket takes exactly one contact, here ${items.length === 0 ? 'the list is empty' : `there are ${items.length}`}; Intercom rejects the request. Keep one, e.g. [{"email":"\${user.email}"}].` });
+      message: `${items.length === 0 ? 'No ticket contact' : 'Too many ticket contacts'}: a ticket takes exactly one contact, here ${items.length === 0 ? 'the list is empty' : `there are ${items.length}`}; Intercom rejects the request. Keep one, e.g. [{"email":"\${user.email}"}].` });
     if (!items.length) return;
   }
   for (const item of items) checkContactItem(ctx, body, item);
@@ -136,11 +136,11 @@ function checkTicketType(ctx: RuleContext, body: ParsedBody): void {
   if (!/\$\{\s*(user|requestor|account|requestAccessAttributes|reqAttrs)\b/.test(value)) return;
   ctx.report({
     ...span(ctx, body, stringContent(type.value)), severity: 'warning', code: 'intercom-ticket-type-id',
-    message: `ticket_type_id comes from ${value}, which differs per user. The ticket type is a property of the integration: use the fixed id of one ticket type from GET /ticket_types (usually a Back-office type for internal provisioning work).`,
+    message: `Ticket type varies per user: ticket_type_id comes from ${value}, which differs per user. The ticket type is a property of the integration: use the fixed id of one ticket type from GET /ticket_types (usually a Back-office type for internal provisioning work).`,
   });
 }
 
-registerRules({
+export const intercomRequestBodyRule: Rule = {
   id: 'intercom-request-body',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -156,4 +156,4 @@ registerRules({
       checkTicketType(ctx, body);
     }
   },
-});
+};

@@ -11,7 +11,7 @@ import type { StringASTNode } from '../../json/ast';
 import { getValue, isObject, isString } from '../../json/ast';
 import type { FieldTree, IntercomEndpoint } from '../catalog';
 import { itemFields, listFieldAlternativesOf, listFieldOf, responseFields, versionsWithResponsePath } from '../catalog';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, replaceString, spanIn } from '../../rules/support/stringNodes';
 import { IntercomCall, intercomCalls } from './model';
@@ -32,7 +32,7 @@ function checkListField(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEn
   if (written === expected || listFieldAlternativesOf(endpoint, version).includes(written)) return;
   ctx.report({
     offset: node.offset, length: node.length, severity: 'warning', code: 'intercom-list-field',
-    message: `${endpoint.method} ${endpoint.path} returns its records in "${expected}"${written === '' ? ', not as the whole response' : `, not in "${written}"`}; with this listField EIC finds no records and imports nothing. Write "${expected}".`,
+    message: `Wrong listField${written === '' ? '' : ` "${written}"`}: ${endpoint.method} ${endpoint.path} returns its records in "${expected}"${written === '' ? ', not as the whole response' : `, not in "${written}"`}; with this listField EIC finds no records and imports nothing. Write "${expected}".`,
     fixes: [{ title: `Change listField to "${expected}"`, edits: [replaceString(node, expected)], isPreferred: true }],
   });
 }
@@ -49,7 +49,7 @@ export function checkPath(
   const suggestion = r.suggestion ? ` Did you mean "${r.suggestion}"?` : r.available.length ? '' : ' The field before it is not an object.';
   ctx.report({
     ...spanIn(ctx.doc, node, index + r.start, Math.max(1, r.length)), severity: 'warning', code: 'intercom-unknown-field',
-    message: `"${r.name}" is not a field of ${where}, so this path yields nothing.${suggestion}${elsewhere}`,
+    message: `Unknown Intercom field "${r.name}": it is not a field of ${where}, so this path yields nothing.${suggestion}${elsewhere}`,
     fixes: r.suggestion ? [{ title: `Change to "${r.suggestion}"`, edits: [editIn(ctx.doc, node, index + r.start, r.length, r.suggestion)], isPreferred: true }] : [],
   });
 }
@@ -89,14 +89,14 @@ function checkTicketId(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEnd
   if (endpoint.key === 'POST /tickets/enqueue') {
     ctx.report({
       ...spanIn(ctx.doc, node, index + lead, path.length), severity: 'error', code: 'intercom-ticket-id-path',
-      message: 'POST /tickets/enqueue creates the ticket later and answers with a job ({type:"job", id, resource_id:null}); its id is the job\'s, so polling GET /tickets/${ticketID} gets 404. Create the ticket with POST /tickets, whose response id is the ticket\'s.',
+      message: 'Wrong ticket id path: POST /tickets/enqueue creates the ticket later and answers with a job ({type:"job", id, resource_id:null}); its id is the job\'s, so polling GET /tickets/${ticketID} gets 404. Create the ticket with POST /tickets, whose response id is the ticket\'s.',
     });
     return;
   }
   if (path === 'ticket_id' && tree.id && tree.ticket_id) {
     ctx.report({
       ...spanIn(ctx.doc, node, index + lead, path.length), severity: 'error', code: 'intercom-ticket-id-path',
-      message: '"ticket_id" is the ticket number shown in the Inbox (#123), not the ticket\'s API id; TicketStatusJSON\'s GET /tickets/${ticketID} then answers 404 on every poll. Read "id".',
+      message: 'Wrong ticket id path "ticket_id": it is the ticket number shown in the Inbox (#123), not the ticket\'s API id; TicketStatusJSON\'s GET /tickets/${ticketID} then answers 404 on every poll. Read "id".',
       fixes: [{ title: 'Change to "id"', edits: [editIn(ctx.doc, node, index + lead, path.length, 'id')], isPreferred: true }],
     });
     return;
@@ -104,7 +104,7 @@ function checkTicketId(ctx: RuleContext, ic: IntercomCall, endpoint: IntercomEnd
   checkPath(ctx, node, index + lead, path, tree, `the response of ${endpoint.method} ${endpoint.path} (Intercom-Version ${version})`, endpoint, false);
 }
 
-registerRules({
+export const intercomResponsePathsRule: Rule = {
   id: 'intercom-response-paths',
   run(ctx) {
     const calls = intercomCalls(ctx.doc, ctx.settings);
@@ -129,4 +129,4 @@ registerRules({
       if (isString(node) && m && ic?.endpoint && ic.version.version) checkTicketId(ctx, ic, ic.endpoint, ic.version.version, node, m[0].length);
     }
   },
-});
+};

@@ -15,7 +15,7 @@ import { getValue } from '../../json/ast';
 import type { Fix } from '../../types';
 import { bodyFields, versionsWithBodyPath, type IntercomEndpoint } from '../catalog';
 import { operatorsFor, searchEndpoints, searchFactsOf, searchFieldEntry, type SearchFacts } from '../searchFacts';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { closestName } from './fieldPaths';
@@ -71,9 +71,9 @@ function checkField(s: SearchContext, node: JsonNode, field: string): readonly s
   const owners = ownersOf(field, s.version, s.endpoint);
   const suggestion = suggestField(s.facts, field);
   const object = objectName(s.endpoint);
-  const why = owners.length ? `"${field}" is a search field of ${owners.join(' and ')}, not of ${object}` : `"${field}" is not a field ${object} can be searched by`;
+  const why = owners.length ? `Wrong search field "${field}": it is a search field of ${owners.join(' and ')}, not of ${object}` : `Unknown search field "${field}": it is not a field ${object} can be searched by`;
   report(s, node, 'intercom-search-field', 'error',
-    `${why} (${where(s)}): Intercom rejects the query or it matches nothing.${suggestion ? ` Did you mean "${suggestion}"?` : ` Searchable fields include ${Object.keys(s.facts.fields).slice(0, 8).join(', ')} ….`}`,
+    `${why} (${where(s)}); Intercom rejects the query or it matches nothing.${suggestion ? ` Did you mean "${suggestion}"?` : ` Searchable fields include ${Object.keys(s.facts.fields).slice(0, 8).join(', ')} ….`}`,
     suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceText(s, node, suggestion)], isPreferred: true }] : []);
   return undefined;
 }
@@ -86,7 +86,7 @@ function checkOperator(s: SearchContext, filter: JsonNode, field: string, types:
   const typeText = types.length === 1 ? `a ${types[0]} field` : `a field of type ${types.join(' or ')}`;
   if (!(operator in s.facts.operators) && !allowed.includes(operator)) {
     report(s, opNode, 'intercom-search-operator', 'error',
-      `"${operator}" is not a search operator of ${where(s)}. ${field} is ${typeText}; on it the search takes ${allowed.join(', ')}.`);
+      `Wrong search operator "${operator}": it is not a search operator of ${where(s)}. ${field} is ${typeText}; on it the search takes ${allowed.join(', ')}.`);
     return;
   }
   if (!allowed.includes(operator)) {
@@ -94,13 +94,13 @@ function checkOperator(s: SearchContext, filter: JsonNode, field: string, types:
     const rule = only ? `${field} takes only ${only.join(', ')}` : `${field} is ${typeText}, and on it the search takes ${allowed.join(', ')}`;
     const dates = types.includes('date') && !only ? ' (dates are compared by calendar day in the workspace\'s timezone: ">" starts at the next day)' : '';
     report(s, opNode, 'intercom-search-operator', 'error',
-      `"${operator}" does not work on ${field} in ${where(s)}: ${rule}${dates}. Intercom answers with an error to this filter.`);
+      `Wrong search operator "${operator}": it does not work on ${field} in ${where(s)}: ${rule}${dates}. Intercom answers with an error to this filter.`);
     return;
   }
   const value = bodyProperty(filter, 'value')?.value;
   if ((operator === 'IN' || operator === 'NIN') && value && !bound(s, value) && value.type !== 'array') {
     report(s, value, 'intercom-search-operator', 'error',
-      `${operator} compares with a list of values, e.g. ["a", "b"]; with a single value Intercom rejects the filter. Write a list, or use ${operator === 'IN' ? '=' : '!='} for one value.`);
+      `Wrong search value for ${operator}: it compares with a list of values, e.g. ["a", "b"]; with a single value Intercom rejects the filter. Write a list, or use ${operator === 'IN' ? '=' : '!='} for one value.`);
   }
 }
 
@@ -110,7 +110,7 @@ function checkValue(s: SearchContext, filter: JsonNode, field: string, types: re
   const text = literalString(s, value);
   if (text === undefined || !value || /^\s*\d+\s*$/.test(text)) return;
   report(s, value, 'intercom-search-value', 'error',
-    `${field} is a date, searched by a UNIX timestamp in seconds (e.g. 1717200000 or "\${…}" that yields one); "${text}" is not one, so Intercom rejects the query.`);
+    `Wrong search value "${text}": ${field} is a date, searched by a UNIX timestamp in seconds (e.g. 1717200000 or "\${…}" that yields one); "${text}" is not one, so Intercom rejects the query.`);
 }
 
 function checkFilter(s: SearchContext, filter: JsonNode): void {
@@ -138,11 +138,11 @@ function walk(s: SearchContext, node: JsonNode, depth: number): void {
   const op = literalString(s, bodyProperty(node, 'operator')?.value) ?? 'AND/OR';
   if (s.facts.maxNesting !== undefined && level > s.facts.maxNesting) {
     report(s, opNode, 'intercom-search-limits', 'error',
-      `This ${op} group is nested ${level} levels deep; ${where(s)} allows at most ${s.facts.maxNesting} levels of nested filters, and Intercom rejects deeper queries. Flatten the query.`);
+      `Search query too complex: this ${op} group is nested ${level} levels deep; ${where(s)} allows at most ${s.facts.maxNesting} levels of nested filters, and Intercom rejects deeper queries. Flatten the query.`);
   }
   if (s.facts.maxFiltersPerGroup !== undefined && items.length > s.facts.maxFiltersPerGroup) {
     report(s, opNode, 'intercom-search-limits', 'error',
-      `This ${op} group holds ${items.length} filters; ${where(s)} allows at most ${s.facts.maxFiltersPerGroup} per AND/OR group, and Intercom rejects the query. Split it${op === 'OR' ? ', or use IN with a list of values' : ''}.`);
+      `Search query too complex: this ${op} group holds ${items.length} filters; ${where(s)} allows at most ${s.facts.maxFiltersPerGroup} per AND/OR group, and Intercom rejects the query. Split it${op === 'OR' ? ', or use IN with a list of values' : ''}.`);
   }
   for (const item of items) walk(s, item, level);
 }
@@ -156,8 +156,8 @@ function checkSort(s: SearchContext): void {
   if (!defined) {
     const versions = versionsWithBodyPath(s.endpoint, 'sort');
     report(s, sort.key, 'intercom-search-sort', 'warning', versions.length
-      ? `${s.endpoint.method} ${s.endpoint.path} takes "sort" only from Intercom-Version ${versions[0]}; the ${s.version} request has none, so the results do not come in the order asked for (or Intercom refuses the unknown field). Pin ${versions[0]} or drop "sort".`
-      : `${s.endpoint.method} ${s.endpoint.path} takes no "sort" in any documented version: the results do not come in the order asked for (or Intercom refuses the unknown field). Drop "sort".`);
+      ? `Sort not available: ${s.endpoint.method} ${s.endpoint.path} takes "sort" only from Intercom-Version ${versions[0]}; the ${s.version} request has none, so the results do not come in the order asked for (or Intercom refuses the unknown field). Pin ${versions[0]} or drop "sort".`
+      : `Sort not available: ${s.endpoint.method} ${s.endpoint.path} takes no "sort" in any documented version: the results do not come in the order asked for (or Intercom refuses the unknown field). Drop "sort".`);
     return;
   }
   const orderNode = bodyProperty(sort.value, 'order')?.value;
@@ -166,11 +166,11 @@ function checkSort(s: SearchContext): void {
   if (order === undefined || !orderNode || !values || values.includes(order)) return;
   const guess = ORDER_GUESS[order] ?? closestName(order, values);
   report(s, orderNode, 'intercom-search-sort', 'error',
-    `sort.order must be ${values.map(v => `"${v}"`).join(' or ')}; Intercom answers 400 invalid_sort_order to "${order}".${guess ? ` Write "${guess}".` : ''}`,
+    `Invalid sort order "${order}": sort.order must be ${values.map(v => `"${v}"`).join(' or ')}; Intercom answers 400 invalid_sort_order to "${order}".${guess ? ` Write "${guess}".` : ''}`,
     guess ? [{ title: `Change to "${guess}"`, edits: [replaceText(s, orderNode, guess)], isPreferred: true }] : []);
 }
 
-registerRules({
+export const intercomSearchQueryRule: Rule = {
   id: 'intercom-search-query',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -187,4 +187,4 @@ registerRules({
       checkSort(s);
     }
   },
-});
+};

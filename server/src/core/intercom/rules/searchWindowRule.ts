@@ -10,7 +10,7 @@
  * A search body without per_page is reported by intercom-pagination-missing.
  */
 import type { Fix, Finding } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { SEARCH_MAX_PER_PAGE, newestFirst, searchWindowOf, type SearchWindow } from '../searchWindow';
@@ -30,19 +30,19 @@ function checkOrder(ctx: RuleContext, ic: IntercomCall, w: SearchWindow): void {
   let span: Pick<Finding, 'offset' | 'length'>;
   if (!w.sortAvailable) {
     span = w.sortNode ? at(ctx, w, w.sortNode) : ic.urlNode;
-    message = `EIC reads one page of this search per run (at most ${w.perPage} records), and Intercom-Version ${w.version} has no "sort"${w.sortNode ? ': the sort written here is not part of this version' : ''}, so the page holds whichever matches come first, not the newest changes; when the window holds more than ${w.perPage}, the newest are never read while they stay in it. Pin Intercom-Version 2.16 and sort by updated_at descending.`;
+    message = `One page per run: EIC reads one page of this search per run (at most ${w.perPage} records), and Intercom-Version ${w.version} has no "sort"${w.sortNode ? ': the sort written here is not part of this version' : ''}, so the page holds whichever matches come first, not the newest changes; when the window holds more than ${w.perPage}, the newest are never read while they stay in it. Pin Intercom-Version 2.16 and sort by updated_at descending.`;
     const edits = setHeaderEdits(ctx.doc, ic, 'Intercom-Version', '2.16');
     if (edits) fixes.push({ title: 'Pin Intercom-Version "2.16" (sort exists there)', edits });
   } else if (w.sortNode && w.sortOrderNode?.type === 'string' && w.sortOrder !== 'descending') {
     span = at(ctx, w, w.sortOrderNode);
-    message = `EIC reads one page of this search per run (at most ${w.perPage} records). Sorted "${w.sortOrder}", that page holds the oldest matches: when the window holds more than ${w.perPage}, the newest changes are never read until the older ones leave the window. Sort "descending" so that each run reads the newest changes.`;
+    message = `One page per run: EIC reads one page of this search per run (at most ${w.perPage} records). Sorted "${w.sortOrder}", that page holds the oldest matches: when the window holds more than ${w.perPage}, the newest changes are never read until the older ones leave the window. Sort "descending" so that each run reads the newest changes.`;
     fixes.push({ title: 'Sort "descending"', isPreferred: true, edits: [editIn(ctx.doc, w.body.node, w.sortOrderNode.offset, w.sortOrderNode.length, '"descending"')] });
   } else if (w.sortNode && !/_at$/.test(w.sortField ?? '')) {
     span = at(ctx, w, w.sortNode);
-    message = `EIC reads one page of this search per run (at most ${w.perPage} records), sorted by ${w.sortField ?? 'a field that is not a date'}: that page is not the newest changes, so changes beyond it are lost silently while they stay in the window. Sort by updated_at descending.`;
+    message = `One page per run: EIC reads one page of this search per run (at most ${w.perPage} records), sorted by ${w.sortField ?? 'a field that is not a date'}: that page is not the newest changes, so changes beyond it are lost silently while they stay in the window. Sort by updated_at descending.`;
   } else {
     span = ic.urlNode;
-    message = `EIC reads one page of this search per run (at most ${w.perPage} records) and the body sets no "sort", so the page holds whichever matches come first, not the newest changes: when the window holds more than ${w.perPage}, the newest are never read while they stay in it. Add ${SORT_TEXT} to the body.`;
+    message = `One page per run: EIC reads one page of this search per run (at most ${w.perPage} records) and the body sets no "sort", so the page holds whichever matches come first, not the newest changes: when the window holds more than ${w.perPage}, the newest are never read while they stay in it. Add ${SORT_TEXT} to the body.`;
     const root = w.body.root;
     fixes.push({ title: 'Sort by updated_at descending', isPreferred: true, edits: [editIn(ctx.doc, w.body.node, root.offset + root.length - 1, 0, `,${SORT_TEXT}`)] });
   }
@@ -54,7 +54,7 @@ function checkPageSize(ctx: RuleContext, w: SearchWindow): void {
   if (node?.type !== 'number' || Number(node.value) >= SEARCH_MAX_PER_PAGE) return;
   ctx.report({
     ...at(ctx, w, node), severity: 'information', code: 'intercom-search-one-page',
-    message: `One run of this import reads one page of the search: ${node.value} records at most. Intercom allows ${SEARCH_MAX_PER_PAGE} per page; with fewer, more changes wait for the next full import.`,
+    message: `Small page: one run of this import reads one page of the search, ${node.value} records at most. Intercom allows ${SEARCH_MAX_PER_PAGE} per page; with fewer, more changes wait for the next full import.`,
     fixes: [{ title: `Read ${SEARCH_MAX_PER_PAGE} per run`, isPreferred: true, edits: [editIn(ctx.doc, w.body.node, node.offset, node.length, String(SEARCH_MAX_PER_PAGE))] }],
   });
 }
@@ -64,11 +64,11 @@ function checkWindow(ctx: RuleContext, ic: IntercomCall, w: SearchWindow): void 
   if (!win?.seconds || win.operator !== '>' || win.seconds >= 2 * 86_400) return;
   ctx.report({
     offset: ic.urlNode.offset, length: ic.urlNode.length, severity: 'information', code: 'intercom-search-one-page',
-    message: `The window is ${win.field} > now − ${win.seconds} s, but Intercom compares dates by calendar day in the workspace's time zone and ">" starts at the next day: this matches today only, so a run shortly after midnight misses the changes of late yesterday. Use at least 172800 (two days: since the start of yesterday).`,
+    message: `Short search window: it is ${win.field} > now − ${win.seconds} s, but Intercom compares dates by calendar day in the workspace's time zone and ">" starts at the next day: this matches today only, so a run shortly after midnight misses the changes of late yesterday. Use at least 172800 (two days: since the start of yesterday).`,
   });
 }
 
-registerRules({
+export const intercomSearchOnePageRule: Rule = {
   id: 'intercom-search-one-page',
   grammars: ['importAccountEnt', 'importUser'],
   run(ctx) {
@@ -80,4 +80,4 @@ registerRules({
       checkWindow(ctx, ic, w);
     }
   },
-});
+};

@@ -11,7 +11,7 @@
 import type { ArrayASTNode } from '../../json/ast';
 import type { Fix, TextEdit } from '../../types';
 import { successStatuses } from '../endpointFacts';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { IntercomCall, intercomCalls } from './model';
 import { removeArrayItem, successStatusArrays } from './support';
@@ -35,7 +35,7 @@ function check(ctx: RuleContext, ic: IntercomCall, array: ArrayASTNode, document
     const fixes: Fix[] = [{ title: `Add ${list(documented)}`, edits: [addCodes(array, documented)], isPreferred: true }];
     ctx.report({
       offset: array.offset, length: array.length, severity: 'warning', code: 'intercom-success-status',
-      message: `${where}, but this list has ${listed.length ? listed.join(', ') : 'none of them'}: EIC would count Intercom's successful answer as a failure. Add ${list(documented)}.`,
+      message: `Wrong success status: ${where}, but this list has ${listed.length ? listed.join(', ') : 'none of them'}: EIC would count Intercom's successful answer as a failure. Add ${list(documented)}.`,
       fixes,
     });
     return;
@@ -45,14 +45,14 @@ function check(ctx: RuleContext, ic: IntercomCall, array: ArrayASTNode, document
     if (code < 200 || code > 299 || documented.includes(code)) continue;
     ctx.report({
       offset: item.offset, length: item.length, severity: 'information', code: 'intercom-success-status',
-      message: `${where}; ${code} never occurs here. Listing it is harmless but misleading.`,
+      message: `Undocumented success status ${code}: ${where}; ${code} never occurs here. Listing it is harmless but misleading.`,
       tags: ['unnecessary'],
       fixes: array.items.length > 1 ? [{ title: `Remove ${code}`, edits: [removeArrayItem(array, item)] }] : [],
     });
   }
 }
 
-registerRules({
+export const intercomSuccessStatusRule: Rule = {
   id: 'intercom-success-status',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -63,4 +63,4 @@ registerRules({
       for (const array of successStatusArrays(ic.call.node)) check(ctx, ic, array, documented);
     }
   },
-});
+};

@@ -7,7 +7,7 @@
  * (CreateTicketJSON): the fix empties the attribute so that EIC raises the ticket instead.
  */
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { spanIn } from '../../rules/support/stringNodes';
 import { ACCESS_ATTRIBUTES, LIFECYCLE_ATTRIBUTES, accountSource, configured, isContactPath } from '../connectionModel';
@@ -38,15 +38,16 @@ function report(ctx: RuleContext, mixed: boolean): void {
     ctx.report({
       offset: span.offset, length: span.length, severity: 'error', code: 'intercom-teammate-contact-call',
       message: mixed
-        ? `ImportAccountEntJSON imports both teammates (GET /admins) and contacts as accounts of this one connection, but ${where} is a contact endpoint: for every teammate account Intercom answers 404, so the task to ${TASK_WORDS[attribute] ?? 'change the account'} fails. Keep teammates and contacts in two connections: teammates provisioned by ticket, contacts through the API.`
-        : `The accounts of this connection are Intercom teammates (ImportAccountEntJSON reads GET /admins), but ${where} is a contact endpoint: a teammate's id is no contact id, so Intercom answers 404 for every teammate and the task to ${TASK_WORDS[attribute] ?? 'change the account'} fails. No Intercom API writes teammates or their teams. ${instead}`,
+        ? `Contact endpoint for teammates: ImportAccountEntJSON imports both teammates (GET /admins) and contacts as accounts of this one connection, but ${where} is a contact endpoint: for every teammate account Intercom answers 404, so the task to ${TASK_WORDS[attribute] ?? 'change the account'} fails. Keep teammates and contacts in two connections: teammates provisioned by ticket, contacts through the API.`
+        : `Contact endpoint for teammates: the accounts of this connection are Intercom teammates (ImportAccountEntJSON reads GET /admins), but ${where} is a contact endpoint: a teammate's id is no contact id, so Intercom answers 404 for every teammate and the task to ${TASK_WORDS[attribute] ?? 'change the account'} fails. No Intercom API writes teammates or their teams. ${instead}`,
       fixes,
     });
   }
 }
 
-registerRules({
+export const intercomTeammateContactCallRule: Rule = {
   id: 'intercom-teammate-contact-call',
+  reads: ['CreateTicketJSON', 'ImportAccountEntJSON'],
   grammars: ['provisioning', 'access'],
   run(ctx) {
     const name = ctx.doc.attribute?.name;
@@ -54,4 +55,4 @@ registerRules({
     const source = accountSource(ctx.connection, ctx.settings);
     if (source === 'teammates' || source === 'both') report(ctx, source === 'both');
   },
-});
+};

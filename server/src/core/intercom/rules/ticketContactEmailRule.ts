@@ -7,13 +7,14 @@
  * authentication has such a key (e.g. `serviceContactId`).
  */
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { bodyProperties, bodyProperty, isBindingValue, rawString } from './support';
 import { matchingConnectionKey, ticketCreateCalls } from './ticketBody';
 
-registerRules({
+export const intercomTicketContactEmailRule: Rule = {
   id: 'intercom-ticket-contact-email',
+  reads: ['ConnectionJSON'],
   grammars: ['createTicket'],
   run(ctx) {
     for (const { ic, body } of ticketCreateCalls(ctx)) {
@@ -32,10 +33,10 @@ registerRules({
         ctx.report({
           ...spanIn(ctx.doc, body.node, email.key.offset, email.value.offset + email.value.length - email.key.offset),
           severity: 'information', code: 'intercom-ticket-contact-email',
-          message: `The ticket's contact is given by email (${rawString(body, email.value).trim()}): when Intercom knows no contact with that address it creates one, so every employee who asks for access becomes a customer contact — the next contact import turns it into a second account, and creating that person as a contact later fails with 409. Name one service contact for the integration instead: keep its id in ConnectionJSON (e.g. "serviceContactId") and write {"id": "\${connection.serviceContactId}"}.`,
+          message: `Ticket contact by email: the ticket's contact is given by email (${rawString(body, email.value).trim()}): when Intercom knows no contact with that address it creates one, so every employee who asks for access becomes a customer contact — the next contact import turns it into a second account, and creating that person as a contact later fails with 409. Name one service contact for the integration instead: keep its id in ConnectionJSON (e.g. "serviceContactId") and write {"id": "\${connection.serviceContactId}"}.`,
           fixes,
         });
       }
     }
   },
-});
+};

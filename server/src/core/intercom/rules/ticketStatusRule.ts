@@ -17,7 +17,7 @@ import { getProperty, getValue, isArray, isString } from '../../json/ast';
 import type { Fix, TextEdit } from '../../types';
 import { compareVersions, responseFields } from '../catalog';
 import { didYouMean } from '../../text/didYouMean';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { insertProperty } from '../../rules/support/objectEdits';
 import { replaceString } from '../../rules/support/stringNodes';
@@ -45,7 +45,7 @@ function checkStatusPath(ctx: RuleContext, ic: IntercomCall, node: StringASTNode
   if (readsTicketParts(written)) {
     ctx.report({
       offset: node.offset, length: node.length, severity: 'error', code: 'intercom-ticket-status-parts',
-      message: `"${written}" reads the ticket's parts (ticket_parts), not the ticket: each part carries its own ticket_state and previous_ticket_state as plain strings of the moment it was written (the first is "submitted"), so the value never follows the ticket's current state and EIC's WSRETRY job can poll forever or close the task too early. Read the ticket's own state: "${right}".`,
+      message: `Status read from ticket parts: "${written}" reads the ticket's parts (ticket_parts), not the ticket; each part carries its own ticket_state and previous_ticket_state as plain strings of the moment it was written (the first is "submitted"), so the value never follows the ticket's current state and EIC's WSRETRY job can poll forever or close the task too early. Read the ticket's own state: "${right}".`,
       fixes: [{ title: `Change to "${right}"`, edits: [replaceString(node, right)], isPreferred: true }],
     });
     return;
@@ -57,8 +57,8 @@ function checkStatusPath(ctx: RuleContext, ic: IntercomCall, node: StringASTNode
     const edits: TextEdit[] = [replaceString(node, right)];
     if (pinned) {
       const message = written === 'ticket_state'
-        ? `From Intercom-Version 2.12 on, ticket_state is an object {type, id, category, internal_label, external_label}; this path yields the whole object, which never equals a ticketStatusValue, so EIC's WSRETRY job polls this ticket forever. Read "ticket_state.category" (its values: ${TICKET_CATEGORIES.join(', ')}).`
-        : `In Intercom-Version ${version} ticket_state is a string (${TICKET_CATEGORIES.join(', ')}) with no category inside, so this path yields nothing and the ticket never completes. Read "ticket_state" — or pin 2.12 or later, where "ticket_state.category" is right.`;
+        ? `Wrong status path: from Intercom-Version 2.12 on, ticket_state is an object {type, id, category, internal_label, external_label}; this path yields the whole object, which never equals a ticketStatusValue, so EIC's WSRETRY job polls this ticket forever. Read "ticket_state.category" (its values: ${TICKET_CATEGORIES.join(', ')}).`
+        : `Wrong status path: in Intercom-Version ${version} ticket_state is a string (${TICKET_CATEGORIES.join(', ')}) with no category inside, so this path yields nothing and the ticket never completes. Read "ticket_state" — or pin 2.12 or later, where "ticket_state.category" is right.`;
       ctx.report({ offset: node.offset, length: node.length, severity: 'error', code: 'intercom-ticket-status-path', message,
         fixes: [{ title: `Change to "${right}"`, edits, isPreferred: true }] });
       return;
@@ -71,7 +71,7 @@ function checkStatusPath(ctx: RuleContext, ic: IntercomCall, node: StringASTNode
     if (legacyHeader && written === 'ticket_state' && right !== 'ticket_state') fixes.push({ title: 'Pin Intercom-Version "2.11" and keep "ticket_state"', edits: legacyHeader });
     ctx.report({
       offset: node.offset, length: node.length, severity: 'warning', code: 'intercom-ticket-status-path',
-      message: `This call pins no Intercom-Version, so the shape of ticket_state depends on the app's API version in the Intercom Developer Hub: up to 2.11 it is the status string and "ticket_state" works; from 2.12 (the current versions) it is an object, "ticket_state" never equals "resolved", and EIC's WSRETRY job polls the ticket forever. Pin the version and read the matching path: "ticket_state.category" for 2.12 and later.`,
+      message: `Version-dependent status path: this call pins no Intercom-Version, so the shape of ticket_state depends on the app's API version in the Intercom Developer Hub: up to 2.11 it is the status string and "ticket_state" works; from 2.12 (the current versions) it is an object, "ticket_state" never equals "resolved", and EIC's WSRETRY job polls the ticket forever. Pin the version and read the matching path: "ticket_state.category" for 2.12 and later.`,
       fixes,
     });
     return;
@@ -80,7 +80,7 @@ function checkStatusPath(ctx: RuleContext, ic: IntercomCall, node: StringASTNode
   if (label && compareVersions(version, '2.12') >= 0) {
     ctx.report({
       offset: node.offset, length: node.length, severity: 'warning', code: 'intercom-ticket-status-path',
-      message: `ticket_state.${label[1]} is defined per workspace (custom states and labels such as "With Dev Team"), so matching it against fixed values breaks when an admin edits the states. Read "ticket_state.category" and list the categories that mean done.`,
+      message: `Workspace-specific status path: ticket_state.${label[1]} is defined per workspace (custom states and labels such as "With Dev Team"), so matching it against fixed values breaks when an admin edits the states. Read "ticket_state.category" and list the categories that mean done.`,
       fixes: [{ title: 'Change to "ticket_state.category"', edits: [replaceString(node, 'ticket_state.category')], isPreferred: true }],
     });
     return;
@@ -98,7 +98,7 @@ function checkStatusValues(ctx: RuleContext, ic: IntercomCall, values: ArrayASTN
     if (TICKET_CATEGORIES.includes(s.value) || s.value.includes('${')) {
       if (s.value === 'submitted') {
         ctx.report({ offset: s.offset, length: s.length, severity: 'warning', code: 'intercom-ticket-status-value',
-          message: 'Every new Intercom ticket starts in the category "submitted", so listing it here marks the task done right after the ticket is created. List the categories that mean the work is finished, normally "resolved".' });
+          message: 'Status that is never final: every new Intercom ticket starts in the category "submitted", so listing it here marks the task done right after the ticket is created. List the categories that mean the work is finished, normally "resolved".' });
       }
       continue;
     }
@@ -107,7 +107,7 @@ function checkStatusValues(ctx: RuleContext, ic: IntercomCall, values: ArrayASTN
       : didYouMean(norm, TICKET_CATEGORIES) ?? (/^(closed?|done|completed?|solved|finished)$/.test(norm) ? 'resolved' : undefined);
     ctx.report({
       offset: s.offset, length: s.length, severity: valid.length ? 'warning' : 'error', code: 'intercom-ticket-status-value',
-      message: `"${s.value}" is not an Intercom ticket state category (${TICKET_CATEGORIES.join(', ')}); the comparison is exact, so it never matches${valid.length ? '' : ' and, with no other valid value listed, EIC polls this ticket forever'}.${guess ? ` Did you mean "${guess}"?` : ''}`,
+      message: `Unknown ticket state "${s.value}": it is not an Intercom ticket state category (${TICKET_CATEGORIES.join(', ')}); the comparison is exact, so it never matches${valid.length ? '' : ' and, with no other valid value listed, EIC polls this ticket forever'}.${guess ? ` Did you mean "${guess}"?` : ''}`,
       fixes: guess ? [{ title: `Change to "${guess}"`, edits: [replaceString(s, guess)], isPreferred: true }] : [],
     });
   }
@@ -123,12 +123,12 @@ function checkDeleted(ctx: RuleContext, ic: IntercomCall): void {
     edits: [insertProperty(ctx.doc, ic.call.node, 'unsuccessResponses', '{"statusCode": [404]}', anchor)] }];
   ctx.report({
     offset: anchor.keyNode.offset, length: anchor.keyNode.length, severity: 'information', code: 'intercom-ticket-deleted',
-    message: 'A ticket deleted in Intercom answers 404 (ticket_not_found) on every poll. Consider listing 404 among the unsuccessful statuses so the task ends as failed instead of being retried by every WSRETRY run.',
+    message: 'Deleted tickets not handled: a ticket deleted in Intercom answers 404 (ticket_not_found) on every poll. Consider listing 404 among the unsuccessful statuses so the task ends as failed instead of being retried by every WSRETRY run.',
     fixes,
   });
 }
 
-registerRules({
+export const intercomTicketStatusRule: Rule = {
   id: 'intercom-ticket-status',
   grammars: ['ticketStatus'],
   run(ctx) {
@@ -142,4 +142,4 @@ registerRules({
       if (ic.endpoint.method === 'GET') checkDeleted(ctx, ic);
     }
   },
-});
+};

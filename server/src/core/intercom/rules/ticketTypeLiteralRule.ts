@@ -6,13 +6,14 @@
  * when the call's authentication already has a key such as `ticketTypeId`.
  */
 import type { Fix } from '../../types';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import { editIn, spanIn } from '../../rules/support/stringNodes';
 import { bodyProperty, isBindingValue, rawString } from './support';
 import { matchingConnectionKey, ticketCreateCalls } from './ticketBody';
 
-registerRules({
+export const intercomTicketTypeLiteralRule: Rule = {
   id: 'intercom-ticket-type-literal',
+  reads: ['ConnectionJSON'],
   grammars: ['createTicket'],
   run(ctx) {
     for (const { ic, body } of ticketCreateCalls(ctx)) {
@@ -28,9 +29,9 @@ registerRules({
         : [];
       ctx.report({
         ...spanIn(ctx.doc, body.node, inner.offset, inner.length), severity: 'warning', code: 'intercom-ticket-type-literal',
-        message: `ticket_type_id is the literal "${literal}": ticket type ids belong to one Intercom workspace, so this connection raises the wrong type of ticket, or gets 404, in any other workspace (test, production, another region). Keep the id once in ConnectionJSON (e.g. "ticketTypeId": "${literal}" next to accessToken) and write "\${connection.ticketTypeId}" here; GET /ticket_types lists the ids.`,
+        message: `Workspace-specific ticket type id "${literal}": ticket_type_id is written as a literal, and ticket type ids belong to one Intercom workspace, so this connection raises the wrong type of ticket, or gets 404, in any other workspace (test, production, another region). Keep the id once in ConnectionJSON (e.g. "ticketTypeId": "${literal}" next to accessToken) and write "\${connection.ticketTypeId}" here; GET /ticket_types lists the ids.`,
         fixes,
       });
     }
   },
-});
+};

@@ -13,7 +13,7 @@ import {
   API_VERSIONS, NEWEST_DOCUMENTED_VERSION, OLDEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS, compareVersions, isKnownVersion,
 } from '../catalog';
 import { didYouMean } from '../../text/didYouMean';
-import { registerRules } from '../../rules/index';
+import type { Rule } from '../../rules/rule';
 import type { RuleContext } from '../../rules/rule';
 import { RECOMMENDED_VERSION, VERSION_ALIASES, IntercomCall, intercomCalls } from './model';
 import { setHeaderEdits } from './support';
@@ -28,7 +28,7 @@ function missing(ctx: RuleContext, ic: IntercomCall): void {
   const readsState = getProperty(ic.call.node, 'ticketStatusPath') !== undefined;
   ctx.report({
     offset: at.offset, length: at.length, severity: 'warning', code: 'intercom-version-missing',
-    message: `This Intercom call sends no Intercom-Version header, so Intercom answers in whatever API version is selected for the app in its Developer Hub (1.0 when none is set). The shape of the response, and with it every response path of this call, then changes when someone changes that setting. Pin the version with "Intercom-Version": "${v}"; the checks here assume ${v}.`,
+    message: `Missing Intercom-Version header: this Intercom call sends none, so Intercom answers in whatever API version is selected for the app in its Developer Hub (1.0 when none is set). The shape of the response, and with it every response path of this call, then changes when someone changes that setting. Pin the version with "Intercom-Version": "${v}"; the checks here assume ${v}.`,
     fixes: edits ? [{ title: `Add "Intercom-Version": "${v}"`, edits, isPreferred: !readsState }] : [],
   });
 }
@@ -55,10 +55,10 @@ function legacyVerdict(written: string): Verdict {
   const age = `a legacy version: Intercom still accepts 1.0–2.6 but no longer documents them, and all are older than ${OLDEST_DOCUMENTED_VERSION} (December 2022), the oldest version it describes`;
   if (written === '2.1') {
     return { severity: 'warning', preferred: false, fixValues: ['2.10', RECOMMENDED_VERSION],
-      message: `Intercom-Version "2.1" is ${age}, so its responses are not checked here. "2.1" is also what "2.10" becomes when a tool reads the version as a number. Write "2.10" if that was meant, or pin a current version such as "${RECOMMENDED_VERSION}".` };
+      message: `Legacy Intercom-Version "2.1": it is ${age}, so its responses are not checked here. "2.1" is also what "2.10" becomes when a tool reads the version as a number. Write "2.10" if that was meant, or pin a current version such as "${RECOMMENDED_VERSION}".` };
   }
   return { severity: 'warning', preferred: false, fixValues: [RECOMMENDED_VERSION],
-    message: `Intercom-Version "${written}" is ${age}, so its responses are not checked here. Pin a documented version, e.g. "${RECOMMENDED_VERSION}".` };
+    message: `Legacy Intercom-Version "${written}": it is ${age}, so its responses are not checked here. Pin a documented version, e.g. "${RECOMMENDED_VERSION}".` };
 }
 
 /** A number instead of a string: 2.10 becomes 2.1 (another version); 2.15 keeps its value but is not text. */
@@ -68,10 +68,10 @@ function numberVerdict(written: string): Verdict {
   if (value !== written) {
     const other = isKnownVersion(value) ? `, a different${compareVersions(value, OLDEST_DOCUMENTED_VERSION) < 0 ? ' (legacy)' : ''} version` : ', which is no version at all';
     return { severity: 'error', preferred: true, fixValues: [fix],
-      message: `Intercom-Version is written as the number ${written}, but header values are text: as a number it is ${value}${other}, and that is what Intercom may receive. Write it as the string "${fix}".` };
+      message: `Intercom-Version written as a number: ${written} has no quotes, but header values are text; as a number it is ${value}${other}, and that is what Intercom may receive. Write it as the string "${fix}".` };
   }
   return { severity: 'warning', preferred: true, fixValues: [fix],
-    message: `Intercom-Version is written as the number ${written}; header values are text, and how EIC turns a number into header text is not documented (2.10, for instance, becomes 2.1). Write it as the string "${fix}".` };
+    message: `Intercom-Version written as a number: ${written} has no quotes; header values are text, and how EIC turns a number into header text is not documented (2.10, for instance, becomes 2.1). Write it as the string "${fix}".` };
 }
 
 function unknownVerdict(written: string): Verdict {
@@ -81,7 +81,7 @@ function unknownVerdict(written: string): Verdict {
   const alias = Object.keys(VERSION_ALIASES).find(a => a.toLowerCase() === trimmed.toLowerCase());
   const why = alias ? `the value is case-sensitive: Intercom answers 400 to "${written}" (its old name is "${alias}", the current one "${VERSION_ALIASES[alias]}")`
     : caseOnly ? `the value is case-sensitive: Intercom answers 400 to "${written}"` : `Intercom answers 400 (intercom_version_invalid) to "${written}"`;
-  const message = `Intercom-Version "${written}" is not a version Intercom accepts — ${why}. Valid values are ${RANGE} (and legacy 1.0–2.6) and "Preview".${fixValues.length ? ` Did you mean "${fixValues[0]}"?` : ` Use e.g. "${RECOMMENDED_VERSION}".`}`;
+  const message = `Invalid Intercom-Version "${written}": it is not a version Intercom accepts — ${why}. Valid values are ${RANGE} (and legacy 1.0–2.6) and "Preview".${fixValues.length ? ` Did you mean "${fixValues[0]}"?` : ` Use e.g. "${RECOMMENDED_VERSION}".`}`;
   const first = fixValues[0];
   const preferred = first !== undefined && (first === trimmed || first.toLowerCase() === trimmed.toLowerCase().replace(/^v(?=\d)/, ''));
   if (!fixValues.includes(RECOMMENDED_VERSION)) fixValues.push(RECOMMENDED_VERSION);
@@ -96,10 +96,10 @@ function invalid(ctx: RuleContext, ic: IntercomCall): void {
   let verdict: Verdict;
   if (info.status === 'newer') {
     verdict = { severity: 'warning', preferred: false, fixValues: [],
-      message: `Intercom-Version ${written} is newer than the Intercom API descriptions this extension knows (${RANGE} and Preview); the checks here use ${NEWEST_DOCUMENTED_VERSION}. Pin a documented version if the responses must match these checks.` };
+      message: `Unreleased Intercom-Version ${written}: it is newer than the Intercom API descriptions this extension knows (${RANGE} and Preview); the checks here use ${NEWEST_DOCUMENTED_VERSION}. Pin a documented version if the responses must match these checks.` };
   } else if (info.status === 'alias') {
     verdict = { severity: 'hint', preferred: true, fixValues: [info.version!],
-      message: `"${written}" is the old name of "${info.version}"; Intercom still accepts it (existing version names keep working), and the checks here treat it as ${info.version}. Write "${info.version}" to match Intercom's current documentation.` };
+      message: `Old name of an Intercom-Version: "${written}" is the old name of "${info.version}"; Intercom still accepts it (existing version names keep working), and the checks here treat it as ${info.version}. Write "${info.version}" to match Intercom's current documentation.` };
   } else if (info.status === 'legacy') {
     verdict = legacyVerdict(written);
   } else if (!isString(node)) {
@@ -115,7 +115,7 @@ function invalid(ctx: RuleContext, ic: IntercomCall): void {
   ctx.report({ offset: node.offset, length: node.length, severity: verdict.severity, code: 'intercom-version-invalid', message: verdict.message, fixes });
 }
 
-registerRules({
+export const intercomVersionRule: Rule = {
   id: 'intercom-version',
   run(ctx) {
     for (const ic of intercomCalls(ctx.doc, ctx.settings)) {
@@ -125,4 +125,4 @@ registerRules({
       else if (status === 'invalid' || status === 'legacy' || status === 'newer' || status === 'alias') invalid(ctx, ic);
     }
   },
-});
+};

@@ -4,7 +4,8 @@
  *
  * The schemas are data maintained separately; rules that check a value's type or
  * spelling ask here first and stay silent when the schema constrains that value and
- * rejects it. Tests replace the probe to exercise both situations deterministically.
+ * rejects it. The probe comes with the rule context (an engine's `schemaProbe` option), so a
+ * test can build an engine whose rules report as if no schema covered their values.
  */
 import type { ASTNode } from '../../json/ast';
 import { pathOf, toValue } from '../../json/ast';
@@ -66,26 +67,25 @@ export const defaultSchemaProbe: SchemaProbe = (doc, path, value, kind) => {
   return constrained.length > 0 && constrained.every(s => !accepts(s, value));
 };
 
-let probe: SchemaProbe = defaultSchemaProbe;
-
-/** Replaces the probe (tests); call without argument to restore the default. */
-export function setSchemaProbe(replacement?: SchemaProbe): void {
-  probe = replacement ?? defaultSchemaProbe;
+/** What the coverage checks need of a rule's context: the document and the probe, if one was given. */
+export interface ProbeContext {
+  readonly doc: AttributeDocument;
+  readonly schemaProbe?: SchemaProbe;
 }
 
 /** True when schema validation already reports this node's value as wrong. */
-export function schemaRejects(doc: AttributeDocument, node: ASTNode): boolean {
+export function schemaRejects(ctx: ProbeContext, node: ASTNode): boolean {
   try {
-    return probe(doc, pathOf(node), toValue(node), 'value');
+    return (ctx.schemaProbe ?? defaultSchemaProbe)(ctx.doc, pathOf(node), toValue(node), 'value');
   } catch {
     return false;
   }
 }
 
 /** True when schema validation already reports `key` as a bad property name of this object. */
-export function schemaRejectsKey(doc: AttributeDocument, objectNode: ASTNode, key: string): boolean {
+export function schemaRejectsKey(ctx: ProbeContext, objectNode: ASTNode, key: string): boolean {
   try {
-    return probe(doc, pathOf(objectNode), key, 'key');
+    return (ctx.schemaProbe ?? defaultSchemaProbe)(ctx.doc, pathOf(objectNode), key, 'key');
   } catch {
     return false;
   }

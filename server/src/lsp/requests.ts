@@ -1,0 +1,36 @@
+/** The extension's own requests: check files or a folder, revalidate, the live workspace snapshot. */
+import {
+  CheckFilesRequest, CheckFolderRequest, RevalidateRequest,
+  type CheckFilesParams, type CheckFolderParams, type CheckFolderResult,
+} from '../../../common/src/protocol';
+import { engineValidator } from '../core/index';
+import { runSafe } from './runSafe';
+import { revalidateAll, type ServerContext } from './serverContext';
+
+const NO_FOLDER: CheckFolderResult = { folder: '', files: [], errors: 0, warnings: 0, notes: 0 };
+
+export function registerRequests(ctx: ServerContext): void {
+  const { connection, log, store, scheduler } = ctx;
+  const validate = engineValidator(ctx.engine);
+
+  connection.onRequest(CheckFilesRequest, (params: CheckFilesParams, token) =>
+    runSafe(log, 'checkFiles', { errors: 0, messages: ['The check could not run; see the output channel.'] }, token, () => validate(params.files)));
+
+  ctx.live.register(connection, () => {
+    for (const uri of ctx.documents.keys()) {
+      scheduler.schedule(uri, 0);
+      const folder = store.folderOf(uri);
+      if (folder) scheduler.folders.schedule(folder, 0);
+    }
+  });
+
+  connection.onRequest(CheckFolderRequest, (params: CheckFolderParams, token) => runSafe(log, 'checkFolder', NO_FOLDER, token, async () => {
+    const folder = store.pathOf(params.uri);
+    return folder ? scheduler.folders.checkNow(folder) : NO_FOLDER;
+  }));
+
+  connection.onRequest(RevalidateRequest, (_params, token) => runSafe(log, 'revalidate', null, token, () => {
+    revalidateAll(ctx);
+    return null;
+  }));
+}
