@@ -1,6 +1,6 @@
 /** Reading the client-side settings (section `saviyntRest`) for a resource. */
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION } from '../../common/src/protocol';
+import { DEFAULT_INTERCOM_VERSION, SETTINGS_SECTION } from '../../common/src/protocol';
 
 export type Region = 'us' | 'eu' | 'au';
 
@@ -25,7 +25,7 @@ export function readSettings(scope?: vscode.Uri): ClientSettings {
   return {
     region: (['us', 'eu', 'au'].includes(region) ? region : 'us') as Region,
     baseUrl: c.get<string>('intercom.baseUrl', '').trim(),
-    defaultVersion: c.get<string>('intercom.defaultVersion', '2.15'),
+    defaultVersion: c.get<string>('intercom.defaultVersion', DEFAULT_INTERCOM_VERSION),
     timeoutSeconds: c.get<number>('http.timeoutSeconds', 30),
     allowedHosts: c.get<string[]>('http.allowedHosts', []),
     sampleIdentityFile: c.get<string>('calls.sampleIdentityFile', '.saviynt/sample-identity.json'),

@@ -7,6 +7,13 @@ export const LANGUAGE_ID = 'saviynt-json';
 export const EXTENSION_ID = 'eic-tools.saviynt-intercom-rest';
 export const SETTINGS_SECTION = 'saviyntRest';
 
+/**
+ * The Intercom-Version assumed for a call that sends none (setting saviyntRest.intercom.defaultVersion),
+ * declared once: the settings' default here and in package.json (a test compares them), the client,
+ * and the analysis (intercom/rules/model.ts RECOMMENDED_VERSION).
+ */
+export const DEFAULT_INTERCOM_VERSION = '2.15';
+
 /** The settings the server reads (section `saviyntRest`). */
 export interface ServerSettings {
   validation: {
@@ -28,7 +35,7 @@ export interface ServerSettings {
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   validation: { enable: true, debounceMs: 200, maxDocumentSize: 3 * 1024 * 1024 },
-  intercom: { defaultVersion: '2.15' },
+  intercom: { defaultVersion: DEFAULT_INTERCOM_VERSION },
   http: { allowedHosts: [] },
 };
 

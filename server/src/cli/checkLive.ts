@@ -10,6 +10,7 @@ import { fetchWorkspaceSnapshot } from '../core/intercom/live/fetchSnapshot';
 import { liveFindings, liveReadVersion } from '../core/intercom/live/liveFindings';
 import { type WorkspaceSnapshot, workspaceLabel } from '../core/intercom/live/snapshot';
 import { intercomCalls } from '../core/intercom/rules/model';
+import { DEFAULT_INTERCOM_REGION } from '../core/intercom/regions';
 import type { CliIO, ParsedArgs } from './io';
 import { flag } from './io';
 
@@ -43,7 +44,7 @@ export function liveOptions(parsed: ParsedArgs): LiveOptions | string | undefine
 /** The Intercom API base the connection's calls use (the first one found), else the US host. */
 function connectionBase(docs: readonly AttributeDocument[]): string {
   for (const doc of docs) for (const ic of intercomCalls(doc, {})) if (ic.call.role !== 'auth') return ic.region.apiBaseUrl;
-  return 'https://api.intercom.io';
+  return DEFAULT_INTERCOM_REGION.apiBaseUrl;
 }
 
 function summary(s: WorkspaceSnapshot): string {

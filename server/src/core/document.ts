@@ -9,6 +9,7 @@ import type { ASTNode, JSONDocument } from 'vscode-json-languageservice';
 import { AttributeInfo, attributeForFileName, findAttribute, isExportFileName } from './attributes';
 import { recognizeContent } from './contentRecognition';
 import { attributeDocumentUri, jsonService } from './json/jsonService';
+import { parseStrictJson } from './json/strictParse';
 import type { Position, Range } from './text/positions';
 
 export type DocumentKind = 'attribute' | 'export' | 'unknown';
@@ -22,12 +23,17 @@ export class AttributeDocument {
   constructor(
     /** The document's own URI or path, as the caller knows it. */
     readonly uri: string,
-    readonly text: string,
+    text: string,
     readonly version: number,
     readonly attribute: AttributeInfo | undefined,
     readonly kind: DocumentKind,
   ) {
     this.jsonTextDocument = TextDocument.create(attributeDocumentUri(attribute?.name), 'json', version, text);
+  }
+
+  /** The document's text: the one copy, held by the TextDocument the JSON service reads. */
+  get text(): string {
+    return this.jsonTextDocument.getText();
   }
 
   /**
@@ -101,6 +107,10 @@ function parseSafely(doc: AttributeDocument): JSONDocument {
     return service.newJSONDocument(undefined, []);
   }
   try {
+    // Plain strict JSON (nearly every document) is read by the fast parser into the service's own
+    // tree shape; anything else by the service's parser, which reports what it finds.
+    const root = parseStrictJson(doc.text);
+    if (root) return service.newJSONDocument(root, []);
     return service.parseJSONDocument(doc.jsonTextDocument);
   } catch (error) {
     doc.parseFailure = `Unreadable JSON: the document could not be parsed: ${error instanceof Error ? error.message : String(error)}`;

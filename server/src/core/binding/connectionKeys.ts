@@ -6,7 +6,8 @@
 import type { ConnectionView } from '../connection';
 import type { AttributeDocument } from '../document';
 import { findCalls } from '../calls/callModel';
-import { getValue, isObject, stringValue } from '../json/ast';
+import { authentications, authenticationsNode } from '../calls/authentications';
+import { getValue, stringValue } from '../json/ast';
 
 export interface AuthKeys {
   readonly name: string;
@@ -20,13 +21,11 @@ export function connectionAuths(connection: ConnectionView): ReadonlyMap<string,
   const doc = connection.get('ConnectionJSON');
   if (!doc || doc.kind !== 'attribute') return undefined;
   return doc.memo('binding.connectionAuths', () => {
-    const auths = getValue(doc.root, 'authentications');
-    if (!isObject(auths)) return undefined;
+    if (!authenticationsNode(doc)) return undefined;
     const out = new Map<string, AuthKeys>();
-    for (const p of auths.properties) {
-      if (!isObject(p.valueNode)) continue;
-      const keys = new Set(p.valueNode.properties.map(x => x.keyNode.value));
-      out.set(p.keyNode.value, { name: p.keyNode.value, keys, tokenType: stringValue(getValue(p.valueNode, 'tokenType')) });
+    for (const auth of authentications(doc)) {
+      const keys = new Set(auth.node.properties.map(x => x.keyNode.value));
+      out.set(auth.name, { name: auth.name, keys, tokenType: stringValue(getValue(auth.node, 'tokenType')) });
     }
     return out;
   });

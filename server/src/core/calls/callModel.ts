@@ -6,6 +6,7 @@
 import type { ASTNode, ObjectASTNode } from '../json/ast';
 import { getValue, isArray, isObject, pathOf, stringValue, toValue } from '../json/ast';
 import type { AttributeDocument } from '../document';
+import { authentications } from './authentications';
 import type { CallDescription } from '../../../../common/src/protocol';
 
 export type CallRole =
@@ -43,15 +44,11 @@ function collect(doc: AttributeDocument): CallInfo[] {
   const out: CallInfo[] = [];
   switch (doc.attribute?.grammar) {
     case 'connection': {
-      const auths = getValue(root, 'authentications');
-      if (isObject(auths)) {
-        for (const p of auths.properties) {
-          if (!isObject(p.valueNode)) continue;
-          out.push({ node: p.valueNode, httpNode: p.valueNode, role: 'auth', name: p.keyNode.value });
-          const test = getValue(p.valueNode, 'testConnectionParams');
-          const http = getValue(test, 'http');
-          if (isObject(test)) out.push({ node: test, httpNode: isObject(http) ? http : undefined, role: 'testConnection', name: `${p.keyNode.value} › testConnectionParams` });
-        }
+      for (const auth of authentications(doc)) {
+        out.push({ node: auth.node, httpNode: auth.node, role: 'auth', name: auth.name });
+        const test = getValue(auth.node, 'testConnectionParams');
+        const http = getValue(test, 'http');
+        if (isObject(test)) out.push({ node: test, httpNode: isObject(http) ? http : undefined, role: 'testConnection', name: `${auth.name} › testConnectionParams` });
       }
       break;
     }

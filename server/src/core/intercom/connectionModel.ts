@@ -8,6 +8,7 @@
 import type { ConnectionView } from '../connection';
 import type { AttributeDocument } from '../document';
 import type { AnalysisSettings } from '../types';
+import { authentications } from '../calls/authentications';
 import { intercomCalls, type IntercomCall } from './rules/model';
 
 export type AccountSource = 'teammates' | 'contacts' | 'both';
@@ -55,10 +56,6 @@ export function provisionsAccessByTicket(connection: ConnectionView): boolean {
 /** The ConnectionJSON keys of an authentication (the ones `${connection.<key>}` reads), when ConnectionJSON is plain. */
 export function connectionKeys(connection: ConnectionView, auth: string | undefined): string[] {
   const doc = connection.get('ConnectionJSON');
-  const root = doc?.kind === 'attribute' ? doc.root : undefined;
-  if (!root || root.type !== 'object') return [];
-  const auths = root.properties.find(p => p.keyNode.value === 'authentications')?.valueNode;
-  if (!auths || auths.type !== 'object') return [];
-  const chosen = auths.properties.filter(p => auth === undefined || p.keyNode.value === auth);
-  return chosen.flatMap(p => (p.valueNode?.type === 'object' ? p.valueNode.properties.map(k => k.keyNode.value) : []));
+  if (doc?.kind !== 'attribute') return [];
+  return authentications(doc).filter(a => auth === undefined || a.name === auth).flatMap(a => a.node.properties.map(k => k.keyNode.value));
 }

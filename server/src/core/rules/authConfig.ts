@@ -13,6 +13,7 @@ import type { Fix, TextEdit } from '../types';
 import { didYouMean } from '../text/didYouMean';
 import type { Rule } from './rule';
 import type { RuleContext } from './rule';
+import { authenticationsNode } from '../calls/authentications';
 import { NOT_AUTH_NAMES } from './support/connectionNames';
 import { insertProperty, moveProperty, removeProperty } from './support/objectEdits';
 import { schemaRejects, schemaRejectsKey } from './support/schemaCoverage';
@@ -106,8 +107,8 @@ export const authConfigRule: Rule = {
   id: 'auth-config',
   grammars: ['connection'],
   run(ctx) {
-    const auths = getValue(ctx.doc.root, 'authentications');
-    if (!isObject(auths)) return;
+    const auths = authenticationsNode(ctx.doc);
+    if (!auths) return;
     for (const property of auths.properties) {
       if (NOT_AUTH_NAMES.has(property.keyNode.value)) { checkMisplaced(ctx, auths, property); continue; }
       const auth = property.valueNode;

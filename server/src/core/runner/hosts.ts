@@ -3,13 +3,15 @@
  * (for example the local fake Intercom).
  */
 
-/** Intercom's REST API hosts (US, Europe, Australia). */
-export const INTERCOM_API_HOSTS = ['api.intercom.io', 'api.eu.intercom.io', 'api.au.intercom.io'] as const;
+import { DEFAULT_INTERCOM_REGION, INTERCOM_REGIONS } from '../intercom/regions';
+
+/** Intercom's REST API hosts (US, Europe, Australia), from the one table of regions. */
+export const INTERCOM_API_HOSTS: readonly string[] = INTERCOM_REGIONS.map(r => r.apiHost);
 
 export const ALLOWED_HOSTS_SETTING = 'saviyntRest.http.allowedHosts';
 
 export function isIntercomHost(hostname: string): boolean {
-  return (INTERCOM_API_HOSTS as readonly string[]).includes(hostname.toLowerCase().replace(/\.$/, ''));
+  return INTERCOM_API_HOSTS.includes(hostname.toLowerCase().replace(/\.$/, ''));
 }
 
 /** `host` or `host:port` of a URL as the allow-list spells it (IPv6 in brackets). */
@@ -50,11 +52,8 @@ export function hostRefusedMessage(url: URL, allowHint?: (host: string) => strin
 
 /** The region's API base URL. */
 export function intercomBaseUrl(region: string | undefined): string {
-  switch ((region ?? 'us').toLowerCase()) {
-    case 'eu': return 'https://api.eu.intercom.io';
-    case 'au': return 'https://api.au.intercom.io';
-    default: return 'https://api.intercom.io';
-  }
+  const id = (region ?? DEFAULT_INTERCOM_REGION.id).toLowerCase();
+  return (INTERCOM_REGIONS.find(r => r.id === id) ?? DEFAULT_INTERCOM_REGION).apiBaseUrl;
 }
 
 /** A leading `@HOST_URL@`-style install-time placeholder (never filled at run time). */

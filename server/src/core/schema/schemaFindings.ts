@@ -46,15 +46,13 @@ export async function schemaFindings(doc: AttributeDocument, schemaCheck = true,
   const service = jsonService();
   doc.json;
   if (doc.parseFailure) return [{ offset: 0, length: 0, severity: 'error', code: 'json-syntax', message: doc.parseFailure }];
-  // A document proven valid needs only the syntax part of the service's validation (same result).
-  const syntaxErrors = (doc.json as { syntaxErrors?: unknown }).syntaxErrors;
-  const proven = schemaCheck && Array.isArray(syntaxErrors) && syntaxErrors.length === 0 && doc.attribute !== undefined && provesValid(doc.json.root, schemaFileOf(doc.attribute));
-  const diagnostics = await service.doValidation(doc.jsonTextDocument, doc.json, {
-    comments: 'error',
-    trailingCommas: 'error',
-    schemaValidation: schemaCheck && !proven ? 'error' : 'ignore',
-    schemaRequest: 'ignore',
-  });
+  // The syntax part of the service's validation first (parse errors, comments, trailing commas):
+  // a document without any that the proof shows valid needs nothing more (the same result as a
+  // full validation). Any other document is validated in full, exactly as the service does.
+  const settings = { comments: 'error', trailingCommas: 'error', schemaValidation: 'ignore', schemaRequest: 'ignore' } as const;
+  let diagnostics = await service.doValidation(doc.jsonTextDocument, doc.json, settings);
+  const proven = schemaCheck && diagnostics.length === 0 && doc.attribute !== undefined && provesValid(doc.json.root, schemaFileOf(doc.attribute));
+  if (schemaCheck && !proven) diagnostics = await service.doValidation(doc.jsonTextDocument, doc.json, { ...settings, schemaValidation: 'error' });
   const findings: Finding[] = [];
   const out: FindingSink = sink ?? { add: f => { findings.push(f); }, accepts: () => true, omit: () => undefined };
   // The missing-key fixes are added before the findings go to the sink (which may be the analysis's).

@@ -2,7 +2,9 @@
  * The pieces both Intercom models share (intercomTemplates.ts assembles them): regions and base
  * URLs, versions, placeholders, and the kit of call builders every template uses.
  */
-export type IntercomRegion = 'us' | 'eu' | 'au';
+import { INTERCOM_REGIONS, type IntercomRegionId } from '../intercom/regions';
+
+export type IntercomRegion = IntercomRegionId;
 export type IntercomModel = 'teammates' | 'contacts';
 export type IntercomFeature = 'import' | 'incrementalImport' | 'contactLifecycle' | 'addRemoveAccess' | 'ticketing';
 
@@ -15,11 +17,8 @@ export const MODEL_FEATURES: Record<IntercomModel, readonly IntercomFeature[]> =
   contacts: ['import', 'incrementalImport', 'contactLifecycle', 'addRemoveAccess'],
 };
 
-export const INTERCOM_BASE_URLS: Record<IntercomRegion, string> = {
-  us: 'https://api.intercom.io',
-  eu: 'https://api.eu.intercom.io',
-  au: 'https://api.au.intercom.io',
-};
+/** Each region's API base URL, from the one table of regions (intercom/regions.ts). */
+export const INTERCOM_BASE_URLS = Object.fromEntries(INTERCOM_REGIONS.map(r => [r.id, r.apiBaseUrl])) as Record<IntercomRegion, string>;
 
 /**
  * The version both models pin: 2.16 is the newest stable version, the only one whose contact search

@@ -16,9 +16,10 @@ import {
 import { IntercomRegionInfo, regionOfHost, isIntercomApiHost } from '../regions';
 import { bindingRegions, insideBinding } from '../../rules/support/stringNodes';
 import { detached } from '../../text/detached';
+import { DEFAULT_INTERCOM_VERSION } from '../../../../../common/src/protocol';
 
 /** The version assumed when the setting is absent or not a version Intercom knows. */
-export const RECOMMENDED_VERSION = '2.15';
+export const RECOMMENDED_VERSION: string = DEFAULT_INTERCOM_VERSION;
 
 export function defaultVersionOf(settings: AnalysisSettings | undefined): string {
   const v = settings?.defaultIntercomVersion?.trim();

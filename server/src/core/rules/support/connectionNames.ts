@@ -4,9 +4,10 @@
  * types (ImportAccountEntJSON). Shared by the cross-file rules, go-to-definition and completion.
  */
 import type { ASTNode, StringASTNode } from '../../json/ast';
-import { getPath, getValue, isObject } from '../../json/ast';
+import { getPath, isObject } from '../../json/ast';
 import type { ConnectionView } from '../../connection';
 import type { AttributeDocument } from '../../document';
+import { authentications } from '../../calls/authentications';
 
 export interface NamedDefinition {
   name: string;
@@ -24,12 +25,10 @@ export function authDefinitions(connection: ConnectionView): NamedDefinition[] |
   const doc = connection.get('ConnectionJSON');
   if (!doc) return undefined;
   return doc.memo('rules:authDefinitions', () => {
-    const auths = getValue(doc.root, 'authentications');
-    if (!isObject(auths)) return undefined;
     const out: NamedDefinition[] = [];
-    for (const p of auths.properties) {
-      if (!isObject(p.valueNode) || NOT_AUTH_NAMES.has(p.keyNode.value)) continue;
-      out.push({ name: p.keyNode.value, doc, keyNode: p.keyNode, where: 'ConnectionJSON authentications' });
+    for (const auth of authentications(doc)) {
+      if (NOT_AUTH_NAMES.has(auth.name)) continue;
+      out.push({ name: auth.name, doc, keyNode: auth.property.keyNode, where: 'ConnectionJSON authentications' });
     }
     return out.length ? out : undefined;
   });
