@@ -2,7 +2,8 @@
 // Bundles are always minified (smaller, faster start-up); `--production` also drops source maps (for the .vsix).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
-import { clientBuilds } from './scripts/clientBundles.mjs';
+import { nodeBuiltinsIn } from './scripts/node-builtins.mjs';
+import { clientBuilds, lazyCommandsPlugin } from './scripts/clientBundles.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -32,10 +33,32 @@ if (existsSync('test/e2e/suite/index.ts')) {
   });
 }
 
+// The browser build (vscode.dev, github.dev): the server as a Web Worker, the client as the
+// package.json `browser` entry. No Node there: the build fails if a Node built-in got in.
+const browser = {
+  ...common, platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], metafile: true,
+};
+const browserBuilds = [
+  { entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/browser/server.js' },
+  // The error boundary's secret masking names the lazily loaded desktop commands; in the browser
+  // they are never loaded, and the plugin keeps them out of the bundle (an external ./clientCommands.js).
+  { entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/client.js', format: 'cjs', plugins: [lazyCommandsPlugin] },
+];
+
+async function buildBrowser(options) {
+  const result = await esbuild.build({ ...browser, ...options });
+  const builtins = nodeBuiltinsIn(result.metafile);
+  if (builtins.length) throw new Error(`${options.outfile} must run without Node, but it contains: ${builtins.join(', ')}`);
+}
+
 // `--bench`: only the benchmark, bundled like the server (minified, same libraries), so that it
 // measures the code that ships rather than the sources as a TypeScript loader runs them.
 const selected = process.argv.includes('--bench')
   ? [{ entryPoints: ['bench/run.ts'], outfile: 'dist/bench/run.js' }]
   : builds;
 
-await Promise.all(selected.map(b => esbuild.build({ ...common, ...b })));
+const browserOnly = process.argv.includes('--browser');
+await Promise.all([
+  ...(browserOnly ? [] : selected.map(b => esbuild.build({ ...common, ...b }))),
+  ...(process.argv.includes('--bench') ? [] : browserBuilds.map(buildBrowser)),
+]);

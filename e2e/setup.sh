@@ -13,6 +13,7 @@
 # Works unattended (CI=true, no stdin, as root).
 #
 #   E2E_TOOLS=<dir>   install location (default: <repo>/.e2e-tools, git-ignored)
+#   --chromium        only Debian's chromium (what npm run test:browser needs), then stop
 set -euo pipefail
 
 NODE24_VERSION=24.22.3
@@ -27,9 +28,11 @@ stamp_name=".installed-node$NODE24_VERSION-cs$CODE_SERVER_VERSION-pw$PLAYWRIGHT_
 say() { echo "[e2e-setup] $*"; }
 
 # --- 1. Debian packages, only the ones that are missing ---------------------------------------
+chromium_only=false
+[ "${1:-}" = "--chromium" ] && chromium_only=true
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-[ -f /usr/include/gssapi/gssapi.h ] || need+=(libkrb5-dev)
+$chromium_only || [ -f /usr/include/gssapi/gssapi.h ] || need+=(libkrb5-dev)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then
@@ -42,6 +45,8 @@ if [ ${#need[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     "${need[@]}" </dev/null >/dev/null
 fi
+
+$chromium_only && exit 0
 
 # --- 2. fast path -----------------------------------------------------------------------------
 if [ -f "$TOOLS/$stamp_name" ]; then

@@ -37,6 +37,15 @@ export function markdownLinks(text) {
   return { images, links };
 }
 
+/** The bundles package.json names (main, browser and its Web Worker server, the CLI): each must be in the package. */
+export const REQUIRED_BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browser/client.js', 'dist/browser/server.js'];
+
+/** The required bundles a .vsix lacks. */
+export async function missingBundles(bytes) {
+  const { names } = await readZip(bytes);
+  return REQUIRED_BUNDLES.filter((file) => !names.includes(`extension/${file}`));
+}
+
 /**
  * Problems of the README in a .vsix: missing README, images that are web addresses or not in the
  * package, relative links to files not in the package. Returns { images, problems }.

@@ -121,6 +121,18 @@ export interface CheckFolderResult {
   notes: number;
 }
 
+/**
+ * Request from the browser server to the browser client: the attribute files of a folder (the
+ * browser has no disk; the client reads them with vscode.workspace.fs). `uri` is the folder's URI.
+ */
+export const ReadFolderRequest = 'saviyntRest/readFolder';
+export interface ReadFolderParams { uri: string }
+export interface ReadFolderResult {
+  /** `connectionname` of connection.meta.json, when there is one. */
+  name?: string;
+  files: { uri: string; text: string }[];
+}
+
 /** The walkthrough (contributes.walkthroughs), as `workbench.action.openWalkthrough` names it. */
 export const WALKTHROUGH_ID = `${EXTENSION_ID}#saviyntRest.gettingStarted`;
 

@@ -4,8 +4,11 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/serverMain';
+import { nodeFolderHost } from './node/folderHost';
+import { nodePacingHost } from './node/pacing';
 
 const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', error => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', reason => connection.console.error(`Unhandled rejection: ${String(reason)}`));
-startServer(connection);
+// Long analyses pause with setImmediate, so that requests that arrived meanwhile are answered.
+startServer(connection, { folders: nodeFolderHost(), pacing: nodePacingHost });

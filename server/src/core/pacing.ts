@@ -32,6 +32,11 @@ export function setPacingHost(next: PacingHost): void {
   host = next;
 }
 
+/** One turn of the host's event loop (the LSP layer defers each request handler by one). */
+export function nextTurn(): Promise<void> {
+  return host.turn();
+}
+
 let resumedAt = 0;
 let depth = 0;
 

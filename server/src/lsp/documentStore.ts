@@ -1,25 +1,26 @@
 /**
  * The server's view of documents: open editors (exact text and version) and the
- * other attribute files of the same connection folder, read from disk (asynchronously, see
- * node/folderDocuments) when not open. Parses are cached per URI and version.
+ * other attribute files of the same connection folder, read by the host when not open (from disk,
+ * asynchronously, in Node: node/folderHost; through the client in the browser: lsp/clientFolders).
+ * Parses are cached per URI and version.
  */
-import * as path from 'node:path';
-import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AttributeDocument, attributeForFileName, ConnectionView, StaticConnection } from '../core/index';
-import { FolderDocuments, type FolderSnapshot } from '../node/folderDocuments';
+import type { FolderHost, FolderSnapshot, FolderSource } from './folderHost';
 
 export class DocumentStore {
   private readonly parsed = new Map<string, AttributeDocument>();
-  readonly folders = new FolderDocuments(filePath => URI.file(filePath).toString());
+  readonly folders: FolderSource;
   /**
    * Called when a folder read finished with new content: the lower-case attribute names of the
    * files that changed (added, edited, removed), or '*' when the connection's name changed.
    */
   onFolderChanged: (folder: string, changed: readonly string[] | '*') => void = () => {};
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly host: FolderHost) {
+    this.folders = host.folders;
+  }
 
   /** The parsed document for an open editor, cached by version. */
   get(uri: string): AttributeDocument | undefined {
@@ -40,11 +41,11 @@ export class DocumentStore {
   async openOrDisk(uri: string): Promise<AttributeDocument | undefined> {
     const open = this.get(uri);
     if (open) return open;
-    const filePath = toPath(uri);
+    const filePath = this.host.toPath(uri);
     if (!filePath) return undefined;
-    const folder = path.dirname(filePath);
+    const folder = this.host.dirname(filePath);
     const snapshot = this.folders.peek(folder) ?? await this.refresh(folder);
-    return snapshot.files.find(f => toPath(f.uri) === filePath)?.doc;
+    return snapshot.files.find(f => this.host.toPath(f.uri) === filePath)?.doc;
   }
 
   forget(uri: string): void {
@@ -53,23 +54,23 @@ export class DocumentStore {
 
   /** A file changed on disk: its folder is read again (asynchronously). */
   fileChanged(uri: string): void {
-    const filePath = toPath(uri);
+    const filePath = this.host.toPath(uri);
     if (!filePath) return;
     this.folders.invalidate(filePath);
-    const folder = path.dirname(filePath);
+    const folder = this.host.dirname(filePath);
     if (this.folders.peek(folder)) this.refresh(folder);
   }
 
   /** A file: URI as a file path (undefined for other schemes). */
   pathOf(uri: string): string | undefined {
-    const filePath = toPath(uri);
-    return filePath ? path.normalize(filePath).replace(/(.)[\\/]+$/, '$1') : undefined;
+    const filePath = this.host.toPath(uri);
+    return filePath ? this.host.normalize(filePath).replace(/(.)[\\/]+$/, '$1') : undefined;
   }
 
   /** The folder that holds a document, as a file path (undefined for non-file URIs). */
   folderOf(uri: string): string | undefined {
-    const filePath = toPath(uri);
-    return filePath ? path.dirname(filePath) : undefined;
+    const filePath = this.host.toPath(uri);
+    return filePath ? this.host.dirname(filePath) : undefined;
   }
 
   /** Reads a folder (again); `onFolderChanged` follows when content read before has changed. */
@@ -82,7 +83,7 @@ export class DocumentStore {
 
   /** The lower-case attribute name of a document's file (undefined for other files). */
   attributeOf(uri: string): string | undefined {
-    const filePath = toPath(uri);
+    const filePath = this.host.toPath(uri);
     return filePath ? attributeForFileName(filePath)?.name.toLowerCase() : undefined;
   }
 
@@ -111,7 +112,7 @@ export class DocumentStore {
     };
     for (const file of snapshot?.files ?? []) add(this.get(file.uri) ?? file.doc);
     for (const uri of this.openSiblings(doc.uri)) add(this.get(uri));
-    return new StaticConnection(snapshot?.name ?? path.basename(folder), docs, folder);
+    return new StaticConnection(snapshot?.name ?? this.host.basename(folder), docs, folder);
   }
 
   /** The attribute files of a folder on disk that no editor has open, as last read. */
@@ -142,13 +143,4 @@ function changedAttributes(before: FolderSnapshot, after: FolderSnapshot): reado
   for (const [name, text] of now) if (old.get(name) !== text) names.add(name);
   for (const name of old.keys()) if (!now.has(name)) names.add(name);
   return [...names];
-}
-
-function toPath(uri: string): string | undefined {
-  try {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
-  } catch {
-    return undefined;
-  }
 }

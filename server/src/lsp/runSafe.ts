@@ -4,12 +4,14 @@
  * instead of a crash. Notification and event handlers run through guarded().
  */
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { nextTurn } from '../core/pacing';
 
 export type Logger = (message: string) => void;
 
 export function runSafe<T>(log: Logger, name: string, fallback: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T | ResponseError<void>> {
   return new Promise(resolve => {
-    setImmediate(async () => {
+    // One turn of the host's event loop (Node: setImmediate; a Web Worker: a MessageChannel message).
+    void nextTurn().then(async () => {
       if (token?.isCancellationRequested) return resolve(cancelled());
       try {
         const result = await work();

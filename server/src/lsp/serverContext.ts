@@ -6,8 +6,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../../../common/src/protocol';
 import { createEngine, type AttributeDocument, type Engine, type RequestScope } from '../core/index';
-import { nodeRuntime } from '../node/runtime';
-import { nodePacingHost } from '../node/pacing';
+import { engineRuntime, type ServerRuntime } from './serverRuntime';
 import { DocumentStore } from './documentStore';
 import { ValidationScheduler } from './validation';
 import { LiveChecks } from './liveChecks';
@@ -26,11 +25,10 @@ export interface ServerContext {
   canPullConfiguration: boolean;
 }
 
-export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>): ServerContext {
+export function createServerContext(connection: Connection, documents: TextDocuments<TextDocument>, runtime: ServerRuntime): ServerContext {
   const log = (message: string) => connection.console.error(message);
-  const store = new DocumentStore(documents);
-  // Long analyses pause with setImmediate, so that requests that arrived meanwhile are answered.
-  const engine = createEngine({ ...nodeRuntime({ log, folders: store.folders }), pacing: nodePacingHost });
+  const store = new DocumentStore(documents, runtime.folders);
+  const engine = createEngine(engineRuntime(runtime, log));
   const context = { connection, documents, store, engine, log, settings: DEFAULT_SETTINGS, canPullConfiguration: false } as Partial<ServerContext> & Pick<ServerContext, 'settings'>;
   const settings = () => context.settings;
   const live = new LiveChecks(store, settings, log);

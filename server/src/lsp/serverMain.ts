@@ -11,10 +11,12 @@ import { registerDocumentEvents } from './documentEvents';
 import { registerFeatures } from './features';
 import { registerFormatting } from './formatting';
 import { registerRequests } from './requests';
+import type { ServerRuntime } from './serverRuntime';
 
-export function startServer(connection: Connection): void {
+/** `runtime`: the host's folders and pacing (Node: server.ts; a Web Worker: browserServer.ts). */
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
-  const ctx = createServerContext(connection, documents);
+  const ctx = createServerContext(connection, documents, runtime);
   registerLifecycle(ctx);
   const formattingClosed = registerFormatting(ctx);
   registerDocumentEvents(ctx, formattingClosed);

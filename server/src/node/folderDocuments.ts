@@ -9,15 +9,9 @@ import { attributeForFileName } from '../core/attributes';
 import { AttributeDocument } from '../core/document';
 import { METADATA_FILE, stripBom } from './connectionFolder';
 
-export interface FolderSnapshot {
-  readonly folder: string;
-  /** `connectionname` of connection.meta.json, else the folder's name. */
-  readonly name: string;
-  /** The attribute files (`<Attribute>.json`, any case), sorted by file name, parsed. */
-  readonly files: readonly { readonly path: string; readonly uri: string; readonly doc: AttributeDocument }[];
-  /** Grows by one each time the folder's content (a file, its name) changed. */
-  readonly revision: number;
-}
+import type { FolderSnapshot, FolderSource } from '../lsp/folderHost';
+
+export type { FolderSnapshot };
 
 interface CachedFile { path: string; uri: string; mtimeMs: number; size: number; doc: AttributeDocument }
 
@@ -29,7 +23,7 @@ interface FolderEntry {
   dirty: boolean;
 }
 
-export class FolderDocuments {
+export class FolderDocuments implements FolderSource {
   private readonly folders = new Map<string, FolderEntry>();
 
   constructor(private readonly uriOf: (filePath: string) => string) {}

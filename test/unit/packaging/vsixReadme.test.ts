@@ -25,6 +25,8 @@ async function checker() {
   return await import(path.join(REPO, 'scripts/vsix-readme.mjs')) as {
     checkVsixReadme(bytes: Buffer): Promise<{ images: string[]; problems: string[] }>;
     markdownLinks(text: string): { images: string[]; links: string[] };
+    missingBundles(bytes: Buffer): Promise<string[]>;
+    REQUIRED_BUNDLES: string[];
   };
 }
 
@@ -63,4 +65,15 @@ test('the README\'s images are shipped by .vscodeignore, and exist', async () =>
   // vsce must not rewrite them to a repository address.
   const vsixScript = readFileSync(path.join(REPO, 'e2e/vsix.mjs'), 'utf8');
   assert.match(vsixScript, /'--no-rewrite-relative-links'/);
+});
+
+test('every bundle, the browser ones included, must be in the package', async () => {
+  const { missingBundles, REQUIRED_BUNDLES } = await checker();
+  assert.ok(REQUIRED_BUNDLES.includes('dist/browser/server.js') && REQUIRED_BUNDLES.includes('dist/browser/client.js'));
+  const all = Object.fromEntries(REQUIRED_BUNDLES.map(f => [`extension/${f}`, '//']));
+  assert.deepEqual(await missingBundles(await vsix(all)), []);
+  const { ['extension/dist/browser/server.js']: _dropped, ...withoutWorker } = all;
+  assert.deepEqual(await missingBundles(await vsix(withoutWorker)), ['dist/browser/server.js']);
+  const ignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8');
+  for (const file of REQUIRED_BUNDLES) assert.ok(ignore.includes(`!${file}`), `.vscodeignore keeps ${file}`);
 });
