@@ -152,5 +152,7 @@ test('the index gathered while parsing is the index of a walk over the tree', ()
       assert.ok(gathered.stringValues.length === walked.stringValues.length && gathered.stringValues.every((s, i) => s === walked.stringValues[i]));
     }
   }
-  assert.ok(compared > 200, `only ${compared} compared`);
+  // Without the public corpus (a clone without ../shared) the examples and generated texts remain.
+  const floor = corpusFiles().length > 0 ? 200 : 100;
+  assert.ok(compared > floor, `only ${compared} compared`);
 });
