@@ -3,7 +3,7 @@
  * Used by CodeLens, the "Run call" and "Import preview" commands, the CLI `call`
  * command and the cross-file rules.
  */
-import type { ASTNode, ObjectASTNode } from '../json/ast';
+import type { ASTNode, ObjectASTNode, PropertyASTNode } from '../json/ast';
 import { getValue, isArray, isObject, pathOf, stringValue, toValue } from '../json/ast';
 import type { AttributeDocument } from '../document';
 import { authentications } from './authentications';
@@ -29,6 +29,8 @@ export interface CallInfo {
   name: string;
   /** Entitlement type for entitlement and mapping import calls. */
   entType?: string;
+  /** The object of that entitlement type (`entTypes.<T>`), the call's owner. */
+  entTypeNode?: ObjectASTNode;
   /** The params object the call belongs to (accountParams, entitlementParams …). */
   paramsNode?: ObjectASTNode;
 }
@@ -60,17 +62,17 @@ function collect(doc: AttributeDocument): CallInfo[] {
     }
     case 'importAccountEnt': {
       const accountParams = getValue(root, 'accountParams');
-      objectCalls(getValue(accountParams, 'call'), 'importAccount', out, undefined, accountParams);
+      objectCalls(getValue(accountParams, 'call'), 'importAccount', out, accountParams);
       const entitlementParams = getValue(root, 'entitlementParams');
       const entTypes = getValue(entitlementParams, 'entTypes');
       if (isObject(entTypes)) {
-        for (const t of entTypes.properties) objectCalls(getValue(t.valueNode, 'call'), 'importEntitlement', out, t.keyNode.value, entitlementParams);
+        for (const t of entTypes.properties) objectCalls(getValue(t.valueNode, 'call'), 'importEntitlement', out, entitlementParams, t);
       }
       const acctEntParams = getValue(root, 'acctEntParams');
-      objectCalls(getValue(acctEntParams, 'call'), 'importAcctEnt', out, undefined, acctEntParams);
+      objectCalls(getValue(acctEntParams, 'call'), 'importAcctEnt', out, acctEntParams);
       const acctEntTypes = getValue(acctEntParams, 'entTypes');
       if (isObject(acctEntTypes)) {
-        for (const t of acctEntTypes.properties) objectCalls(getValue(t.valueNode, 'call'), 'importAcctEnt', out, t.keyNode.value, acctEntParams);
+        for (const t of acctEntTypes.properties) objectCalls(getValue(t.valueNode, 'call'), 'importAcctEnt', out, acctEntParams, t);
       }
       break;
     }
@@ -100,12 +102,13 @@ function arrayCalls(items: ASTNode[], role: CallRole, out: CallInfo[]): void {
   });
 }
 
-function objectCalls(callsNode: ASTNode | undefined, role: CallRole, out: CallInfo[], entType: string | undefined, params: ASTNode | undefined): void {
+function objectCalls(callsNode: ASTNode | undefined, role: CallRole, out: CallInfo[], params: ASTNode | undefined, entType?: PropertyASTNode): void {
   if (!isObject(callsNode)) return;
   for (const p of callsNode.properties) {
     if (!isObject(p.valueNode)) continue;
     const http = getValue(p.valueNode, 'http');
-    out.push({ node: p.valueNode, httpNode: isObject(http) ? http : undefined, role, name: p.keyNode.value, entType,
+    out.push({ node: p.valueNode, httpNode: isObject(http) ? http : undefined, role, name: p.keyNode.value,
+      entType: entType?.keyNode.value, entTypeNode: isObject(entType?.valueNode) ? entType.valueNode : undefined,
       paramsNode: isObject(params) ? params : undefined });
   }
 }

@@ -16,24 +16,24 @@ import { ENT_MAPPING_INFO_COLUMN, STORE_MAPPING_SOURCE } from './catalog/mapping
 import { mappingMaps } from './support/mappingModel';
 import { sameColumn } from './support/columns';
 import { insertProperty } from './support/objectEdits';
+import { findCalls, type CallInfo } from '../calls/callModel';
 
 const STORE_VALUE = `${STORE_MAPPING_SOURCE}~#~char`;
 
-function objectValues(node: ASTNode | undefined): ObjectASTNode[] {
-  return isObject(node) ? node.properties.map(p => p.valueNode).filter(isObject) : [];
+/** The account↔entitlement calls (acctEntParams.call and acctEntParams.entTypes.<T>.call), in document order. */
+function acctEntCalls(ctx: RuleContext): CallInfo[] {
+  return findCalls(ctx.doc).filter(c => c.role === 'importAcctEnt');
 }
 
 /** processingType values declared for an entitlement type in acctEntParams (top level and calls). */
-function processingTypesFor(acctEntParams: ASTNode | undefined, entType: string): Set<string> {
+function processingTypesFor(ctx: RuleContext, acctEntParams: ASTNode | undefined, entType: string): Set<string> {
   const out = new Set<string>();
   const top = stringValue(getValue(acctEntParams, 'processingType'));
   if (top) out.add(top);
-  for (const call of objectValues(getValue(acctEntParams, 'call'))) {
-    const t = stringValue(getValue(call, 'processingType'));
-    if (t) out.add(t);
-  }
-  for (const call of objectValues(getPath(acctEntParams, ['entTypes', entType, 'call']))) {
-    const t = stringValue(getValue(call, 'processingType'));
+  const typeNode = getPath(acctEntParams, ['entTypes', entType]);
+  for (const call of acctEntCalls(ctx)) {
+    if (call.entTypeNode !== undefined && call.entTypeNode !== typeNode) continue;
+    const t = stringValue(getValue(call.node, 'processingType'));
     if (t) out.add(t);
   }
   return out;
@@ -71,7 +71,7 @@ function checkAccountSide(ctx: RuleContext, root: ObjectASTNode): void {
   }
   for (const typeProperty of mappings.properties) {
     const entType = typeProperty.keyNode.value;
-    if (processingTypesFor(acctEntParams, entType).has('acctToEntMapping')) continue;
+    if (processingTypesFor(ctx, acctEntParams, entType).has('acctToEntMapping')) continue;
     ctx.report({ offset: typeProperty.keyNode.offset, length: typeProperty.keyNode.length, severity: 'error', code: 'acctent-mapping-incomplete',
       message: `Incomplete account-entitlement mapping: acctEntMappings for "${entType}" is only used when acctEntParams says processingType "acctToEntMapping" — at its top level or in a call under acctEntParams.entTypes.${entType}. Without it EIC never turns the stored mapping into links.`,
       fixes: processingTypeFix(ctx, root, acctEntParams, 'acctToEntMapping') });
@@ -98,7 +98,7 @@ function checkEntitlementSide(ctx: RuleContext, root: ObjectASTNode): void {
           ? [{ title: `Add "${ENT_MAPPING_INFO_COLUMN}" to the "${entType}" call`, edits: [insertProperty(ctx.doc, firstMap.node, ENT_MAPPING_INFO_COLUMN, JSON.stringify(STORE_VALUE))], isPreferred: true }]
           : [] });
     }
-    if (!processingTypesFor(acctEntParams, entType).has('entToAcctMapping')) {
+    if (!processingTypesFor(ctx, acctEntParams, entType).has('entToAcctMapping')) {
       ctx.report({ offset: key.offset, length: key.length, severity: 'error', code: 'acctent-mapping-incomplete',
         message: `Incomplete account-entitlement mapping: acctEntMappings inside the entitlement type "${entType}" is only used with acctEntParams processingType "entToAcctMapping"; without it no link is imported.`,
         fixes: processingTypeFix(ctx, root, acctEntParams, 'entToAcctMapping') });
@@ -115,10 +115,7 @@ function checkDeclaredWithoutSource(ctx: RuleContext, root: ObjectASTNode): void
   const sites: ASTNode[] = [];
   const top = getValue(acctEntParams, 'processingType');
   if (top) sites.push(top);
-  for (const call of objectValues(getValue(acctEntParams, 'call'))) { const t = getValue(call, 'processingType'); if (t) sites.push(t); }
-  for (const entType of objectValues(getValue(acctEntParams, 'entTypes'))) {
-    for (const call of objectValues(getValue(entType, 'call'))) { const t = getValue(call, 'processingType'); if (t) sites.push(t); }
-  }
+  for (const call of acctEntCalls(ctx)) { const t = getValue(call.node, 'processingType'); if (t) sites.push(t); }
   for (const site of sites) {
     const value = stringValue(site);
     if (value === 'acctToEntMapping' && !(isObject(accountMappings) && accountMappings.properties.length)) {

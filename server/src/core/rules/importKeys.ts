@@ -16,6 +16,7 @@ import { mappingMaps } from './support/mappingModel';
 import { checkColumn, sameColumn } from './support/columns';
 import { schemaRejects } from './support/schemaCoverage';
 import { replaceString } from './support/stringNodes';
+import { findCalls } from '../calls/callModel';
 
 const ACCOUNT_KEYS = ['accountID', 'name'];
 const ENTITLEMENT_KEYS = ['entitlementID', 'entitlement_value'];
@@ -26,10 +27,12 @@ function objectValues(node: ASTNode | undefined): ObjectASTNode[] {
   return isObject(node) ? node.properties.map(p => p.valueNode).filter(isObject) : [];
 }
 
-function entries(node: ASTNode | undefined): [string, ObjectASTNode][] {
-  return isObject(node) ? node.properties.filter(p => isObject(p.valueNode)).map(p => [p.keyNode.value, p.valueNode as ObjectASTNode]) : [];
-}
-
+/**
+ * The key columns of an import, in the order they were always reported: the account calls, the
+ * account side's acctEntMappings, each entitlement type (its calls, then its acctEntMappings), the
+ * account↔entitlement calls. The calls come from the shared reader (findCalls, document order
+ * within each role); the entitlement calls are grouped by the type object they belong to.
+ */
 function keySites(doc: AttributeDocument): KeyFieldSite[] {
   const root = doc.root;
   const out: KeyFieldSite[] = [];
@@ -37,20 +40,24 @@ function keySites(doc: AttributeDocument): KeyFieldSite[] {
     const v = getValue(owner, keyName);
     if (isString(v)) out.push({ node: v, keyName, allowed, what, call });
   };
-  const accountParams = getValue(root, 'accountParams');
-  for (const call of objectValues(getValue(accountParams, 'call'))) add(call, 'keyField', ACCOUNT_KEYS, 'account', call);
-  for (const mapping of objectValues(getValue(accountParams, 'acctEntMappings'))) add(mapping, 'keyField', ENTITLEMENT_KEYS, 'entitlement');
-  for (const [, entType] of entries(getPath(root, ['entitlementParams', 'entTypes']))) {
-    for (const call of objectValues(getValue(entType, 'call'))) add(call, 'keyField', ENTITLEMENT_KEYS, 'entitlement', call);
+  const calls = findCalls(doc);
+  for (const call of calls) if (call.role === 'importAccount') add(call.node, 'keyField', ACCOUNT_KEYS, 'account', call.node);
+  for (const mapping of objectValues(getPath(root, ['accountParams', 'acctEntMappings']))) add(mapping, 'keyField', ENTITLEMENT_KEYS, 'entitlement');
+  const entitlementCalls = new Map<ObjectASTNode, ObjectASTNode[]>();
+  for (const call of calls) {
+    if (call.role !== 'importEntitlement' || !call.entTypeNode) continue;
+    const group = entitlementCalls.get(call.entTypeNode);
+    if (group) group.push(call.node); else entitlementCalls.set(call.entTypeNode, [call.node]);
+  }
+  for (const entType of objectValues(getPath(root, ['entitlementParams', 'entTypes']))) {
+    for (const call of entitlementCalls.get(entType) ?? []) add(call, 'keyField', ENTITLEMENT_KEYS, 'entitlement', call);
     const toAccounts = getValue(entType, 'acctEntMappings');
     if (isObject(toAccounts)) add(toAccounts, 'keyField', ACCOUNT_KEYS, 'account');
   }
-  const acctEntParams = getValue(root, 'acctEntParams');
-  const acctEntCalls = [...objectValues(getValue(acctEntParams, 'call'))];
-  for (const [, entType] of entries(getValue(acctEntParams, 'entTypes'))) acctEntCalls.push(...objectValues(getValue(entType, 'call')));
-  for (const call of acctEntCalls) {
-    add(call, 'acctKeyField', ACCOUNT_KEYS, 'account');
-    add(call, 'entKeyField', ENTITLEMENT_KEYS, 'entitlement');
+  for (const call of calls) {
+    if (call.role !== 'importAcctEnt') continue;
+    add(call.node, 'acctKeyField', ACCOUNT_KEYS, 'account');
+    add(call.node, 'entKeyField', ENTITLEMENT_KEYS, 'entitlement');
   }
   return out;
 }

@@ -17,6 +17,7 @@ import type { Rule } from './rule';
 import type { RuleContext } from './rule';
 import { schemaRejects } from './support/schemaCoverage';
 import { replaceString } from './support/stringNodes';
+import { findCalls } from '../calls/callModel';
 
 const PARAMS_TYPE = 'SequentialAndIterative';
 const MAPPING_TYPES = ['acctToEntMapping', 'entToAcctMapping', 'httpEntToAcct', 'httpAcctToEnt', 'http'];
@@ -82,8 +83,8 @@ function objectEntries(node: ASTNode | undefined): PropertyASTNode[] {
   return isObject(node) ? node.properties.filter(p => isObject(p.valueNode)) : [];
 }
 
-function checkMappingCall(ctx: RuleContext, callProperty: PropertyASTNode, inherited: string | undefined): void {
-  const call = callProperty.valueNode as ObjectASTNode;
+function checkMappingCall(ctx: RuleContext, call: ObjectASTNode, inherited: string | undefined): void {
+  const callProperty = call.parent as PropertyASTNode;
   const own = getValue(call, 'processingType');
   checkValue(ctx, own, MAPPING_TYPES, 'an acctEntParams call');
   const type = stringValue(own) ?? inherited;
@@ -113,10 +114,8 @@ function checkProcessingTypes(ctx: RuleContext): void {
   const top = getValue(acctEntParams, 'processingType');
   checkValue(ctx, top, MAPPING_TYPES, 'acctEntParams');
   const inherited = stringValue(top);
-  for (const c of objectEntries(getValue(acctEntParams, 'call'))) checkMappingCall(ctx, c, inherited);
-  for (const t of objectEntries(getValue(acctEntParams, 'entTypes'))) {
-    for (const c of objectEntries(getValue(t.valueNode, 'call'))) checkMappingCall(ctx, c, inherited);
-  }
+  // The account↔entitlement calls from the shared reader, in document order: acctEntParams.call, then each entTypes.<T>.call.
+  for (const call of findCalls(ctx.doc)) if (call.role === 'importAcctEnt') checkMappingCall(ctx, call.node, inherited);
 }
 
 function checkDeclaredTypes(ctx: RuleContext): void {
