@@ -10,6 +10,7 @@ import type {
   WorkspaceRecord,
 } from './types.js';
 import { guid } from './seed-util.js';
+import { defaultTicketAttributes, ticketAttribute, type RecordTimes } from './ticket-attributes.js';
 
 export interface TicketSeedInput {
   workspace: WorkspaceRecord;
@@ -33,37 +34,17 @@ function attribute(
   extra: Partial<TicketAttributeRecord>,
   now: number,
 ): TicketAttributeRecord {
-  return {
-    id: String(id),
-    name,
-    description: extra.description ?? name,
-    dataType: 'string',
-    order: 0,
-    requiredToCreate: false,
-    requiredToCreateForContacts: false,
-    visibleOnCreate: true,
-    visibleToContacts: false,
-    isDefault: false,
-    archived: false,
-    multiline: false,
-    listOptions: null,
-    createdAt: ws.createdAt + 3600,
-    updatedAt: now - 86_400 * 30,
-    ...extra,
-  };
+  return ticketAttribute(String(id), name, seededTimes(ws, now), extra);
+}
+
+/** When the seeded attributes were made and last changed. */
+function seededTimes(ws: WorkspaceRecord, now: number): RecordTimes {
+  return { createdAt: ws.createdAt + 3600, updatedAt: now - 86_400 * 30 };
 }
 
 function defaultAttributes(ws: WorkspaceRecord, firstId: number, now: number): TicketAttributeRecord[] {
-  return [
-    attribute(ws, firstId, '_default_title_', { description: 'Title', requiredToCreate: true, isDefault: true, order: 0 }, now),
-    attribute(
-      ws,
-      firstId + 1,
-      '_default_description_',
-      { description: 'Description', isDefault: true, multiline: true, order: 1 },
-      now,
-    ),
-  ];
+  let id = firstId;
+  return defaultTicketAttributes(() => String(id++), seededTimes(ws, now));
 }
 
 function seedTypes(input: TicketSeedInput): void {

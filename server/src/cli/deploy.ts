@@ -5,7 +5,6 @@
  * Exit: 0 deployed (or, without --yes, what would change), 1 saved but EIC's connection test
  * failed, 2 usage, network or auth problems, or a deploy that cannot go ahead.
  */
-import * as path from 'node:path';
 import {
   deployConnection, environmentVariableFor, INTERCOM_TOKEN_VARIABLE, planLines, type DeployResult, type SecretSource,
 } from '../core/eic';
@@ -14,8 +13,8 @@ import { readConnectionFolder } from '../core/transport/connectionFolder';
 import { engineValidator } from '../core/index';
 import { cliEngine } from './engine';
 import { nodeFs } from '../core/transport/node/nodeFs';
-import { comparisonJson, comparisonLines, eicContext, EIC_OPTIONS_HELP, EIC_VALUE_OPTIONS, formatOption, reportProblem } from './eicOptions';
-import { flag, parseCommandArgs, type CliIO } from './io';
+import { comparisonJson, comparisonLines, EIC_OPTIONS_HELP, EIC_VALUE_OPTIONS, reportProblem, startFolderCommand } from './eicOptions';
+import { flag, type CliIO } from './io';
 
 export const NAME = 'deploy';
 export const SYNOPSIS = 'deploy <connection-folder> --eic-url URL';
@@ -101,17 +100,10 @@ function printJson(io: CliIO, r: DeployResult, host: string): void {
 }
 
 export async function run(args: string[], rawIO: CliIO, env: Record<string, string | undefined> = process.env): Promise<number> {
-  const parsed = parseCommandArgs(NAME, args, OPTIONS, rawIO);
-  if (!parsed) return 2;
-  if (flag(parsed, 'help', 'h')) { rawIO.out(DEPLOY_USAGE); return 0; }
-  const format = formatOption(NAME, parsed);
-  if (typeof format !== 'string') { rawIO.err(format.error); return 2; }
-  if (parsed.positionals.length !== 1) { rawIO.err(`deploy: give exactly one connection folder.\n\n${DEPLOY_USAGE}`); return 2; }
-  const context = eicContext(NAME, parsed, rawIO, env);
-  if (typeof context === 'string') { rawIO.err(context); return 2; }
-  const { api, io } = context;
+  const started = startFolderCommand(NAME, args, OPTIONS, DEPLOY_USAGE, rawIO, env);
+  if (typeof started === 'number') return started;
+  const { api, io, parsed, format, folderPath } = started;
   const yes = flag(parsed, 'yes') === 'true';
-  const folderPath = path.resolve(io.cwd, parsed.positionals[0]);
   try {
     const folder = await readConnectionFolder(nodeFs, folderPath);
     const result = await deployConnection(api, folder, {

@@ -3,12 +3,11 @@
  * folder against the tenant's connection, attribute by attribute (formatting aside; ConnectionJSON
  * not comparable). For drift detection in a pipeline: exit 0 equal, 1 they differ, 2 problems.
  */
-import * as path from 'node:path';
 import { compareConnection } from '../core/eic';
 import { readConnectionFolder } from '../core/transport/connectionFolder';
 import { nodeFs } from '../core/transport/node/nodeFs';
-import { comparisonJson, comparisonLines, eicContext, EIC_OPTIONS_HELP, EIC_VALUE_OPTIONS, formatOption, reportProblem } from './eicOptions';
-import { flag, parseCommandArgs, type CliIO } from './io';
+import { comparisonJson, comparisonLines, EIC_OPTIONS_HELP, EIC_VALUE_OPTIONS, reportProblem, startFolderCommand } from './eicOptions';
+import type { CliIO } from './io';
 import { unifiedDiff } from '../core/eic/lineDiff';
 
 export const NAME = 'diff';
@@ -31,18 +30,12 @@ Exit code: 0 equal, 1 they differ (or the tenant has no such connection), 2 usag
 authentication problems.`;
 
 export async function run(args: string[], rawIO: CliIO, env: Record<string, string | undefined> = process.env): Promise<number> {
-  const parsed = parseCommandArgs(NAME, args, OPTIONS, rawIO);
-  if (!parsed) return 2;
-  if (flag(parsed, 'help', 'h')) { rawIO.out(DIFF_USAGE); return 0; }
-  const format = formatOption(NAME, parsed);
-  if (typeof format !== 'string') { rawIO.err(format.error); return 2; }
-  if (parsed.positionals.length !== 1) { rawIO.err(`diff: give exactly one connection folder.\n\n${DIFF_USAGE}`); return 2; }
-  const context = eicContext(NAME, parsed, rawIO, env);
-  if (typeof context === 'string') { rawIO.err(context); return 2; }
-  const { api, io } = context;
+  const started = startFolderCommand(NAME, args, OPTIONS, DIFF_USAGE, rawIO, env);
+  if (typeof started === 'number') return started;
+  const { api, io, format, folderPath } = started;
   let folder;
   try {
-    folder = await readConnectionFolder(nodeFs, path.resolve(io.cwd, parsed.positionals[0]));
+    folder = await readConnectionFolder(nodeFs, folderPath);
   } catch (error) {
     io.err(`diff: ${error instanceof Error ? error.message : String(error)}`);
     return 2;

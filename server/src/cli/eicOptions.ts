@@ -1,14 +1,16 @@
 /**
  * What `deploy`, `pull` and `diff` share: the tenant (--eic-url), the credentials named by
  * environment variables (--eic-user-env + --eic-password-env, or --eic-token-env), an API on
- * Node's fetch, output redacted of every secret, and plain printing of a comparison.
+ * Node's fetch, output redacted of every secret, the start of a command on one connection folder,
+ * and plain printing of a comparison.
  */
 import {
   eicCredentials, EicProblemError, openEicApi, parseTenantAddress, summaryLine,
   type ConnectionComparison, type EicApi, type EicProgress,
 } from '../core/eic';
+import * as path from 'node:path';
 import type { FetchLike } from '../core/runner/send';
-import { flag, type CliIO, type ParsedArgs } from './io';
+import { flag, parseCommandArgs, type CliIO, type OptionSpec, type ParsedArgs } from './io';
 
 /** Options every EIC command takes (values). */
 export const EIC_VALUE_OPTIONS = ['eic-url', 'eic-user-env', 'eic-password-env', 'eic-token-env'] as const;
@@ -65,6 +67,31 @@ export function eicContext(command: string, parsed: ParsedArgs, rawIO: CliIO, en
   const mask = (text: string) => api.session.secrets.redactMessage(text);
   io = { cwd: rawIO.cwd, out: t => rawIO.out(mask(t)), err: t => rawIO.err(mask(t)) };
   return { api, io };
+}
+
+export interface EicFolderCommand extends EicCommandContext {
+  parsed: ParsedArgs;
+  /** text or json. */
+  format: string;
+  /** The one connection folder named, resolved against the working folder. */
+  folderPath: string;
+}
+
+/**
+ * The start `deploy` and `diff` share: parses the arguments, answers --help, reads --format, wants
+ * exactly one connection folder and opens the tenant's API; or the exit code (0 help, 2 usage).
+ */
+export function startFolderCommand(command: string, args: string[], options: OptionSpec, usage: string, rawIO: CliIO,
+  env: Record<string, string | undefined>): EicFolderCommand | number {
+  const parsed = parseCommandArgs(command, args, options, rawIO);
+  if (!parsed) return 2;
+  if (flag(parsed, 'help', 'h')) { rawIO.out(usage); return 0; }
+  const format = formatOption(command, parsed);
+  if (typeof format !== 'string') { rawIO.err(format.error); return 2; }
+  if (parsed.positionals.length !== 1) { rawIO.err(`${command}: give exactly one connection folder.\n\n${usage}`); return 2; }
+  const context = eicContext(command, parsed, rawIO, env);
+  if (typeof context === 'string') { rawIO.err(context); return 2; }
+  return { ...context, parsed, format, folderPath: path.resolve(context.io.cwd, parsed.positionals[0]) };
 }
 
 /** Writes a problem of the tenant (network, auth, refusal) and returns exit code 2. */

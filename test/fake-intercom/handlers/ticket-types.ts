@@ -5,6 +5,7 @@ import { ok, type HandlerContext, type RouteDef } from '../context.js';
 import { serializeAttribute, serializeTicketStateDetailed, serializeTicketType } from '../serialize-tickets.js';
 import type { TicketAttributeRecord, TicketCategory, TicketTypeRecord } from '../types.js';
 import { guid } from '../seed-util.js';
+import { defaultTicketAttributes, ticketAttribute } from '../ticket-attributes.js';
 
 const CATEGORIES: TicketCategory[] = ['Customer', 'Back-office', 'Tracker'];
 const DATA_TYPES: TicketAttributeRecord['dataType'][] = ['string', 'list', 'integer', 'decimal', 'boolean', 'datetime', 'files'];
@@ -28,24 +29,7 @@ function newAttribute(
   name: string,
   extra: Partial<TicketAttributeRecord>,
 ): TicketAttributeRecord {
-  return {
-    id: String(ctx.ws.counters.ticketAttribute++),
-    name,
-    description: name,
-    dataType: 'string',
-    order: 0,
-    requiredToCreate: false,
-    requiredToCreateForContacts: false,
-    visibleOnCreate: true,
-    visibleToContacts: false,
-    isDefault: false,
-    archived: false,
-    multiline: false,
-    listOptions: null,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    ...extra,
-  };
+  return ticketAttribute(String(ctx.ws.counters.ticketAttribute++), name, { createdAt: ctx.now, updatedAt: ctx.now }, extra);
 }
 
 function createType(ctx: HandlerContext) {
@@ -68,8 +52,7 @@ function createType(ctx: HandlerContext) {
     attributes: [],
   };
   type.attributes.push(
-    newAttribute(ctx, '_default_title_', { description: 'Title', requiredToCreate: true, isDefault: true }),
-    newAttribute(ctx, '_default_description_', { description: 'Description', isDefault: true, multiline: true, order: 1 }),
+    ...defaultTicketAttributes(() => String(ctx.ws.counters.ticketAttribute++), { createdAt: ctx.now, updatedAt: ctx.now }),
   );
   ctx.ws.ticketTypes.push(type);
   // The default states apply to every type.

@@ -1,9 +1,9 @@
 /** Helpers of the live-check tests: a workspace snapshot as plain data, documents and their live findings. */
-import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { liveFindings } from '../../../server/src/core/intercom/live/liveFindings';
 import type { WorkspaceSnapshot } from '../../../server/src/core/intercom/live/snapshot';
 import type { Finding } from '../../../server/src/core/types';
+import { assertNoFinding, onlyFinding } from '../../support/findingAssertions';
 
 export const SNAPSHOT: WorkspaceSnapshot = {
   version: '2.15', baseUrl: 'https://api.intercom.io', fetchedAt: 1_700_000_000_000,
@@ -56,13 +56,11 @@ export function live(attribute: string, text: string, snapshot: WorkspaceSnapsho
 }
 
 export function oneLive(code: string, attribute: string, text: string, snapshot: WorkspaceSnapshot = SNAPSHOT): Finding {
-  const found = live(attribute, text, snapshot).filter(f => f.code === code);
-  assert.equal(found.length, 1, `expected one ${code}, got ${found.length}: ${found.map(f => f.message).join(' | ')}`);
-  return found[0];
+  return onlyFinding(code, live(attribute, text, snapshot).filter(f => f.code === code));
 }
 
 export function noLive(code: string, attribute: string, text: string, snapshot: WorkspaceSnapshot = SNAPSHOT): void {
-  assert.deepEqual(live(attribute, text, snapshot).filter(f => f.code === code).map(f => f.message), [], `expected no ${code}`);
+  assertNoFinding(code, live(attribute, text, snapshot).filter(f => f.code === code));
 }
 
 export { applyFix, covered } from '../../support/fixes';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import {
   SecretToken, createTicket, pollTicketStatus, prepareRequest, readCallList, runImport, sendRequest, type HttpResponse,
 } from '../../../server/src/core/runner';
-import { fake, followClock, hostOf, type FakeIntercom } from '../runner/helpers';
+import { fake, sendOptionsFor, type FakeIntercom } from '../runner/helpers';
 import { REPO_ROOT } from '../../support/corpus';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
@@ -24,7 +24,7 @@ after(async () => { await f.close(); });
 beforeEach(() => f.reset());
 
 const us = () => f.state.workspaces.get('ws_us1')!;
-const send = (confirmed = false) => ({ allowedHosts: [hostOf(f)], clock: followClock(f), random: () => 0, confirmed });
+const send = (confirmed = false) => sendOptionsFor(f, { confirmed });
 const apiRequests = () => f.requests.filter(r => !r.path.startsWith('/__fake'));
 
 async function preview(folder: string) {

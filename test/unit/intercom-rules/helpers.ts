@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { StaticConnection } from '../../../server/src/core/connection';
 import { engine } from '../../support/engine';
+import { assertFixGives, assertNoFinding, onlyFinding } from '../../support/findingAssertions';
 import type { AnalysisSettings, Finding } from '../../../server/src/core/types';
 
 export function docOf(attribute: string, text: string, folder = '/conn'): AttributeDocument {
@@ -22,17 +23,15 @@ export function findingsOf(code: string, attribute: string, text: string, opts: 
 }
 
 export function one(code: string, attribute: string, text: string, opts: Options = {}): Finding {
-  const found = findingsOf(code, attribute, text, opts);
-  assert.equal(found.length, 1, `expected one ${code}, got ${found.length}: ${found.map(f => f.message).join(' | ')}`);
-  return found[0];
+  return onlyFinding(code, findingsOf(code, attribute, text, opts));
 }
 
 export function none(code: string, attribute: string, text: string, opts: Options = {}): void {
-  assert.deepEqual(findingsOf(code, attribute, text, opts).map(f => f.message), [], `expected no ${code}`);
+  assertNoFinding(code, findingsOf(code, attribute, text, opts));
 }
 
 export { applyFix, covered } from '../../support/fixes';
-import { applyFix, covered } from '../../support/fixes';
+import { covered } from '../../support/fixes';
 
 /** One finding of `code` with the severity, covering exactly `range` at the `at`-th occurrence, whose fix gives `fixed`. */
 export function expectFinding(code: string, attribute: string, text: string, expected: {
@@ -43,13 +42,7 @@ export function expectFinding(code: string, attribute: string, text: string, exp
   assert.equal(covered(text, f), expected.range, `range of ${code}`);
   if (expected.at !== undefined) assert.equal(f.offset, expected.at, `offset of ${code}`);
   if (expected.message) assert.match(f.message, expected.message);
-  if (expected.fixed === null) {
-    assert.equal(f.fixes?.length ?? 0, 0, `${code} has no fix`);
-  } else {
-    const fix = f.fixes?.[expected.fixIndex ?? 0];
-    assert.ok(fix, `${code} has a fix`);
-    assert.equal(applyFix(text, fix), expected.fixed, `fix of ${code}`);
-  }
+  assertFixGives(code, text, f, expected.fixed, expected.fixIndex);
   return f;
 }
 

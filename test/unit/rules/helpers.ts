@@ -5,6 +5,7 @@ import { StaticConnection } from '../../../server/src/core/connection';
 import type { ConnectionView } from '../../../server/src/core/connection';
 import type { Finding } from '../../../server/src/core/types';
 import { engineWith } from '../../support/engine';
+import { assertFixGives, assertNoFinding, onlyFinding } from '../../support/findingAssertions';
 
 /** The default rules with the schema probe off: each rule reports as if no schema covered its value. */
 const rulesAlone = engineWith({ schemaProbe: () => false });
@@ -30,15 +31,12 @@ export function findingsOf(code: string, attribute: string, text: string, siblin
 
 /** Exactly one finding of `code`; returns it. */
 export function one(code: string, attribute: string, text: string, siblings: AttributeDocument[] = []): Finding {
-  const found = findingsOf(code, attribute, text, siblings);
-  assert.equal(found.length, 1, `expected one ${code}, got ${found.length}: ${found.map(f => f.message).join(' | ')}`);
-  return found[0];
+  return onlyFinding(code, findingsOf(code, attribute, text, siblings));
 }
 
 /** Asserts that the text does not trigger `code`. */
 export function none(code: string, attribute: string, text: string, siblings: AttributeDocument[] = []): void {
-  const found = findingsOf(code, attribute, text, siblings);
-  assert.deepEqual(found.map(f => f.message), [], `expected no ${code}`);
+  assertNoFinding(code, findingsOf(code, attribute, text, siblings));
 }
 
 export { applyFix, covered } from '../../support/fixes';
@@ -55,13 +53,7 @@ export function expectFinding(code: string, attribute: string, text: string, exp
   assert.equal(f.severity, expected.severity, `severity of ${code}`);
   assert.equal(covered(text, f), expected.range, `range of ${code}`);
   assert.ok(f.message.length > 20, 'message says something');
-  if (expected.fixed === null) {
-    assert.equal(f.fixes?.length ?? 0, 0, `${code} has no fix`);
-  } else {
-    const fix = f.fixes?.[expected.fixIndex ?? 0];
-    assert.ok(fix, `${code} has a fix`);
-    assert.equal(applyFix(text, fix), expected.fixed, `fix of ${code}`);
-  }
+  assertFixGives(code, text, f, expected.fixed, expected.fixIndex);
   return f;
 }
 

@@ -11,7 +11,7 @@ import {
   SecretToken, createTicket, pickPaths, pollTicketStatus, prepareRequest, runImport, sendRequest, toCsv,
 } from '../../../server/src/core/runner';
 import { main } from '../../../server/src/cli';
-import { adminsTeamsImport, contactsImport, createTicketJson, fake, followClock, headers, hostOf, ticketStatusJson, type FakeIntercom } from './helpers';
+import { adminsTeamsImport, contactsImport, createTicketJson, fake, followClock, headers, hostOf, sendOptionsFor, ticketStatusJson, type FakeIntercom } from './helpers';
 
 const CANARY = 'tok_CANARY_q7Zx93kLw2Vb5nRt';
 const FORMS = [
@@ -55,7 +55,7 @@ describe('canary token', () => {
   it('never leaks from any engine function or CLI command', async () => {
     const token = new SecretToken(CANARY);
     const progress: unknown[] = [];
-    const send = { allowedHosts: [hostOf(f)], clock: followClock(f), random: () => 0, onProgress: (e: unknown) => progress.push(e) };
+    const send = sendOptionsFor(f, { onProgress: (e: unknown) => progress.push(e) });
     const tokenCall = { name: 'echo', method: 'GET', url: 'https://api.intercom.io/admins?probe=${access_token}', headers: { ...headers(), 'X-Echo': 'token ${access_token}' } };
 
     // prepare + send: success, token in the URL and a header, an answer that echoes the token.

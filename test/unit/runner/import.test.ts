@@ -2,17 +2,15 @@
 // cursor pagination, the search cursor-in-query loop, de-duplication, caps, cancellation.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SecretToken, runImport, type ImportOptions } from '../../../server/src/core/runner';
-import { adminsTeamsImport, contactsImport, fake, followClock, hostOf, logged, searchLoopImport, type FakeIntercom } from './helpers';
+import { runImport, type ImportOptions } from '../../../server/src/core/runner';
+import { adminsTeamsImport, contactsImport, fake, followClock, importOptionsFor, logged, searchLoopImport, sendOptionsFor, type FakeIntercom } from './helpers';
 
 let f: FakeIntercom;
 before(async () => { f = await fake(); });
 after(async () => { await f.close(); });
 beforeEach(() => f.reset());
 
-function options(extra: Partial<ImportOptions> = {}): ImportOptions {
-  return { token: new SecretToken('tok_valid_us'), baseUrl: f.url, send: { allowedHosts: [hostOf(f)], clock: followClock(f), random: () => 0 }, ...extra };
-}
+const options = (extra: Partial<ImportOptions> = {}): ImportOptions => importOptionsFor(f, extra);
 
 async function fakeJson(path: string): Promise<any> {
   const res = await fetch(f.url + path, { headers: { Authorization: 'Bearer tok_valid_us', Accept: 'application/json', 'Intercom-Version': '2.15' } });
@@ -89,7 +87,7 @@ describe('contacts with cursor pagination', () => {
     const clock = followClock(f);
     const waits: string[] = [];
     const preview = await runImport({ ImportAccountEntJSON: contactsImport(100) }, options({
-      send: { allowedHosts: [hostOf(f)], clock, random: () => 0 },
+      send: sendOptionsFor(f, { clock }),
       onProgress: e => { if (e.type === 'http' && e.event.type === 'rate-limit-wait') waits.push(e.event.message); },
     }));
     assert.equal(preview.complete, true, JSON.stringify(preview.problems));

@@ -5,37 +5,29 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SecretToken, runImport, type ImportOptions } from '../../../server/src/core/runner';
+import { runImport, type ImportOptions } from '../../../server/src/core/runner';
 import { previewVerdict } from '../../../server/src/core/runner/previewPolicy';
 import { prepareRequest } from '../../../server/src/core/runner/request';
 import { READ_ONLY_POSTS } from '../../../server/src/core/intercom/readOnlyEndpoints';
 import { allEndpoints, endpointByKey } from '../../../server/src/core/intercom/catalog';
 import { main } from '../../../server/src/cli';
 import { PREVIEW_IMPORT_USAGE } from '../../../server/src/cli/previewImport';
-import { fake, followClock, headers, hostOf, logged, searchLoopImport, type FakeIntercom } from './helpers';
+import { fake, headers, hostOf, importOptionsFor, logged, oneCallAccountParams, searchLoopImport, type FakeIntercom } from './helpers';
 
 let f: FakeIntercom;
 before(async () => { f = await fake(); });
 after(async () => { await f.close(); });
 beforeEach(() => f.reset());
 
-function options(extra: Partial<ImportOptions> = {}): ImportOptions {
-  return { token: new SecretToken('tok_valid_us'), baseUrl: f.url, send: { allowedHosts: [hostOf(f)], clock: followClock(f), random: () => 0 }, ...extra };
-}
+const options = (extra: Partial<ImportOptions> = {}): ImportOptions => importOptionsFor(f, extra);
 
 /** An import whose account call is `method url` with a body. */
 function importWith(method: string, url: string, body = '{"email":"preview-created@example.com","role":"user"}'): string {
   return JSON.stringify({
-    accountParams: {
-      connection: 'acctAuth', processingType: 'SequentialAndIterative',
-      call: {
-        call1: {
-          callOrder: 0, stageNumber: 0,
-          http: { url, httpMethod: method, httpHeaders: headers(), httpContentType: 'application/json', httpParams: body },
-          listField: 'data', keyField: 'accountID', colsToPropsMap: { accountID: 'id~#~char', name: 'email~#~char' },
-        },
-      },
-    },
+    accountParams: oneCallAccountParams({
+      http: { url, httpMethod: method, httpHeaders: headers(), httpContentType: 'application/json', httpParams: body },
+      listField: 'data', keyField: 'accountID', colsToPropsMap: { accountID: 'id~#~char', name: 'email~#~char' },
+    }),
   });
 }
 

@@ -6,7 +6,7 @@ import {
   DEFAULT_TIMEOUT_MS, HttpProblemError, SecretToken, httpOptionsFromSettings, isMutating, prepareRequest, sendRequest,
   tokenAllowedFor, type HttpResponse, type SendOptions,
 } from '../../../server/src/core/runner';
-import { fake, followClock, headers, hostOf, logged, type FakeIntercom } from './helpers';
+import { fake, followClock, headers, hostOf, logged, sendOptionsFor, type FakeIntercom } from './helpers';
 
 let f: FakeIntercom;
 before(async () => { f = await fake(); });
@@ -19,9 +19,7 @@ function get(path: string, version = '2.15', tok: SecretToken = token()) {
   return prepareRequest({ name: 'test', method: 'GET', url: `https://api.intercom.io${path}`, headers: headers(version) }, {}, { token: tok, baseUrl: f.url });
 }
 
-function opts(extra: Partial<SendOptions> = {}): SendOptions {
-  return { allowedHosts: [hostOf(f)], clock: followClock(f), random: () => 0, ...extra };
-}
+const opts = (extra: Partial<SendOptions> = {}): SendOptions => sendOptionsFor(f, extra);
 
 async function problemOf(p: Promise<unknown>): Promise<HttpProblemError['problem']> {
   try { await p; } catch (e) { if (e instanceof HttpProblemError) return e.problem; throw e; }

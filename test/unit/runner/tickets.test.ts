@@ -3,7 +3,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SecretToken, createTicket, pollTicketStatus, type PollEvent, type TicketFlowOptions } from '../../../server/src/core/runner';
-import { createTicketJson, fake, followClock, hostOf, logged, ticketStatusJson, type FakeIntercom } from './helpers';
+import { createTicketJson, fake, followClock, logged, sendOptionsFor, ticketStatusJson, type FakeIntercom } from './helpers';
 
 let f: FakeIntercom;
 before(async () => { f = await fake(); });
@@ -11,7 +11,7 @@ after(async () => { await f.close(); });
 beforeEach(() => f.reset());
 
 function flow(confirmed = true): TicketFlowOptions & { send: NonNullable<TicketFlowOptions['send']> } {
-  return { token: new SecretToken('tok_valid_us'), baseUrl: f.url, send: { allowedHosts: [hostOf(f)], clock: followClock(f), random: () => 0, confirmed } };
+  return { token: new SecretToken('tok_valid_us'), baseUrl: f.url, send: sendOptionsFor(f, { confirmed }) };
 }
 
 const user = { user: { email: 'new.requester@example.com' } };

@@ -137,53 +137,22 @@ class Parser {
     }
   }
 
-  private or(): Node {
-    let left = this.and();
-    while (this.isOp('||')) { this.next(); left = { type: 'binary', op: '||', left, right: this.and() }; }
-    return left;
-  }
-
-  private and(): Node {
-    let left = this.equality();
-    while (this.isOp('&&')) { this.next(); left = { type: 'binary', op: '&&', left, right: this.equality() }; }
-    return left;
-  }
-
-  private equality(): Node {
-    let left = this.relational();
-    while (this.isOp('==') || this.isOp('!=')) {
+  /** `operand (op operand)*` for the binary operators `ops` of one precedence level, grouped from the left. */
+  private leftAssociative(ops: readonly string[], operand: () => Node): Node {
+    let left = operand();
+    while (ops.some(op => this.isOp(op))) {
       const op = (this.next() as { value: string }).value;
-      left = { type: 'binary', op, left, right: this.relational() };
+      left = { type: 'binary', op, left, right: operand() };
     }
     return left;
   }
 
-  private relational(): Node {
-    let left = this.additive();
-    while (this.isOp('<') || this.isOp('>') || this.isOp('<=') || this.isOp('>=')) {
-      const op = (this.next() as { value: string }).value;
-      left = { type: 'binary', op, left, right: this.additive() };
-    }
-    return left;
-  }
-
-  private additive(): Node {
-    let left = this.multiplicative();
-    while (this.isOp('+') || this.isOp('-')) {
-      const op = (this.next() as { value: string }).value;
-      left = { type: 'binary', op, left, right: this.multiplicative() };
-    }
-    return left;
-  }
-
-  private multiplicative(): Node {
-    let left = this.unary();
-    while (this.isOp('*') || this.isOp('/') || this.isOp('%')) {
-      const op = (this.next() as { value: string }).value;
-      left = { type: 'binary', op, left, right: this.unary() };
-    }
-    return left;
-  }
+  private or(): Node { return this.leftAssociative(['||'], () => this.and()); }
+  private and(): Node { return this.leftAssociative(['&&'], () => this.equality()); }
+  private equality(): Node { return this.leftAssociative(['==', '!='], () => this.relational()); }
+  private relational(): Node { return this.leftAssociative(['<', '>', '<=', '>='], () => this.additive()); }
+  private additive(): Node { return this.leftAssociative(['+', '-'], () => this.multiplicative()); }
+  private multiplicative(): Node { return this.leftAssociative(['*', '/', '%'], () => this.unary()); }
 
   private unary(): Node {
     if (this.eat('!')) return { type: 'unary', op: '!', operand: this.unary() };
