@@ -152,7 +152,7 @@ async function main() {
       const text = read('CreateTicketJSON.json').replace('"connection": "acctAuth"', '"connection": "acctAuht"');
       const uri = uriOf('CreateTicketJSON.json');
       await lsp.open(uri, text);
-      const list = await lsp.waitForDiagnostics(uri);
+      const list = await lsp.waitForDiagnostics(uri, l => l.some(d => d.code === 'unknown-connection'));
       const unknown = list.find(d => d.code === 'unknown-connection');
       assert(unknown && /acctAuth/.test(unknown.message), `findings: ${JSON.stringify(list.map(d => [d.code, d.message]))}`);
     });
