@@ -23,7 +23,9 @@ const common = {
 
 const builds = [
   ...clientBuilds,
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // dist/server.js is the loader: it runs dist/serverMain.js through V8's code cache (server/src/node/codeCache.ts).
+  { entryPoints: ['server/src/serverLoader.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (existsSync('test/e2e/suite/index.ts')) {

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { importAccountEnt, createAccount } from './generate';
 import { REPO_ROOT } from './repo';
+import { CODE_CACHE_ENV } from '../common/src/protocol';
 
 // The protocol-test client is plain JavaScript (ESM); load it dynamically.
 async function loadClient(): Promise<any> {
@@ -25,24 +26,29 @@ export async function lspMeasurements(oneMegabyte: string, quick: boolean): Prom
   const uriOf = (name: string) => pathToFileURL(path.join(tmp, name)).toString();
 
   // Start-up to first diagnostics: spawn → initialize → didOpen → publishDiagnostics, with the
-  // default settings (debounce included) and the example connection's ImportAccountEntJSON, five
-  // fresh servers; the last one stays for the measurements below.
+  // default settings (debounce included) and the example connection's ImportAccountEntJSON, six
+  // fresh servers; the last one stays for the measurements below. The servers share a new code
+  // cache (server/src/node/codeCache.ts): the first start compiles everything and is reported on
+  // its own (`firstStartMs`, as after installing); the median is of the five starts after it.
   const example = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'intercom-contacts', 'ImportAccountEntJSON.json'), 'utf8');
   const firstUri = uriOf('first/ImportAccountEntJSON.json');
+  const env = { ...process.env, [CODE_CACHE_ENV]: path.join(tmp, 'code-cache') };
   const startups: number[] = [];
+  let firstStartMs = 0;
   let client: any;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     await client?.shutdown();
     const started = performance.now();
-    client = new LspClient();
+    client = new LspClient({ env });
     await client.initialize(pathToFileURL(tmp).toString(), {});
     const first = client.waitForDiagnostics(firstUri);
     client.open(firstUri, example, 1);
     await first;
-    startups.push(Math.round(performance.now() - started));
+    const ms = Math.round(performance.now() - started);
+    if (i === 0) firstStartMs = ms; else startups.push(ms);
   }
   startups.sort((a, b) => a - b);
-  const startupToFirstDiagnosticsMs = { median: startups[2], max: startups[4], samples: startups };
+  const startupToFirstDiagnosticsMs = { median: startups[2], max: startups[4], samples: startups, firstStartMs };
 
   // didChange → publishDiagnostics on a 1 MB document (debounce 0 from initializationOptions).
   client.notify('workspace/didChangeConfiguration', { settings: { saviyntRest: { validation: { debounceMs: 0 } } } });

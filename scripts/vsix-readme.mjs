@@ -38,7 +38,7 @@ export function markdownLinks(text) {
 }
 
 /** The bundles package.json names (main, browser and its Web Worker server, the CLI): each must be in the package. */
-export const REQUIRED_BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browser/client.js', 'dist/browser/server.js'];
+export const REQUIRED_BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/serverMain.js', 'dist/cli.js', 'dist/browser/client.js', 'dist/browser/server.js'];
 
 /** The required bundles a .vsix lacks. */
 export async function missingBundles(bytes) {

@@ -6,6 +6,8 @@
 export const LANGUAGE_ID = 'saviynt-json';
 export const EXTENSION_ID = 'eic-tools.saviynt-intercom-rest';
 export const SETTINGS_SECTION = 'saviyntRest';
+/** The environment variable that names the language server's code-cache directory (or `off`): server/src/node/codeCache.ts. */
+export const CODE_CACHE_ENV = 'SAVIYNT_REST_CODE_CACHE';
 
 /**
  * The Intercom-Version assumed for a call that sends none (setting saviyntRest.intercom.defaultVersion),

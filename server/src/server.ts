@@ -1,6 +1,7 @@
 /**
- * Entry point of the language server. `node dist/server.js --stdio` speaks LSP on
- * stdin/stdout; the VS Code client starts it over IPC (`--node-ipc`).
+ * The language server (bundled as dist/serverMain.js and started by dist/server.js, the loader in
+ * serverLoader.ts). `node dist/server.js --stdio` speaks LSP on stdin/stdout; the VS Code client
+ * starts it over IPC (`--node-ipc`).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/serverMain';

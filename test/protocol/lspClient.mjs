@@ -13,7 +13,7 @@ export function fileUri(p) {
 
 export class LspClient {
   constructor(options = {}) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd ?? ROOT });
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = [];

@@ -69,7 +69,9 @@ test('20,000 unknown keys in a ~0.9 MB document are checked in linear time', asy
   const capped = findings.find(f => f.code === 'findings-capped')!;
   assert.equal(capped.severity, 'warning');
   assert.match(capped.message, new RegExp(`${(parts.length - FINDING_CAPS.perCode).toLocaleString('en-US')} more`));
-  assert.ok(ms < 8000, `${Math.round(ms)} ms`);
+  // About 1 s; 5 to 10 s while the schema findings past the cap were still converted, each with a
+  // look-up linear in the object's 20,000 keys.
+  assert.ok(ms < 4000, `${Math.round(ms)} ms`);
 });
 
 test('the analysis of a storm gives way to other work and stops when cancelled', async () => {

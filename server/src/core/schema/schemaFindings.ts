@@ -55,34 +55,45 @@ export async function schemaFindings(doc: AttributeDocument, schemaCheck = true,
   if (schemaCheck && !proven) diagnostics = await service.doValidation(doc.jsonTextDocument, doc.json, { ...settings, schemaValidation: 'error' });
   const findings: Finding[] = [];
   const out: FindingSink = sink ?? { add: f => { findings.push(f); }, accepts: () => true, omit: () => undefined };
-  // The missing-key fixes are added before the findings go to the sink (which may be the analysis's).
-  const converted: Finding[] = [];
+  // Each finding goes to the sink (which may be the analysis's) as soon as it is made, so that the
+  // sink's caps stop the costly work (node look-ups, did-you-mean) of findings it would drop; a
+  // missing-key finding gets its fixes first, from every key its object lacks.
+  const missing = missingKeysByObject(doc, diagnostics);
   for (const d of diagnostics) {
     const f = convert(doc, d, out);
-    if (f) converted.push(f);
+    if (!f) continue;
+    addMissingKeyFixes(doc, f, missing);
+    out.add(f);
   }
-  addMissingKeyFixes(doc, converted);
-  for (const f of converted) out.add(f);
   return findings;
 }
 
 /** The key each missing-key finding is about (kept beside the finding, not parsed from its message). */
 const missingKeyOf = new WeakMap<Finding, string>();
 
-/** Each missing-key finding gets a fix adding its key; an object lacking several keys also one adding them all. */
-function addMissingKeyFixes(doc: AttributeDocument, findings: Finding[]): void {
-  const byObject = new Map<number, { finding: Finding; key: string }[]>();
-  for (const f of findings) {
-    const key = missingKeyOf.get(f);
-    if (key === undefined) continue;
-    byObject.set(f.offset, [...(byObject.get(f.offset) ?? []), { finding: f, key }]);
+const MISSING_PROPERTY = /^Missing property "(.+)"\.$/;
+
+/** The keys each object lacks, by the offset its missing-key findings start at (the service's order). */
+function missingKeysByObject(doc: AttributeDocument, diagnostics: readonly Diagnostic[]): Map<number, string[]> {
+  const byObject = new Map<number, string[]>();
+  for (const d of diagnostics) {
+    const m = MISSING_PROPERTY.exec(typeof d.message === 'string' ? d.message : d.message.value);
+    if (!m) continue;
+    const offset = doc.jsonTextDocument.offsetAt(d.range.start);
+    const keys = byObject.get(offset);
+    if (keys) keys.push(m[1]); else byObject.set(offset, [m[1]]);
   }
-  for (const [offset, list] of byObject) {
-    const object = missingKeyObject(doc, offset);
-    if (!object) continue;
-    const all = missingKeysFix(doc, object, list.map(l => l.key));
-    for (const { finding, key } of list) finding.fixes = [missingKeyFix(doc, object, key), ...(all ? [all] : [])];
-  }
+  return byObject;
+}
+
+/** A missing-key finding gets a fix adding its key; in an object lacking several keys also one adding them all. */
+function addMissingKeyFixes(doc: AttributeDocument, finding: Finding, missing: Map<number, string[]>): void {
+  const key = missingKeyOf.get(finding);
+  if (key === undefined) return;
+  const object = missingKeyObject(doc, finding.offset);
+  if (!object) return;
+  const all = missingKeysFix(doc, object, missing.get(finding.offset) ?? [key]);
+  finding.fixes = [missingKeyFix(doc, object, key), ...(all ? [all] : [])];
 }
 
 function convert(doc: AttributeDocument, diagnostic: Diagnostic, sink: FindingSink): Finding | undefined {
@@ -128,7 +139,7 @@ function schemaProblem(doc: AttributeDocument, d: { message: string }, offset: n
   if ((m = /^Property (.+) is not allowed\.$/.exec(d.message))) {
     return unknownKey(doc, m[1], offset, length, sink);
   }
-  if ((m = /^Missing property "(.+)"\.$/.exec(d.message))) {
+  if ((m = MISSING_PROPERTY.exec(d.message))) {
     if (!wanted('missing-key')) return undefined;
     const objectNode = missingKeyObject(doc, offset);
     const what = objectNode ? describeObject(objectNode) : 'this object';
