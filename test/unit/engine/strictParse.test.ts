@@ -156,3 +156,14 @@ test('the index gathered while parsing is the index of a walk over the tree', ()
   const floor = corpusFiles().length > 0 ? 200 : 100;
   assert.ok(compared > floor, `only ${compared} compared`);
 });
+
+test('a text that ends inside a string, right after a backslash, is left to the service (never a tree)', () => {
+  for (const text of ['"abc\\', '"\\', '{"a":"b\\', '["x", "\\', '"\\\\\\']) {
+    assert.equal(parseStrictJson(text), undefined, JSON.stringify(text));
+  }
+  for (const text of ['"\u0001"', '{"a":"tab\there"}', '"line\nbreak"']) {
+    assert.equal(parseStrictJson(text), undefined, `a control character: ${JSON.stringify(text)}`);
+  }
+  const tree = parseStrictJson('["x\\"y", "\\\\", "é\\u00e9"]');
+  assert.deepEqual(tree?.children.map(n => n.type === 'string' ? n.value : n.type), ['x"y', '\\', 'éé']);
+});

@@ -67,6 +67,8 @@ class ObjectNode extends BaseNode {
 
 /** Thrown (and caught below) when the text is not one the fast path accepts. */
 const GIVE_UP = new Error('not strict JSON');
+/** A run of string characters that need no attention (not a quote, a backslash or a control character); sticky. */
+const PLAIN = /[^"\\\x00-\x1f]*/y;
 
 /**
  * The service parser's tree of a strict JSON text, or undefined to let the service parse it (also
@@ -220,12 +222,16 @@ class StrictParser {
     let pos = start + 1;
     let escaped = false;
     for (;;) {
+      // The engine's regular expressions skip the plain run faster than a loop over its characters.
+      // (It fails only past the end of the text, after a backslash that ends it.)
+      PLAIN.lastIndex = pos;
+      if (!PLAIN.test(text)) throw GIVE_UP;
+      pos = PLAIN.lastIndex;
       const c = text.charCodeAt(pos);
       if (c === 34) break;
       if (c === 92) { escaped = true; pos += 2; continue; }
       // A control character (or the end of the text, NaN) is an error the service reports.
-      if (!(c >= 32)) throw GIVE_UP;
-      pos++;
+      throw GIVE_UP;
     }
     const end = pos + 1;
     const node = new StringNode(parent, start, end - start);
