@@ -14,18 +14,14 @@ import { getLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AttributeDocument, createEngine } from '../server/src/core/index';
 import { loadSchemaTexts, schemaUri } from '../server/src/core/schema/schemaStore';
-import { setPacingHost } from '../server/src/core/pacing';
 import { nodePacingHost } from '../server/src/node/pacing';
 import { completionOffsets, exportWithEveryAttribute, importAccountEnt } from './generate';
 import type { GenerateOptions } from './generate';
 import { lspMeasurements } from './lsp';
 import { vsixSize } from './vsix';
 
-// Paced like the language server (setImmediate turns), so that the numbers are the server's.
-setPacingHost(nodePacingHost);
-
-/** The engine measured: the default rules and providers, as the language server and the CLI build it. */
-const engine = createEngine();
+/** The engine measured: the default rules and providers, paced like the language server's (setImmediate turns), so that the numbers are the server's. */
+const engine = createEngine({ pacing: nodePacingHost });
 const analyze = (doc: AttributeDocument) => engine.analyze(doc);
 
 const args = process.argv.slice(2);

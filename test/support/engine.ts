@@ -7,8 +7,12 @@ import {
   createEngine, type AnalysisSettings, type AttributeDocument, type ConnectionView, type Engine, type EngineOptions,
   type FeatureContext, type Finding,
 } from '../../server/src/core/index';
+import { nodePacingHost } from '../../server/src/node/pacing';
 
 export const engine: Engine = createEngine();
+
+/** An engine paced as the language server's (setImmediate turns): its long analyses give way to other work. */
+export const pacedEngine: Engine = createEngine({ pacing: nodePacingHost });
 
 /** A fresh engine with the given options (own rules or providers, a schema probe …). */
 export function engineWith(options: EngineOptions, log?: (message: string) => void): Engine {

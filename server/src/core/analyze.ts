@@ -12,7 +12,7 @@ import type { SchemaProbe } from './rules/support/schemaCoverage';
 import { analyzeExportDocument } from './export/exportAnalysis';
 import { documentIndex } from './json/documentIndex';
 import { bindingTruncation, documentBindingsPaced, MAX_BINDINGS_PER_DOCUMENT } from './binding/documentBindings';
-import { beginWork, endWork, EARLY_YIELD_CHARS, pausePoint, sliceUsed, yieldToEventLoop } from './pacing';
+import { EARLY_YIELD_CHARS, Pacer } from './pacing';
 import { FindingCollector } from './findingCaps';
 
 export const DEFAULT_MAX_DOCUMENT_SIZE = 8 * 1024 * 1024;
@@ -28,18 +28,23 @@ export interface AnalyzeOptions {
   isCancelled?: () => boolean;
   /** Logs a rule's failure (the analysis itself carries on). */
   log?: (message: string) => void;
+  /** The engine's pacing (default: a turn is a resolved promise). */
+  pacer?: Pacer;
 }
 
-export async function analyze(doc: AttributeDocument, options: AnalyzeOptions): Promise<Finding[]> {
+export async function analyze(doc: AttributeDocument, given: AnalyzeOptions): Promise<Finding[]> {
+  // One pacer for the analysis and the analyses nested in it (an export's attributes).
+  const pacer = given.pacer ?? new Pacer();
+  const options = given.pacer ? given : { ...given, pacer };
   const settings = options.settings ?? {};
   const limit = settings.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (doc.text.length > limit) return [tooLarge(doc.text.length, limit)];
   if (doc.kind === 'unknown') return [];
-  beginWork();
+  pacer.beginWork();
   try {
     // A large document lets requests that are already waiting run before its parse (one long step).
     if (doc.text.length >= EARLY_YIELD_CHARS && !doc.isParsed) {
-      await yieldToEventLoop();
+      await pacer.yieldToEventLoop();
       if (options.isCancelled?.()) return [];
     }
     if (doc.kind === 'attribute') return await analyzeAttribute(doc, options, settings);
@@ -48,12 +53,14 @@ export async function analyze(doc: AttributeDocument, options: AnalyzeOptions): 
     for (const f of await analyzeExportDocument(doc, options, analyze)) collector.add(f);
     return withSummary(collector.findings, collector);
   } finally {
-    endWork();
+    pacer.endWork();
   }
 }
 
 async function analyzeAttribute(doc: AttributeDocument, options: AnalyzeOptions, settings: AnalysisSettings): Promise<Finding[]> {
   const isCancelled = options.isCancelled;
+  const pacer = options.pacer ?? new Pacer();
+  const pausePoint = (cancelled: typeof isCancelled) => pacer.pausePoint(cancelled);
   const collector = new FindingCollector();
   doc.json;
   if (await pausePoint(isCancelled)) return [];
@@ -81,7 +88,7 @@ async function analyzeAttribute(doc: AttributeDocument, options: AnalyzeOptions,
   };
   for (const rule of options.rules) {
     if (rule.grammars && (!grammar || !rule.grammars.includes(grammar))) continue;
-    if (sliceUsed()) await yieldToEventLoop();
+    if (pacer.sliceUsed()) await pacer.yieldToEventLoop();
     if (isCancelled?.()) break;
     try {
       rule.run(ctx);

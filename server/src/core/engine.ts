@@ -25,7 +25,7 @@ import { documentSymbols } from './features/symbols';
 import { formatDocument, type FormatResult, type FormattingLimits } from './features/format';
 import { codeLenses } from './features/codeLens';
 import { describeCalls } from './calls/callModel';
-import { setPacingHost, type PacingHost } from './pacing';
+import { Pacer, type PacingHost } from './pacing';
 import type { CallDescription } from '../../../common/src/protocol';
 
 /** The attribute files of one connection as the host read them (a folder, an export, a test's list). */
@@ -46,9 +46,9 @@ export interface EngineRuntime {
   readConnectionFiles?(uri: string): Promise<ConnectionFiles | undefined>;
   /**
    * How a long analysis gives the host's event loop a turn and measures its slices (Node:
-   * setImmediate and performance.now, node/pacing.ts). The analysis paces itself process-wide
-   * (core/pacing.ts), so the engine hands this on when it is created; without it, a turn is a
-   * resolved promise (enough where nothing else waits: the CLI, most tests).
+   * setImmediate and performance.now, node/pacing.ts); each engine paces its own analyses
+   * (core/pacing.ts). Without it, a turn is a resolved promise (enough where nothing else waits:
+   * the CLI, most tests).
    */
   pacing?: PacingHost;
   /** Where a rule's or provider's failure is reported (the work carries on). */
@@ -101,7 +101,7 @@ export interface Engine {
 }
 
 export function createEngine(runtime: EngineRuntime = {}, options: EngineOptions = {}): Engine {
-  if (runtime.pacing) setPacingHost(runtime.pacing);
+  const pacer = new Pacer(runtime.pacing);
   const rules = options.rules ?? defaultRules;
   const completionProviders = options.completionProviders ?? defaultCompletionProviders;
   const hoverProviders = options.hoverProviders ?? defaultHoverProviders;
@@ -117,7 +117,7 @@ export function createEngine(runtime: EngineRuntime = {}, options: EngineOptions
       const analyzeOptions: AnalyzeOptions = {
         rules, schemaProbe: options.schemaProbe, settings: scope.settings,
         connection: scope.reads ? new RecordingConnection(scope.connection ?? singleDocumentConnection(doc), doc, scope.reads) : scope.connection,
-        isCancelled: scope.isCancelled, log: runtime.log,
+        isCancelled: scope.isCancelled, log: runtime.log, pacer,
       };
       return analyze(doc, analyzeOptions);
     },

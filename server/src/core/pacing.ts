@@ -14,9 +14,9 @@ export const EARLY_YIELD_CHARS = 256 * 1024;
 
 /**
  * One turn of the host's event loop. The core cannot name the host's scheduler (setImmediate in
- * Node, a message channel or setTimeout in a browser), so the host sets it once at start-up
- * (setPacingHost); until then a turn is a resolved promise, which lets other promise work run
- * but no I/O (enough for the CLI and the tests, which wait on nothing else).
+ * Node, a message channel or setTimeout in a browser): the host hands it to createEngine
+ * (EngineRuntime.pacing). Without one a turn is a resolved promise, which lets other promise work
+ * run but no I/O (enough for the CLI and the tests, which wait on nothing else).
  */
 export interface PacingHost {
   /** One turn of the host's event loop (Node: setImmediate). */
@@ -25,34 +25,8 @@ export interface PacingHost {
   now(): number;
 }
 
-let host: PacingHost = { turn: () => Promise.resolve(), now: () => Date.now() };
-
-/** Sets how the analysis measures its slices and gives the event loop a turn (the LSP server passes Node's). */
-export function setPacingHost(next: PacingHost): void {
-  host = next;
-}
-
-/** One turn of the host's event loop (the LSP layer defers each request handler by one). */
-export function nextTurn(): Promise<void> {
-  return host.turn();
-}
-
-let resumedAt = 0;
-let depth = 0;
-
-/** Marks the start of an analysis (nested analyses, such as an export's attributes, share the slice). */
-export function beginWork(): void {
-  if (depth++ === 0) resumedAt = host.now();
-}
-
-export function endWork(): void {
-  if (depth > 0) depth--;
-}
-
-/** True when the current slice is used up. */
-export function sliceUsed(): boolean {
-  return host.now() - resumedAt >= SLICE_MS;
-}
+/** The pacing where the host has none: a turn is a resolved promise. */
+export const PROMISE_PACING: PacingHost = { turn: () => Promise.resolve(), now: () => Date.now() };
 
 /**
  * Turns of the event loop per pause. A request that arrived during a long step needs several: the
@@ -63,17 +37,43 @@ export function sliceUsed(): boolean {
  */
 const TURNS_PER_PAUSE = 8;
 
-/** Gives the event loop a few turns (waiting requests are answered, timers run), then starts a new slice. */
-export async function yieldToEventLoop(): Promise<void> {
-  for (let i = 0; i < TURNS_PER_PAUSE; i++) await host.turn();
-  resumedAt = host.now();
-}
-
 /**
- * A pause point: yields when the slice is used up, then reports whether the caller should stop
- * (the result is no longer needed).
+ * The slices of one engine's analyses: each engine has its own (two engines in one process, such
+ * as a language server and a test, pace independently). Nested analyses (an export's attributes)
+ * share the slice of the analysis they are part of.
  */
-export async function pausePoint(isCancelled: (() => boolean) | undefined): Promise<boolean> {
-  if (sliceUsed()) await yieldToEventLoop();
-  return isCancelled?.() ?? false;
+export class Pacer {
+  private resumedAt = 0;
+  private depth = 0;
+
+  constructor(private readonly host: PacingHost = PROMISE_PACING) {}
+
+  /** Marks the start of an analysis. */
+  beginWork(): void {
+    if (this.depth++ === 0) this.resumedAt = this.host.now();
+  }
+
+  endWork(): void {
+    if (this.depth > 0) this.depth--;
+  }
+
+  /** True when the current slice is used up. */
+  sliceUsed(): boolean {
+    return this.host.now() - this.resumedAt >= SLICE_MS;
+  }
+
+  /** Gives the event loop a few turns (waiting requests are answered, timers run), then starts a new slice. */
+  async yieldToEventLoop(): Promise<void> {
+    for (let i = 0; i < TURNS_PER_PAUSE; i++) await this.host.turn();
+    this.resumedAt = this.host.now();
+  }
+
+  /**
+   * A pause point: yields when the slice is used up, then reports whether the caller should stop
+   * (the result is no longer needed).
+   */
+  async pausePoint(isCancelled: (() => boolean) | undefined): Promise<boolean> {
+    if (this.sliceUsed()) await this.yieldToEventLoop();
+    return isCancelled?.() ?? false;
+  }
 }

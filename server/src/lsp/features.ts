@@ -11,9 +11,9 @@ import { toCodeLenses } from './codeLenses';
 import { featureDoc, featureScope, type ServerContext } from './serverContext';
 
 export function registerFeatures(ctx: ServerContext): void {
-  const { connection, engine, log } = ctx;
+  const { connection, engine } = ctx;
 
-  connection.onCompletion((params, token) => runSafe(log, 'completion', null as CompletionList | null, token, async () => {
+  connection.onCompletion((params, token) => runSafe(ctx, 'completion', null as CompletionList | null, token, async () => {
     const doc = featureDoc(ctx, params.textDocument.uri);
     if (!doc) return null;
     const offset = doc.offsetAt(params.position);
@@ -21,12 +21,12 @@ export function registerFeatures(ctx: ServerContext): void {
     return engine.complete(doc, offset, featureScope(ctx, doc, () => token.isCancellationRequested));
   }));
 
-  connection.onHover((params, token) => runSafe(log, 'hover', null as Hover | null, token, async () => {
+  connection.onHover((params, token) => runSafe(ctx, 'hover', null as Hover | null, token, async () => {
     const doc = featureDoc(ctx, params.textDocument.uri);
     return doc ? engine.hover(doc, doc.offsetAt(params.position), featureScope(ctx, doc)) : null;
   }));
 
-  connection.onDefinition((params, token) => runSafe(log, 'definition', [] as LocationLink[], token, () => {
+  connection.onDefinition((params, token) => runSafe(ctx, 'definition', [] as LocationLink[], token, () => {
     const doc = featureDoc(ctx, params.textDocument.uri);
     if (!doc) return [];
     const scope = featureScope(ctx, doc);
@@ -37,23 +37,23 @@ export function registerFeatures(ctx: ServerContext): void {
     });
   }));
 
-  connection.onDocumentSymbol((params, token) => runSafe(log, 'symbols', [] as DocumentSymbol[], token, () => {
+  connection.onDocumentSymbol((params, token) => runSafe(ctx, 'symbols', [] as DocumentSymbol[], token, () => {
     const doc = featureDoc(ctx, params.textDocument.uri);
     return doc && doc.kind !== 'unknown' ? engine.symbols(doc) : [];
   }));
 
-  connection.onCodeAction((params, token) => runSafe(log, 'codeAction', [] as CodeAction[], token, () => {
+  connection.onCodeAction((params, token) => runSafe(ctx, 'codeAction', [] as CodeAction[], token, () => {
     const doc = featureDoc(ctx, params.textDocument.uri);
     if (!doc) return codeActionsFor(params.textDocument.uri, params.context.diagnostics);
     return codeActions(params, doc, ctx.scheduler);
   }));
 
-  connection.onCodeLens((params, token) => runSafe(log, 'codeLens', [] as CodeLens[], token, () => {
+  connection.onCodeLens((params, token) => runSafe(ctx, 'codeLens', [] as CodeLens[], token, () => {
     const doc = featureDoc(ctx, params.textDocument.uri);
     return doc && doc.kind === 'attribute' ? toCodeLenses(engine.codeLenses(doc, ctx.store.connectionFor(doc))) : [];
   }));
 
-  connection.onRequest(DescribeCallsRequest, (params: DescribeCallsParams, token) => runSafe(log, 'describeCalls', [], token, () => {
+  connection.onRequest(DescribeCallsRequest, (params: DescribeCallsParams, token) => runSafe(ctx, 'describeCalls', [], token, () => {
     const doc = featureDoc(ctx, params.uri);
     return doc ? engine.describeCalls(doc, params.path) : [];
   }));

@@ -34,9 +34,9 @@ export function registerFormatting(ctx: ServerContext): (uri: string) => void {
     return formatted(uri, result, open.version);
   };
 
-  connection.onDocumentFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () =>
+  connection.onDocumentFormatting((params, token) => runSafe(ctx, 'format', [] as TextEdit[], token, () =>
     formatRequest(params.textDocument.uri, params.options)));
-  connection.onDocumentRangeFormatting((params, token) => runSafe(log, 'format', [] as TextEdit[], token, () =>
+  connection.onDocumentRangeFormatting((params, token) => runSafe(ctx, 'format', [] as TextEdit[], token, () =>
     formatRequest(params.textDocument.uri, params.options, params.range)));
   return uri => declinedFormats.delete(uri);
 }

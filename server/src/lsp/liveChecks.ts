@@ -10,12 +10,12 @@ import {
 } from '../../../common/src/protocol';
 import { liveFindings, liveReadVersion, isWorkspaceSnapshot, type AttributeDocument, type AnalysisSettings, type Finding, type WorkspaceSnapshot } from '../core/index';
 import type { DocumentStore } from './documentStore';
-import { runSafe } from './runSafe';
+import { runSafe, type RequestHost } from './runSafe';
 
 export class LiveChecks {
   private snapshot: WorkspaceSnapshot | undefined;
 
-  constructor(private readonly store: DocumentStore, private readonly settings: () => ServerSettings, private readonly log: (message: string) => void) {}
+  constructor(private readonly store: DocumentStore, private readonly settings: () => ServerSettings, private readonly host: RequestHost) {}
 
   private analysisSettings(): AnalysisSettings {
     const s = this.settings();
@@ -28,20 +28,20 @@ export class LiveChecks {
     try {
       return liveFindings(doc, this.snapshot, this.analysisSettings());
     } catch (error) {
-      this.log(`Live checks of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      this.host.log(`Live checks of ${doc.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return []; // the document's other diagnostics are published as usual
     }
   }
 
   /** Registers the two requests; `revalidate` re-checks every open document. */
   register(connection: Connection, revalidate: () => void): void {
-    const log = this.log;
-    connection.onRequest(LivePlanRequest, (params: LivePlanParams, token) => runSafe(log, 'livePlan', { version: this.settings().intercom.defaultVersion } as LivePlanResult, token, async () => {
+    const host = this.host;
+    connection.onRequest(LivePlanRequest, (params: LivePlanParams, token) => runSafe(host, 'livePlan', { version: this.settings().intercom.defaultVersion } as LivePlanResult, token, async () => {
       const doc = await this.store.openOrDisk(params.uri);
       const docs = doc?.kind === 'attribute' ? this.store.connectionFor(doc).all() : [];
       return { version: liveReadVersion(docs, this.analysisSettings()) };
     }));
-    connection.onRequest(LiveSnapshotRequest, (params: LiveSnapshotParams, token) => runSafe(log, 'liveSnapshot', { files: [] } as LiveSnapshotResult, token, async () => {
+    connection.onRequest(LiveSnapshotRequest, (params: LiveSnapshotParams, token) => runSafe(host, 'liveSnapshot', { files: [] } as LiveSnapshotResult, token, async () => {
       if (params.snapshot !== null && !isWorkspaceSnapshot(params.snapshot)) throw new Error('not a workspace snapshot');
       this.snapshot = params.snapshot ?? undefined;
       revalidate();

@@ -10,11 +10,11 @@ import { revalidateAll, type ServerContext } from './serverContext';
 const NO_FOLDER: CheckFolderResult = { folder: '', files: [], errors: 0, warnings: 0, notes: 0 };
 
 export function registerRequests(ctx: ServerContext): void {
-  const { connection, log, store, scheduler } = ctx;
+  const { connection, store, scheduler } = ctx;
   const validate = engineValidator(ctx.engine);
 
   connection.onRequest(CheckFilesRequest, (params: CheckFilesParams, token) =>
-    runSafe(log, 'checkFiles', { errors: 0, messages: ['The check could not run; see the output channel.'] }, token, () => validate(params.files)));
+    runSafe(ctx, 'checkFiles', { errors: 0, messages: ['The check could not run; see the output channel.'] }, token, () => validate(params.files)));
 
   ctx.live.register(connection, () => {
     for (const uri of ctx.documents.keys()) {
@@ -24,12 +24,12 @@ export function registerRequests(ctx: ServerContext): void {
     }
   });
 
-  connection.onRequest(CheckFolderRequest, (params: CheckFolderParams, token) => runSafe(log, 'checkFolder', NO_FOLDER, token, async () => {
+  connection.onRequest(CheckFolderRequest, (params: CheckFolderParams, token) => runSafe(ctx, 'checkFolder', NO_FOLDER, token, async () => {
     const folder = store.pathOf(params.uri);
     return folder ? scheduler.folders.checkNow(folder) : NO_FOLDER;
   }));
 
-  connection.onRequest(RevalidateRequest, (_params, token) => runSafe(log, 'revalidate', null, token, () => {
+  connection.onRequest(RevalidateRequest, (_params, token) => runSafe(ctx, 'revalidate', null, token, () => {
     revalidateAll(ctx);
     return null;
   }));

@@ -4,20 +4,24 @@
  * instead of a crash. Notification and event handlers run through guarded().
  */
 import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { nextTurn } from '../core/pacing';
-
 export type Logger = (message: string) => void;
 
-export function runSafe<T>(log: Logger, name: string, fallback: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+/** What a request handler needs of the server: where failures are logged, and one turn of the host's event loop. */
+export interface RequestHost {
+  readonly log: Logger;
+  readonly turn: () => Promise<void>;
+}
+
+export function runSafe<T>(host: RequestHost, name: string, fallback: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T | ResponseError<void>> {
   return new Promise(resolve => {
     // One turn of the host's event loop (Node: setImmediate; a Web Worker: a MessageChannel message).
-    void nextTurn().then(async () => {
+    void host.turn().then(async () => {
       if (token?.isCancellationRequested) return resolve(cancelled());
       try {
         const result = await work();
         resolve(token?.isCancellationRequested ? cancelled() : result);
       } catch (error) {
-        log(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        host.log(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         resolve(fallback);
       }
     });

@@ -19,6 +19,8 @@ export interface ServerContext {
   readonly scheduler: ValidationScheduler;
   readonly live: LiveChecks;
   readonly log: (message: string) => void;
+  /** One turn of the host's event loop (request handlers start on the next one: runSafe). */
+  readonly turn: () => Promise<void>;
   /** The settings in force (replaced when the client's configuration changes). */
   settings: ServerSettings;
   /** Whether the client answers workspace/configuration. */
@@ -29,9 +31,10 @@ export function createServerContext(connection: Connection, documents: TextDocum
   const log = (message: string) => connection.console.error(message);
   const store = new DocumentStore(documents, runtime.folders);
   const engine = createEngine(engineRuntime(runtime, log));
-  const context = { connection, documents, store, engine, log, settings: DEFAULT_SETTINGS, canPullConfiguration: false } as Partial<ServerContext> & Pick<ServerContext, 'settings'>;
+  const turn = () => runtime.pacing.turn();
+  const context = { connection, documents, store, engine, log, turn, settings: DEFAULT_SETTINGS, canPullConfiguration: false } as Partial<ServerContext> & Pick<ServerContext, 'settings'>;
   const settings = () => context.settings;
-  const live = new LiveChecks(store, settings, log);
+  const live = new LiveChecks(store, settings, { log, turn });
   const scheduler = new ValidationScheduler(connection, engine, store, settings, log, doc => live.findingsFor(doc));
   return Object.assign(context, { live, scheduler }) as ServerContext;
 }

@@ -8,12 +8,10 @@ import { AttributeDocument } from '../../../server/src/core/document';
 import { FINDING_CAPS, FindingCollector } from '../../../server/src/core/findingCaps';
 import { MAX_BINDINGS_PER_DOCUMENT } from '../../../server/src/core/binding/documentBindings';
 import type { Finding } from '../../../server/src/core/types';
-import { analyze } from '../../support/engine';
-import { nodePacingHost } from '../../../server/src/node/pacing';
-import { createEngine } from '../../../server/src/core/index';
+import { pacedEngine } from '../../support/engine';
 
 // Paced as the language server paces it (setImmediate turns, the runtime's pacing), which is what these tests check.
-createEngine({ pacing: nodePacingHost });
+const analyze = (doc: AttributeDocument, scope?: Parameters<typeof pacedEngine.analyze>[1]) => pacedEngine.analyze(doc, scope);
 
 const importDoc = (text: string) => AttributeDocument.fromFile('file:///caps/ImportAccountEntJSON.json', text, 1);
 const stormDoc = (n: number) => importDoc(JSON.stringify({ accountParams: { call: { call1: { http: { url: '${'.repeat(n) } } } } }));

@@ -14,12 +14,10 @@ import { jsonService } from '../../../server/src/core/json/jsonService';
 import { singleDocumentConnection } from '../../../server/src/core/connection';
 import type { Finding } from '../../../server/src/core/types';
 import { importAccountEnt } from '../../../bench/generate';
-import { analyze, engine } from '../../support/engine';
-import { nodePacingHost } from '../../../server/src/node/pacing';
-import { createEngine } from '../../../server/src/core/index';
+import { pacedEngine as engine } from '../../support/engine';
 
 // Paced as the language server paces it (setImmediate turns, the runtime's pacing), which is what these tests check.
-createEngine({ pacing: nodePacingHost });
+const analyze = (doc: AttributeDocument, scope?: Parameters<typeof engine.analyze>[1]) => engine.analyze(doc, scope);
 
 const FILE = 'perf/ImportAccountEntJSON.json';
 

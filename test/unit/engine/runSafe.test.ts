@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../../support/corpus';
 
 test('runSafe: an exception is logged and the fallback answered; guarded: logged, not thrown', async () => {
   const logs: string[] = [];
-  const result = await runSafe(m => logs.push(m), 'hover', 'fallback', undefined, () => { throw new Error('boom'); });
+  const result = await runSafe({ log: m => logs.push(m), turn: () => Promise.resolve() }, 'hover', 'fallback', undefined, () => { throw new Error('boom'); });
   assert.equal(result, 'fallback');
   assert.match(logs[0], /^hover failed: Error: boom/);
   const handler = guarded((m: string) => logs.push(m), 'didOpen', (_x: number) => { throw new TypeError('bad'); });

@@ -11,12 +11,14 @@ import type { AttributeDocument } from '../document';
 import type { Finding } from '../types';
 import { schemaFindings } from '../schema/schemaFindings';
 import { exportModel, mapEmbeddedFinding } from './embeddedAttributes';
-import { pausePoint } from '../pacing';
+import { Pacer } from '../pacing';
 
 /** What this module reads of the analysis options (analyze.ts's AnalyzeOptions); the rest is passed on. */
 export interface ExportAnalysisOptions {
   connection?: ConnectionView;
   isCancelled?: () => boolean;
+  /** The pacing of the analysis the export's attributes are part of. */
+  pacer?: Pacer;
 }
 
 /** Analyses one document (analyze.ts's `analyze`). */
@@ -26,12 +28,13 @@ export async function analyzeExportDocument<O extends ExportAnalysisOptions>(doc
   const findings = await schemaFindings(doc, false);
   if (findings.some(f => f.code === 'json-syntax')) return findings;
   const model = exportModel(doc);
+  const pacer = options.pacer ?? new Pacer();
   for (const other of model.nonRest) {
     findings.push({ offset: other.offset, length: other.length, severity: 'information', code: 'export-not-rest',
       message: `Not a REST connection: "${other.name}" is a ${other.type} connection; only REST connections are checked here.` });
   }
   for (const embedded of model.attributes) {
-    if (await pausePoint(options.isCancelled)) break;
+    if (await pacer.pausePoint(options.isCancelled)) break;
     if (!embedded.doc) continue;
     const inner = await analyze(embedded.doc, { ...options, connection: model.connections.get(embedded.connectionName) });
     for (const finding of inner) findings.push(mapEmbeddedFinding(embedded, finding));
