@@ -56,3 +56,16 @@ test('intercom-per-page-max near misses: no documented maximum, a bound value, w
     httpParams: '{"query":{"field":"email","operator":"=","value":"a@b.co"},"pagination":{"per_page":500}}',
   }));
 });
+
+test('intercom-per-page-max in URL text: every per_page after ? or &, not one inside a name or computed by a binding', () => {
+  const url = (q: string) => importJson({ listField: 'data', colsToPropsMap: { accountID: 'id~#~char' } }, { url: `https://api.intercom.io/contacts?${q}` });
+  const twice = url('per_page=150&per_page=300');
+  assert.equal(twice.slice(one('intercom-per-page-max', 'ImportAccountEntJSON', twice).offset).slice(0, 3), '300');
+  none('intercom-per-page-max', 'ImportAccountEntJSON', url('max_per_page=300'));
+  none('intercom-per-page-max', 'ImportAccountEntJSON', url('per_page=abc'));
+  none('intercom-per-page-max', 'ImportAccountEntJSON', url("x=${connection.big ? 'a' : 'b'}&per_page=${connection.size}"));
+  // Inside a quoted literal of a binding the digits are what is sent.
+  const literal = importJson({ listField: 'data', colsToPropsMap: { accountID: 'id~#~char' }, pagination: { nextUrl: { nextUrlPath: "${'https://api.intercom.io/contacts?per_page=900'}" } } },
+    { url: 'https://api.intercom.io/contacts?per_page=150' });
+  assert.equal(one('intercom-per-page-max', 'ImportAccountEntJSON', literal).severity, 'error');
+});

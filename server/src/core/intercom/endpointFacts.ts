@@ -29,8 +29,23 @@ export interface PageSize {
   readonly max?: number;
 }
 
+/** Page sizes by endpoint key and version: catalog facts, asked once per call of a document. */
+const pageSizes = new Map<string, PageSize>();
+
 /** Page size facts of the operation in `version` ({} when it documents none). */
 export function pageSizeOf(endpoint: IntercomEndpoint, version: string): PageSize {
+  const key = `${endpoint.key} ${version}`;
+  let size = pageSizes.get(key);
+  if (!size) {
+    size = Object.freeze(readPageSize(endpoint, version));
+    // Bounded by the catalog (endpoints × versions), except for versions written in documents.
+    if (pageSizes.size >= 5000) pageSizes.clear();
+    pageSizes.set(key, size);
+  }
+  return size;
+}
+
+function readPageSize(endpoint: IntercomEndpoint, version: string): PageSize {
   const v = dataVersion(endpoint, version);
   const pp = v ? valueIn(RAW.endpoints[endpoint.key]?.pp, v) : undefined;
   if (!pp) return {};
