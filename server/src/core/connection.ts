@@ -60,3 +60,15 @@ export class RecordingConnection implements ConnectionView {
     return this.inner.all();
   }
 }
+
+/**
+ * Whether an analysis that read `reads` (as a RecordingConnection notes them: lower-case names,
+ * '*' for all) may be affected by a change of the attributes `changed` ('*' for all of them).
+ * Undefined `reads` (no analysis yet) may be affected by any change; no change affects nothing.
+ * Names compare case-insensitively.
+ */
+export function readsAnyOf(reads: ReadonlySet<string> | undefined, changed: readonly string[] | '*'): boolean {
+  if (changed !== '*' && changed.length === 0) return false;
+  if (!reads || changed === '*' || reads.has('*')) return true;
+  return changed.some(name => reads.has(name.toLowerCase()));
+}

@@ -8,7 +8,7 @@ export type { Engine, EngineOptions, EngineRuntime, ConnectionFiles, RequestScop
 export { DEFAULT_MAX_DOCUMENT_SIZE } from './analyze';
 export { AttributeDocument } from './document';
 export { attributeForFileName } from './attributes';
-export { RecordingConnection, StaticConnection, singleDocumentConnection } from './connection';
+export { readsAnyOf, RecordingConnection, StaticConnection, singleDocumentConnection } from './connection';
 export type { ConnectionView } from './connection';
 export type { AnalysisSettings, Finding, Fix, Severity, TextEdit } from './types';
 export type { Rule, RuleContext } from './rules/rule';

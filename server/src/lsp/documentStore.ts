@@ -127,6 +127,11 @@ export class DocumentStore {
     return this.documents.keys().filter(other => other !== uri && this.folderOf(other) === folder);
   }
 
+  /** URIs of every open document. */
+  openUris(): string[] {
+    return this.documents.keys();
+  }
+
   /** URIs of the open documents of a folder. */
   openIn(folder: string): string[] {
     return this.documents.keys().filter(uri => this.folderOf(uri) === folder);

@@ -16,13 +16,7 @@ export function registerRequests(ctx: ServerContext): void {
   connection.onRequest(CheckFilesRequest, (params: CheckFilesParams, token) =>
     runSafe(ctx, 'checkFiles', { errors: 0, messages: ['The check could not run; see the output channel.'] }, token, () => validate(params.files)));
 
-  ctx.live.register(connection, () => {
-    for (const uri of ctx.documents.keys()) {
-      scheduler.schedule(uri, 0);
-      const folder = store.folderOf(uri);
-      if (folder) scheduler.folders.schedule(folder, 0);
-    }
-  });
+  ctx.live.register(connection, () => revalidateAll(ctx));
 
   connection.onRequest(CheckFolderRequest, (params: CheckFolderParams, token) => runSafe(ctx, 'checkFolder', NO_FOLDER, token, async () => {
     const folder = store.pathOf(params.uri);

@@ -57,7 +57,7 @@ export function featureScope(ctx: ServerContext, doc: AttributeDocument, isCance
   };
 }
 
-/** Schedules every open document for a check now (settings or a snapshot changed). */
+/** Schedules every open document and the closed files of the shown folders for a check now (settings or a snapshot changed). */
 export function revalidateAll(ctx: ServerContext): void {
-  for (const uri of ctx.documents.keys()) ctx.scheduler.schedule(uri, 0);
+  ctx.scheduler.revalidateAll();
 }

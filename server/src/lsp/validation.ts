@@ -9,11 +9,11 @@
  * of the folder closes, those findings are withdrawn (see folderChecks.ts for the folder pass).
  */
 import type { Connection } from 'vscode-languageserver';
-import type { AttributeDocument, Engine, Finding } from '../core/index';
+import { readsAnyOf, type AttributeDocument, type Engine, type Finding } from '../core/index';
 import type { ServerSettings } from '../../../common/src/protocol';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic } from './convert';
-import { FolderChecks } from './folderChecks';
+import { FolderChecks, type ChangedAttributes } from './folderChecks';
 
 export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -37,38 +37,49 @@ export class ValidationScheduler {
     /** Findings added to a document's own (the live workspace checks, while a snapshot is set). */
     private readonly extra: (doc: AttributeDocument) => Finding[] = () => [],
   ) {
-    this.folders = new FolderChecks(connection, store, settings, log, (doc, isCancelled) => this.findingsOf(doc, isCancelled));
+    this.folders = new FolderChecks(connection, store, settings, log, (doc, isCancelled, reads) => this.findingsOf(doc, isCancelled, reads));
     store.onFolderChanged = (folder, changed) => {
       const open = store.openIn(folder);
       // An open file's siblings read its editor text, not the file on disk.
       const openNames = new Set(open.map(uri => store.attributeOf(uri)));
       const onDisk = changed === '*' ? changed : changed.filter(name => !openNames.has(name));
       for (const uri of open) {
-        if (onDisk === '*' || onDisk.some(name => this.reads(uri, name))) this.schedule(uri, this.settings().validation.debounceMs);
+        if (readsAnyOf(this.lastReads.get(uri), onDisk)) this.schedule(uri, this.settings().validation.debounceMs);
       }
-      this.folders.schedule(folder, this.settings().validation.debounceMs);
+      this.folders.schedule(folder, this.settings().validation.debounceMs, onDisk);
     };
   }
 
-  /** Whether the last analysis of an open document read the attribute `name` (true when it has none yet). */
-  private reads(uri: string, name: string): boolean {
-    const reads = this.lastReads.get(uri);
-    return !reads || reads.has('*') || reads.has(name);
-  }
-
-  /** The open siblings of `uri` whose findings may depend on it (their last analysis read it). */
-  dependents(uri: string): string[] {
+  /** What a change of the document `uri` changes for its siblings: its attribute ('*' for a file that is none). */
+  private changeOf(uri: string): ChangedAttributes {
     const name = this.store.attributeOf(uri);
-    return this.store.openSiblings(uri).filter(sibling => name === undefined ? true : this.reads(sibling, name));
+    return name === undefined ? '*' : [name];
   }
 
-  /** Schedules the document, the open siblings that read it and the closed files of its folder. */
+  /** The open siblings of `uri` whose findings may depend on it (their last analysis read it, or they have none yet). */
+  dependents(uri: string): string[] {
+    const change = this.changeOf(uri);
+    return this.store.openSiblings(uri).filter(sibling => readsAnyOf(this.lastReads.get(sibling), change));
+  }
+
+  /** Schedules the document, the open siblings that read it and the closed files of its folder that read it. */
   changed(uri: string, immediate = false): void {
     const debounce = this.settings().validation.debounceMs;
     this.schedule(uri, immediate ? 0 : debounce);
     for (const sibling of this.dependents(uri)) this.schedule(sibling, debounce);
     const folder = this.store.folderOf(uri);
-    if (folder) this.folders.schedule(folder, debounce * 2);
+    if (folder) this.folders.schedule(folder, debounce * 2, this.changeOf(uri));
+  }
+
+  /** Schedules every open document and every closed file of the shown folders for a check now (settings or the live snapshot changed). */
+  revalidateAll(): void {
+    const folders = new Set<string>();
+    for (const uri of this.store.openUris()) {
+      this.schedule(uri, 0);
+      const folder = this.store.folderOf(uri);
+      if (folder) folders.add(folder);
+    }
+    this.folders.recheckAll(folders);
   }
 
   schedule(uri: string, delay: number): void {
@@ -92,7 +103,7 @@ export class ValidationScheduler {
     this.lastReads.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     const folder = this.store.folderOf(uri);
-    if (folder) this.folders.documentClosed(folder);
+    if (folder) this.folders.documentClosed(folder, this.store.attributeOf(uri));
   }
 
   /** The findings published for an open document at this version, if they are current. */

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AttributeDocument, createEngine, defaultRules, RecordingConnection, StaticConnection } from '../../../server/src/core/index';
+import { AttributeDocument, createEngine, defaultRules, readsAnyOf, RecordingConnection, StaticConnection } from '../../../server/src/core/index';
 import { connectionFolders, connectionOf } from '../../support/connectionFolders';
 import { engine } from '../../support/engine';
 
@@ -47,4 +47,17 @@ test('analyze reports the siblings it read: ConnectionJSON for a call file, noth
   const plainReads = new Set<string>();
   await engine.analyze(plain, { connection: new StaticConnection('p', [plain, update], '/p'), reads: plainReads });
   assert.ok(!plainReads.has('updateaccountjson') && !plainReads.has('*'), [...plainReads].join(' '));
+});
+
+test('readsAnyOf: what an analysis read against what changed (names case-insensitive, \'*\' on either side, none read yet)', () => {
+  const reads = new Set(['connectionjson', 'aob_connection_template_variables']);
+  assert.equal(readsAnyOf(reads, ['ConnectionJSON']), true, 'a read attribute, in its file-name case');
+  assert.equal(readsAnyOf(reads, ['updateaccountjson', 'AOB_CONNECTION_TEMPLATE_VARIABLES']), true, 'one of several');
+  assert.equal(readsAnyOf(reads, ['UpdateAccountJSON']), false, 'an attribute not read');
+  assert.equal(readsAnyOf(reads, []), false, 'nothing changed');
+  assert.equal(readsAnyOf(reads, '*'), true, 'everything changed');
+  assert.equal(readsAnyOf(new Set(['*']), ['UpdateAccountJSON']), true, 'an analysis that listed every sibling');
+  assert.equal(readsAnyOf(new Set(), ['ConnectionJSON']), false, 'an analysis that read no sibling');
+  assert.equal(readsAnyOf(undefined, ['ConnectionJSON']), true, 'no analysis yet');
+  assert.equal(readsAnyOf(undefined, []), false, 'no analysis yet, nothing changed');
 });
