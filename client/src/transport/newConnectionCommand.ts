@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ClientContext } from '../clientContext';
 import { initIntercomFolder, parseFeatureList, type InitResult } from '../../../server/src/core/transport/init';
 import { connectionFolderName } from './connectionFolderName';
+import { apiVersionChoices } from './newConnectionChoices';
 import { asUri, confirmWriteInto, pickParent } from './targetFolder';
 import { workspaceFs } from './workspaceFs';
 
@@ -40,7 +41,7 @@ async function ask(args: NewConnectionArgs): Promise<Omit<Required<NewConnection
     { label: 'AU', description: 'api.au.intercom.io', value: 'au' as const },
   ], { title: 'New Intercom connection (3/5): region of the Intercom workspace' }))?.value;
   if (!region) return undefined;
-  const apiVersion = args.apiVersion ?? (await vscode.window.showQuickPick(['2.16', '2.15', '2.14', '2.13', '2.12', '2.11'], { title: 'New Intercom connection (4/5): API version (Intercom-Version header)' }));
+  const apiVersion = args.apiVersion ?? (await vscode.window.showQuickPick(apiVersionChoices(), { title: 'New Intercom connection (4/5): API version (Intercom-Version header)' }))?.value;
   if (!apiVersion) return undefined;
   // Silent: every feature of the model unless told otherwise (the same default as init).
   let features = args.features;

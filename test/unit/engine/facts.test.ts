@@ -4,13 +4,34 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
 import { DEFAULT_INTERCOM_VERSION, DEFAULT_SETTINGS } from '../../../common/src/protocol';
 import { RECOMMENDED_VERSION, defaultVersionOf } from '../../../server/src/core/intercom/rules/model';
 import { INTERCOM_REGIONS } from '../../../server/src/core/intercom/regions';
 import { INTERCOM_API_HOSTS, intercomBaseUrl, isIntercomHost } from '../../../server/src/core/runner/hosts';
 import { INTERCOM_BASE_URLS } from '../../../server/src/core/transport/intercomTemplateKit';
 import { AttributeDocument } from '../../../server/src/core/document';
+import { DOCUMENTED_VERSIONS_NEWEST_FIRST, NEWEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS } from '../../../server/src/core/intercom/catalog';
+import { classifyStatus } from '../../../server/src/core/runner/problems';
+import { apiVersionChoices } from '../../../client/src/transport/newConnectionChoices';
+
+/** Every TypeScript source of the client, the server and common/ (tests excluded), with its comments removed. */
+function sourcesWithoutComments(): { file: string; code: string }[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith('.ts')) files.push(p);
+    }
+  };
+  for (const root of ['client/src', 'server/src', 'common/src']) walk(root);
+  return files.map(file => ({
+    file: file.split(path.sep).join('/'),
+    code: readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''),
+  }));
+}
 
 test('the default Intercom version is declared once and package.json agrees', () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -21,6 +42,26 @@ test('the default Intercom version is declared once and package.json agrees', ()
   assert.equal(RECOMMENDED_VERSION, DEFAULT_INTERCOM_VERSION);
   assert.equal(defaultVersionOf(undefined), DEFAULT_INTERCOM_VERSION);
   assert.equal(defaultVersionOf({ defaultIntercomVersion: 'nonsense' }), DEFAULT_INTERCOM_VERSION);
+});
+
+test('the default version is spelled as a value only where it is declared (messages read the constant)', () => {
+  const spelled = new RegExp(`['"\`]${DEFAULT_INTERCOM_VERSION.replace('.', '\\.')}['"\`]`);
+  const copies = sourcesWithoutComments().filter(s => spelled.test(s.code)).map(s => s.file);
+  assert.deepEqual(copies, ['common/src/protocol.ts']);
+  const refused = classifyStatus(400, { type: 'error.list', errors: [{ code: 'intercom_version_invalid', message: 'bad' }] }, 'api.intercom.io');
+  assert.equal(refused.kind, 'version-invalid');
+  assert.ok(refused.message.includes(`"${DEFAULT_INTERCOM_VERSION}"`), refused.message);
+});
+
+test('New Connection offers the catalog\'s documented versions, newest first', () => {
+  const labels = apiVersionChoices().map(c => c.label);
+  assert.deepEqual(labels, [...STABLE_DOCUMENTED_VERSIONS].reverse());
+  assert.deepEqual(labels, [...DOCUMENTED_VERSIONS_NEWEST_FIRST]);
+  assert.equal(labels[0], NEWEST_DOCUMENTED_VERSION);
+  assert.deepEqual(apiVersionChoices().map(c => c.value), labels);
+  // A hand-written list of versions (['2.16', '2.15', …]) anywhere in the sources is a second copy of the catalog's.
+  const versionList = /\[\s*['"]\d+\.\d+['"]\s*,\s*['"]\d+\.\d+['"]/;
+  assert.deepEqual(sourcesWithoutComments().filter(s => versionList.test(s.code)).map(s => s.file), []);
 });
 
 test('Intercom\'s hosts come from the one table of regions', () => {
