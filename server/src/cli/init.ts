@@ -4,7 +4,8 @@ import { flag, parseCommandArgs, type CliIO } from './io';
 import { errorMessage } from '../node/inputFiles';
 import { nodeFs } from '../core/transport/node/nodeFs';
 import { checkModelFeatures, initIntercomFolder, parseFeatureList, parseModel } from '../core/transport/init';
-import type { IntercomFeature, IntercomModel, IntercomRegion } from '../core/transport/intercomTemplates';
+import type { IntercomFeature, IntercomModel } from '../core/transport/intercomTemplates';
+import { DEFAULT_INTERCOM_REGION, isIntercomRegionId } from '../core/intercom/regions';
 
 export const INIT_USAGE = `Usage: saviynt-rest init <folder> [options]
 
@@ -48,8 +49,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`init: give exactly one folder.\n\n${INIT_USAGE}`);
     return 2;
   }
-  const region = (flag(parsed, 'region') ?? 'us').toLowerCase();
-  if (!['us', 'eu', 'au'].includes(region)) { io.err(`init: --region "${region}" is not an Intercom region; choose us, eu or au.`); return 2; }
+  const region = (flag(parsed, 'region') ?? DEFAULT_INTERCOM_REGION.id).toLowerCase();
+  if (!isIntercomRegionId(region)) { io.err(`init: --region "${region}" is not an Intercom region; choose us, eu or au.`); return 2; }
   let model: IntercomModel = 'teammates';
   let features: IntercomFeature[] | undefined;
   try {
@@ -62,7 +63,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const folder = path.resolve(io.cwd, parsed.positionals[0]);
   try {
     const result = await initIntercomFolder(nodeFs, folder, {
-      model, region: region as IntercomRegion, apiVersion: flag(parsed, 'api-version'), features,
+      model, region, apiVersion: flag(parsed, 'api-version'), features,
       name: flag(parsed, 'name'), ticketTypeId: flag(parsed, 'ticket-type-id'), serviceContactId: flag(parsed, 'service-contact-id'),
       force: flag(parsed, 'force') === 'true',
     });

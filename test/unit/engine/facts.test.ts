@@ -8,13 +8,15 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_INTERCOM_VERSION, DEFAULT_SETTINGS } from '../../../common/src/protocol';
 import { RECOMMENDED_VERSION, defaultVersionOf } from '../../../server/src/core/intercom/rules/model';
-import { INTERCOM_REGIONS } from '../../../server/src/core/intercom/regions';
+import { INTERCOM_REGIONS, INTERCOM_REGION_IDS, isIntercomRegionId, regionOfApiHost } from '../../../server/src/core/intercom/regions';
 import { INTERCOM_API_HOSTS, intercomBaseUrl, isIntercomHost } from '../../../server/src/core/runner/hosts';
 import { INTERCOM_BASE_URLS } from '../../../server/src/core/transport/intercomTemplateKit';
 import { AttributeDocument } from '../../../server/src/core/document';
 import { DOCUMENTED_VERSIONS_NEWEST_FIRST, NEWEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS } from '../../../server/src/core/intercom/catalog';
 import { classifyStatus } from '../../../server/src/core/runner/problems';
-import { apiVersionChoices } from '../../../client/src/transport/newConnectionChoices';
+import { apiVersionChoices, regionChoices } from '../../../client/src/transport/newConnectionChoices';
+import { settingForHost } from '../../../client/src/calls/hostHints';
+import type { ClientSettings } from '../../../client/src/settings';
 
 /** Every TypeScript source of the client, the server and common/ (tests excluded), with its comments removed. */
 function sourcesWithoutComments(): { file: string; code: string }[] {
@@ -75,6 +77,28 @@ test('Intercom\'s hosts come from the one table of regions', () => {
   assert.equal(intercomBaseUrl(undefined), 'https://api.intercom.io');
   assert.equal(intercomBaseUrl('mars'), 'https://api.intercom.io');
   assert.equal(isIntercomHost('app.intercom.com'), false);
+});
+
+test('an API host or base URL is written as a value only in the table of regions', () => {
+  const hosts = INTERCOM_REGIONS.map(r => r.apiHost.replace(/\./g, '\\.')).join('|');
+  const spelled = new RegExp(`['"\`](https://)?(${hosts})/?['"\`]`);
+  const copies = sourcesWithoutComments().filter(s => spelled.test(s.code)).map(s => s.file);
+  assert.deepEqual(copies, ['server/src/core/intercom/regions.ts']);
+  const regionIds = /\[\s*'us'\s*,\s*'eu'/;
+  assert.deepEqual(sourcesWithoutComments().filter(s => regionIds.test(s.code)).map(s => s.file), [], 'no hand-written list of region ids');
+});
+
+test('the client reads regions and hosts from the table: New Connection\'s choices, the region setting\'s host', () => {
+  assert.deepEqual(regionChoices().map(c => [c.value, c.description]), INTERCOM_REGIONS.map(r => [r.id, r.apiHost]));
+  assert.deepEqual([...INTERCOM_REGION_IDS], INTERCOM_REGIONS.map(r => r.id));
+  for (const r of INTERCOM_REGIONS) {
+    const settings = { region: r.id, baseUrl: '' } as ClientSettings;
+    assert.deepEqual(settingForHost(r.apiHost, settings), { setting: 'saviyntRest.intercom.region', value: r.id });
+    assert.equal(regionOfApiHost(`${r.apiBaseUrl}/me`), r);
+    assert.equal(regionOfApiHost(r.webAppHost), undefined);
+    assert.ok(isIntercomRegionId(r.id));
+  }
+  assert.equal(isIntercomRegionId('US'), false);
 });
 
 test('a document keeps one copy of its text: the one the JSON service reads', () => {

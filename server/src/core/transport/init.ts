@@ -12,6 +12,7 @@ import {
   type IntercomFeature, type IntercomModel, type IntercomRegion,
 } from './intercomTemplates';
 import { baseName, joinPath, utf8, type TransportFs } from './transportFs';
+import { DEFAULT_INTERCOM_REGION, isIntercomRegionId } from '../intercom/regions';
 
 export interface InitOptions {
   /** teammates (default) or contacts. */
@@ -134,8 +135,8 @@ function metaFile(connectionName: string, region: IntercomRegion, model: Interco
 export function generateIntercomFolders(connectionName: string, options: InitOptions = {}): GeneratedFolder[] {
   const model = options.model ?? 'teammates';
   if (!INTERCOM_MODELS.includes(model)) throw new Error(`Unknown model "${model}"; choose teammates or contacts.`);
-  const region = options.region ?? 'us';
-  if (!['us', 'eu', 'au'].includes(region)) throw new Error(`Unknown region "${region}"; choose us, eu or au.`);
+  const region = options.region ?? DEFAULT_INTERCOM_REGION.id;
+  if (!isIntercomRegionId(region)) throw new Error(`Unknown region "${region}"; choose us, eu or au.`);
   const checked = checkApiVersion(options.apiVersion ?? DEFAULT_INTERCOM_API_VERSION);
   const features = [...new Set(options.features ?? MODEL_FEATURES[model])];
   checkModelFeatures(model, features);
