@@ -5,7 +5,8 @@ import { errorMessage } from '../node/inputFiles';
 import { nodeFs } from '../core/transport/node/nodeFs';
 import { checkModelFeatures, initIntercomFolder, parseFeatureList, parseModel } from '../core/transport/init';
 import type { IntercomFeature, IntercomModel } from '../core/transport/intercomTemplates';
-import { DEFAULT_INTERCOM_REGION, isIntercomRegionId } from '../core/intercom/regions';
+import { DEFAULT_INTERCOM_REGION, INTERCOM_REGION_IDS, isIntercomRegionId } from '../core/intercom/regions';
+import { DEFAULT_INTERCOM_API_VERSION } from '../core/transport/intercomTemplates';
 
 export const INIT_USAGE = `Usage: saviynt-rest init <folder> [options]
 
@@ -23,8 +24,8 @@ Models:
 
 Options:
   --model teammates|contacts   The connection model (default: teammates)
-  --region us|eu|au            Intercom data region (default: us)
-  --api-version <v>            Intercom-Version sent by every call (default: 2.16)
+  --region ${INTERCOM_REGION_IDS.join('|').padEnd(20)}Intercom data region (default: ${DEFAULT_INTERCOM_REGION.id})
+  --api-version <v>            Intercom-Version sent by every call (default: ${DEFAULT_INTERCOM_API_VERSION})
   --features <list>            Comma-separated features of the model (default: all of them);
                                a feature the model does not have is refused, never dropped
   --name <name>                Connection name (default: the folder's name)

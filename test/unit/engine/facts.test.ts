@@ -12,7 +12,12 @@ import { INTERCOM_REGIONS, INTERCOM_REGION_IDS, isIntercomRegionId, regionOfApiH
 import { INTERCOM_API_HOSTS, intercomBaseUrl, isIntercomHost } from '../../../server/src/core/runner/hosts';
 import { INTERCOM_BASE_URLS } from '../../../server/src/core/transport/intercomTemplateKit';
 import { AttributeDocument } from '../../../server/src/core/document';
-import { DOCUMENTED_VERSIONS_NEWEST_FIRST, NEWEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS } from '../../../server/src/core/intercom/catalog';
+import {
+  DOCUMENTED_VERSIONS_NEWEST_FIRST, NEWEST_DOCUMENTED_VERSION, OLDEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS,
+} from '../../../server/src/core/intercom/catalog';
+import { checkApiVersion } from '../../../server/src/core/transport/init';
+import { DEFAULT_INTERCOM_API_VERSION } from '../../../server/src/core/transport/intercomTemplateKit';
+import { INIT_USAGE } from '../../../server/src/cli/init';
 import { classifyStatus } from '../../../server/src/core/runner/problems';
 import { apiVersionChoices, regionChoices } from '../../../client/src/transport/newConnectionChoices';
 import { settingForHost } from '../../../client/src/calls/hostHints';
@@ -64,6 +69,19 @@ test('New Connection offers the catalog\'s documented versions, newest first', (
   // A hand-written list of versions (['2.16', '2.15', …]) anywhere in the sources is a second copy of the catalog's.
   const versionList = /\[\s*['"]\d+\.\d+['"]\s*,\s*['"]\d+\.\d+['"]/;
   assert.deepEqual(sourcesWithoutComments().filter(s => versionList.test(s.code)).map(s => s.file), []);
+});
+
+test('init\'s version check and help follow the catalog\'s documented range and the templates\' default', () => {
+  const [major, oldestMinor] = OLDEST_DOCUMENTED_VERSION.split('.').map(Number);
+  const newestMinor = Number(NEWEST_DOCUMENTED_VERSION.split('.')[1]);
+  assert.deepEqual(checkApiVersion(OLDEST_DOCUMENTED_VERSION), { version: OLDEST_DOCUMENTED_VERSION });
+  assert.deepEqual(checkApiVersion(NEWEST_DOCUMENTED_VERSION), { version: NEWEST_DOCUMENTED_VERSION });
+  const range = `${OLDEST_DOCUMENTED_VERSION} to ${NEWEST_DOCUMENTED_VERSION}`;
+  assert.throws(() => checkApiVersion(`${major}.${oldestMinor - 1}`), (e: Error) => e.message.endsWith(`use ${range}.`));
+  assert.match(checkApiVersion(`${major}.${newestMinor + 1}`).note ?? '', new RegExp(`\\(${OLDEST_DOCUMENTED_VERSION}–${NEWEST_DOCUMENTED_VERSION}\\)`));
+  assert.throws(() => checkApiVersion('v2'), (e: Error) => e.message.includes(`(${range}, or Preview)`));
+  assert.ok(INIT_USAGE.includes(`(default: ${DEFAULT_INTERCOM_API_VERSION})`));
+  assert.ok(INIT_USAGE.includes(`--region ${INTERCOM_REGION_IDS.join('|')} `));
 });
 
 test('Intercom\'s hosts come from the one table of regions', () => {
