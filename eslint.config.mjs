@@ -2,15 +2,21 @@
 // layers apart. The pure core (server/src/core, except its node/ folders) reaches no host: no
 // Node built-ins, no `vscode`, no LSP server or client library, no zip library, and nothing of
 // the client, the LSP layer, the CLI or a node/ adapter. Allowed there: the pure data and
-// protocol-type packages that run in any host (vscode-json-languageservice, jsonc-parser,
+// protocol-type packages that run in any host (vscode-json-languageservice, jsonc-parser through json/jsonText.ts,
 // vscode-languageserver-types, vscode-languageserver-textdocument, vscode-uri).
 // The LSP layer and the client never import each other (common/src is what they share).
+// jsonc-parser is imported by server/src/core/json/jsonText.ts alone: everything else uses its
+// wrappers, so the library and its options are one module's business.
 // Import cycles are checked by scripts/check-cycles.mjs (npm run lint runs both).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = builtinModules.filter(m => !m.startsWith('_'));
+
+const JSON_TEXT_MODULE = 'server/src/core/json/jsonText.ts';
+const jsoncParserPattern = { regex: '^jsonc-parser(/|$)',
+  message: `Use ${JSON_TEXT_MODULE} (parseJsonValue, parseJsonTree, applyTextEdits …), the one module that imports jsonc-parser.` };
 
 const corePatterns = [
   { regex: '^node:', message: 'The core runs in any host: put Node code in a node/ folder and inject it.' },
@@ -22,6 +28,8 @@ const corePatterns = [
   { regex: '(^|/)common/src/protocol$', importNames: ['Commands'],
     message: 'The core knows no client command id: return a neutral kind, the LSP layer maps it (lsp/codeLenses.ts).' },
 ];
+
+const coreBuiltinPaths = NODE_BUILTINS.map(name => ({ name, message: 'The core runs in any host: put Node code in a node/ folder and inject it.' }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.e2e-tools/**', 'e2e-sandbox-*/**', 'out/**', '.bench/**'] },
@@ -53,23 +61,38 @@ export default tseslint.config(
         globalThis: 'readonly', window: 'readonly', document: 'readonly', navigator: 'readonly' },
     },
   },
+  // A later block's no-restricted-imports replaces an earlier one's for the files both match, so
+  // each block below repeats the jsonc-parser pattern next to its own.
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.mjs', '**/*.js', '**/*.cjs'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [jsoncParserPattern] }],
+    },
+  },
   {
     files: ['server/src/core/**/*.ts'],
     ignores: ['server/src/core/**/node/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: NODE_BUILTINS.map(name => ({ name, message: 'The core runs in any host: put Node code in a node/ folder and inject it.' })), patterns: corePatterns }],
+      'no-restricted-imports': ['error', { paths: coreBuiltinPaths, patterns: [...corePatterns, jsoncParserPattern] }],
     },
   },
   {
     files: ['server/src/lsp/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)client(/|$)', message: 'The LSP layer may not import the client (share through common/src).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)client(/|$)', message: 'The LSP layer may not import the client (share through common/src).' }, jsoncParserPattern] }],
     },
   },
   {
     files: ['client/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)lsp(/|$)', message: 'The client may not import the LSP layer (share through common/src).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)lsp(/|$)', message: 'The client may not import the LSP layer (share through common/src).' }, jsoncParserPattern] }],
+    },
+  },
+  {
+    // The one door to jsonc-parser: the core's rules, without the jsonc-parser pattern.
+    files: [JSON_TEXT_MODULE],
+    rules: {
+      'no-restricted-imports': ['error', { paths: coreBuiltinPaths, patterns: corePatterns }],
     },
   },
 );

@@ -9,10 +9,10 @@
  *     and start-up to first diagnostics;
  *  4. memory of the server with 200 documents open; the .vsix size.
  */
-import { parse as jsoncParse } from 'jsonc-parser';
 import { getLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AttributeDocument, createEngine } from '../server/src/core/index';
+import { parseJsonValue } from '../server/src/core/json/jsonText';
 import { loadSchemaTexts, schemaUri } from '../server/src/core/schema/schemaStore';
 import { nodePacingHost } from '../server/src/node/pacing';
 import { completionOffsets, exportWithEveryAttribute, importAccountEnt } from './generate';
@@ -122,7 +122,8 @@ async function main(): Promise<void> {
         const jd = peer.parseJSONDocument(td);
         await peer.doValidation(td, jd, { schemaValidation: 'error' });
       },
-      () => jsoncParse(text),
+      // jsonc-parser's parse with its default options ({}), through the project's one door to it.
+      () => parseJsonValue(text, {}),
     ]);
 
     // Completion: our full completion vs the peer's doComplete, same positions, parse cached.

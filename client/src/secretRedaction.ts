@@ -9,9 +9,7 @@ import { parseTenantAddress } from '../../server/src/core/eic/tenantAddress';
 import type { ClientContext } from './clientContext';
 import { loadedCommands } from './commandLoader';
 import { readEicSettings } from './eic/eicSettings';
-import type { Region } from './settings';
-
-const REGIONS: Region[] = ['us', 'eu', 'au'];
+import { INTERCOM_REGION_IDS } from '../../server/src/core/intercom/regions';
 
 function secretOf(value: string, verbatim: boolean): SecretToken | undefined {
   try { return new SecretToken(value, { verbatim }); } catch { return value ? new SecretToken(value, { verbatim: true }) : undefined; }
@@ -19,7 +17,7 @@ function secretOf(value: string, verbatim: boolean): SecretToken | undefined {
 
 async function storedSecrets(ctx: ClientContext): Promise<SecretToken[]> {
   const secrets: (SecretToken | undefined)[] = [];
-  for (const region of REGIONS) {
+  for (const region of INTERCOM_REGION_IDS) {
     const token = await ctx.tokens.get(region);
     if (token) secrets.push(secretOf(token, false));
   }

@@ -1,14 +1,10 @@
 /** Reading the client-side settings (section `saviyntRest`) for a resource. */
 import * as vscode from 'vscode';
 import { DEFAULT_INTERCOM_VERSION, SETTINGS_SECTION } from '../../common/src/protocol';
+import { DEFAULT_INTERCOM_REGION, isIntercomRegionId, regionById, type IntercomRegionId } from '../../server/src/core/intercom/regions';
 
-export type Region = 'us' | 'eu' | 'au';
-
-export const REGION_HOSTS: Record<Region, string> = {
-  us: 'https://api.intercom.io',
-  eu: 'https://api.eu.intercom.io',
-  au: 'https://api.au.intercom.io',
-};
+/** A region id of the one table of regions (server/src/core/intercom/regions.ts). */
+export type Region = IntercomRegionId;
 
 export interface ClientSettings {
   region: Region;
@@ -21,9 +17,9 @@ export interface ClientSettings {
 
 export function readSettings(scope?: vscode.Uri): ClientSettings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
-  const region = c.get<string>('intercom.region', 'us');
+  const region = c.get<string>('intercom.region', DEFAULT_INTERCOM_REGION.id);
   return {
-    region: (['us', 'eu', 'au'].includes(region) ? region : 'us') as Region,
+    region: isIntercomRegionId(region) ? region : DEFAULT_INTERCOM_REGION.id,
     baseUrl: c.get<string>('intercom.baseUrl', '').trim(),
     defaultVersion: c.get<string>('intercom.defaultVersion', DEFAULT_INTERCOM_VERSION),
     timeoutSeconds: c.get<number>('http.timeoutSeconds', 30),
@@ -34,5 +30,5 @@ export function readSettings(scope?: vscode.Uri): ClientSettings {
 
 /** The base URL calls go to: the configured override, else the region's API host. */
 export function apiBaseUrl(settings: ClientSettings): string {
-  return (settings.baseUrl || REGION_HOSTS[settings.region]).replace(/\/+$/, '');
+  return (settings.baseUrl || regionById(settings.region).apiBaseUrl).replace(/\/+$/, '');
 }

@@ -4,7 +4,7 @@
  * server (DescribeCallsRequest), which knows every attribute's grammar.
  */
 import * as vscode from 'vscode';
-import { getLocation } from 'jsonc-parser';
+import { locationAt } from '../../../server/src/core/json/jsonText';
 import { DescribeCallsRequest, type CallDescription, type DescribeCallsParams } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
 import { toUri, type CallCommandArgs } from './results';
@@ -40,7 +40,7 @@ function isPrefix(prefix: (string | number)[], path: (string | number)[]): boole
 
 /** The call whose object contains the cursor (the innermost one). */
 function callAtCursor(editor: vscode.TextEditor, calls: CallDescription[]): CallDescription | undefined {
-  const location = getLocation(editor.document.getText(), editor.document.offsetAt(editor.selection.active));
+  const location = locationAt(editor.document.getText(), editor.document.offsetAt(editor.selection.active));
   const cursorPath = location.path;
   return calls.filter(c => isPrefix(c.path, cursorPath)).sort((a, b) => b.path.length - a.path.length)[0];
 }

@@ -9,6 +9,7 @@ import {
   SecretToken, TokenFormatError, httpOptionsFromSettings, isIntercomHost, type FetchLike, type SendOptions,
 } from '../../../server/src/core/runner';
 import { apiBaseUrl, readSettings, type ClientSettings, type Region } from '../settings';
+import { INTERCOM_REGION_IDS, regionOfApiHost } from '../../../server/src/core/intercom/regions';
 import type { ClientContext } from '../clientContext';
 
 export interface CallEnvironment {
@@ -72,15 +73,16 @@ export function connectionBaseUrl(rawUrls: string[], env: CallEnvironment): stri
   return undefined;
 }
 
+/** The fake Intercom's per-region path prefix, /__region/<region id>/. */
+const FAKE_REGION_PREFIX = new RegExp(`^/__region/(${INTERCOM_REGION_IDS.join('|')})(/|$)`);
+
 /** The region an API base URL belongs to: Intercom's regional hosts, or the fake's /__region/<r> prefix. */
 export function regionOfBase(base: string, fallback: Region): Region {
   try {
     const url = new URL(base);
-    const host = url.hostname.toLowerCase();
-    if (host === 'api.eu.intercom.io') return 'eu';
-    if (host === 'api.au.intercom.io') return 'au';
-    if (host === 'api.intercom.io') return 'us';
-    const prefix = /^\/__region\/(us|eu|au)(\/|$)/.exec(url.pathname);
+    const region = regionOfApiHost(url.hostname);
+    if (region) return region.id;
+    const prefix = FAKE_REGION_PREFIX.exec(url.pathname);
     if (prefix) return prefix[1] as Region;
   } catch { /* not a URL: fall back */ }
   return fallback;

@@ -5,7 +5,7 @@
  */
 import type { HttpProblem } from '../../../server/src/core/runner';
 import type { ClientSettings } from '../settings';
-import { REGION_HOSTS } from '../settings';
+import { regionById } from '../../../server/src/core/intercom/regions';
 
 const NETWORK_KINDS = new Set<HttpProblem['kind']>(['connection-refused', 'dns', 'timeout', 'tls', 'connection-reset']);
 
@@ -20,7 +20,7 @@ export function settingForHost(host: string | undefined, settings: ClientSetting
   if (settings.baseUrl && (hostOf(settings.baseUrl) === h || hostOf(settings.baseUrl)?.split(':')[0] === h)) {
     return { setting: 'saviyntRest.intercom.baseUrl', value: settings.baseUrl };
   }
-  if (!settings.baseUrl && hostOf(REGION_HOSTS[settings.region]) === h) return { setting: 'saviyntRest.intercom.region', value: settings.region };
+  if (!settings.baseUrl && hostOf(regionById(settings.region).apiBaseUrl) === h) return { setting: 'saviyntRest.intercom.region', value: settings.region };
   return undefined;
 }
 

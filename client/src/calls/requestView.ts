@@ -3,6 +3,7 @@
  * "Preview request" document, the confirmation dialog and the response view.
  */
 import { redact, type PreparedRequest, type SecretToken } from '../../../server/src/core/runner';
+import { DEFAULT_INTERCOM_VERSION } from '../../../common/src/protocol';
 
 export interface RequestNotes {
   /** The URL as written, when it was rebased onto the configured base URL. */
@@ -11,6 +12,8 @@ export interface RequestNotes {
   missing?: string[];
   /** Extra lines (sample file problems, version notes …). */
   notes?: string[];
+  /** The configured default Intercom version (setting saviyntRest.intercom.defaultVersion), proposed when no header pins one. */
+  defaultVersion?: string;
 }
 
 /** A JSON body pretty-printed, or undefined when it is not JSON (or empty). */
@@ -34,7 +37,7 @@ export function formatRequest(request: PreparedRequest, notes: RequestNotes = {}
   if (notes.rebasedFrom) comments.push(`The call is written for ${notes.rebasedFrom}; it goes to the configured base URL (setting saviyntRest.intercom.baseUrl).`);
   if (request.secret) comments.push('The access token is masked here; the real one is only put in at the moment the request leaves.');
   if (!Object.keys(request.headers).some(h => h.toLowerCase() === 'intercom-version')) {
-    comments.push('No Intercom-Version header: Intercom answers in the version chosen for the app in the Developer Hub. Pin one (e.g. "2.15") so paths such as ticket_state.category are predictable.');
+    comments.push(`No Intercom-Version header: Intercom answers in the version chosen for the app in the Developer Hub. Pin one (e.g. "${notes.defaultVersion ?? DEFAULT_INTERCOM_VERSION}") so paths such as ticket_state.category are predictable.`);
   }
   const missing = (notes.missing ?? request.missing).filter(m => m !== 'access_token');
   if ((notes.missing ?? request.missing).includes('access_token')) {

@@ -39,7 +39,7 @@ function summary(prepared: PreparedCall): Pick<RunCallResult, 'call' | 'request'
   return {
     call: { name: prepared.call.name, attribute: prepared.call.attribute, uri: prepared.uri.toString() },
     request: { method: r.eicMethod, url: r.url, headers: r.headers, body: r.body },
-    requestText: formatRequest(r, { rebasedFrom, notes: prepared.notes }, prepared.env.token),
+    requestText: formatRequest(r, { rebasedFrom, notes: prepared.notes, defaultVersion: prepared.env.settings.defaultVersion }, prepared.env.token),
   };
 }
 

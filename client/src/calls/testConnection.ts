@@ -7,7 +7,8 @@ import {
   HttpProblemError, describeRequest, prepareRequest, redact, sendRequest, type HttpProblem, type HttpResponse, type PreparedRequest,
 } from '../../../server/src/core/runner';
 import type { ClientContext } from '../clientContext';
-import { REGION_HOSTS, type Region } from '../settings';
+import type { Region } from '../settings';
+import { regionOfMeRegion } from '../../../server/src/core/intercom/regions';
 import { callEnvironment, noTokenMessage, regionOfBase, type CallEnvironment } from './environment';
 import { withCancellableProgress } from './progress';
 import { statusLine } from './responseView';
@@ -42,9 +43,10 @@ function readMe(response: HttpResponse, env: CallEnvironment): Pick<TestConnecti
   const workspace = { name: text(app.name), idCode: text(app.id_code), region: text(app.region), timezone: text(app.timezone) };
   const admin = { id: text(me.id), name: text(me.name), email: text(me.email) };
   const hostRegion = regionOfBase(env.apiBase, env.region);
-  const appRegion = workspace.region?.toLowerCase() as Region | undefined;
-  if (!appRegion || !(appRegion in REGION_HOSTS) || appRegion === hostRegion) return { workspace, admin, hostRegion };
-  const suggestedBaseUrl = REGION_HOSTS[appRegion];
+  const appRegionInfo = workspace.region === undefined ? undefined : regionOfMeRegion(workspace.region);
+  if (!appRegionInfo || appRegionInfo.id === hostRegion) return { workspace, admin, hostRegion };
+  const appRegion = appRegionInfo.id;
+  const suggestedBaseUrl = appRegionInfo.apiBaseUrl;
   const regionWarning = `The workspace "${workspace.name ?? workspace.idCode ?? '?'}" is hosted in the ${appRegion.toUpperCase()} region, but calls go to a ${hostRegion.toUpperCase()} host (${env.apiBase}). ` +
     (hostRegion === 'us' && !env.settings.baseUrl
       ? `api.intercom.io forwards such calls on a best-effort basis; call ${suggestedBaseUrl} directly: set saviyntRest.intercom.region to "${appRegion}" and use ${suggestedBaseUrl} in the connection's URLs.`

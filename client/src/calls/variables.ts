@@ -4,7 +4,7 @@
  * passed by the caller, and answers typed into input boxes, which can be saved back into the file.
  */
 import * as vscode from 'vscode';
-import { applyEdits, modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { LENIENT_JSON, applyTextEdits, editsToSetValue, parseJsonValue, type JsonSyntaxError } from '../../../server/src/core/json/jsonText';
 import { normalizeVariables } from '../../../server/src/core/runner';
 
 export interface SampleIdentity {
@@ -40,8 +40,8 @@ export async function readSampleIdentity(resource: vscode.Uri | undefined, relat
   const uri = vscode.Uri.joinPath(folder.uri, ...clean.split(/[/\\]+/));
   const text = await readText(uri);
   if (text === undefined) return { uri, relativePath: clean, values: {} };
-  const errors: ParseError[] = [];
-  const data = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
+  const errors: JsonSyntaxError[] = [];
+  const data = parseJsonValue(text.replace(/^\uFEFF/, ''), LENIENT_JSON, errors);
   if (errors.length || !data || typeof data !== 'object' || Array.isArray(data)) {
     return { uri, relativePath: clean, values: {}, problem: `${clean} is not a JSON object, so its sample values were not used.` };
   }
@@ -98,8 +98,8 @@ export async function saveToSampleFile(sample: SampleIdentity, answers: Record<s
   for (const [name, value] of Object.entries(answers)) {
     const path = name.split('.').filter(Boolean);
     if (!path.length || path.some(k => k === '__proto__' || k === 'constructor' || k === 'prototype')) continue;
-    const edits = modify(text, path, value, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
-    text = applyEdits(text, edits);
+    const edits = editsToSetValue(text, path, value, { insertSpaces: true, tabSize: 2 });
+    text = applyTextEdits(text, edits);
   }
   const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === sample.uri!.toString());
   if (open) {

@@ -8,13 +8,14 @@ import { Commands, LANGUAGE_ID } from '../../../common/src/protocol';
 import type { ClientContext } from '../clientContext';
 import { registerCommand } from '../commandGuard';
 import { readSettings, Region } from '../settings';
+import { INTERCOM_REGION_IDS } from '../../../server/src/core/intercom/regions';
 import { normaliseToken } from './tokenStore';
 import { eicStatusPart } from '../eic/eicStatus';
 
 const REGION_LABEL: Record<Region, string> = { us: 'US', eu: 'EU', au: 'AU' };
 
 async function pickRegion(current: Region): Promise<Region | undefined> {
-  const items: (vscode.QuickPickItem & { region: Region })[] = (['us', 'eu', 'au'] as Region[]).map(region => ({
+  const items: (vscode.QuickPickItem & { region: Region })[] = INTERCOM_REGION_IDS.map(region => ({
     region, label: REGION_LABEL[region], description: region === current ? 'configured region' : undefined,
   }));
   const picked = await vscode.window.showQuickPick(items, { title: 'Region of the Intercom workspace', placeHolder: 'Which region is the workspace hosted in?' });

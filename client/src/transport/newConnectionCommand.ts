@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import type { ClientContext } from '../clientContext';
 import { initIntercomFolder, parseFeatureList, type InitResult } from '../../../server/src/core/transport/init';
 import { connectionFolderName } from './connectionFolderName';
+import { apiVersionChoices, regionChoices } from './newConnectionChoices';
+import type { IntercomRegionId } from '../../../server/src/core/intercom/regions';
 import { asUri, confirmWriteInto, pickParent } from './targetFolder';
 import { workspaceFs } from './workspaceFs';
 
@@ -16,7 +18,7 @@ export interface NewConnectionArgs {
   folder?: string;
   /** The folder to create `<name>/` in (instead of asking). */
   parent?: string;
-  name?: string; model?: 'teammates' | 'contacts'; region?: 'us' | 'eu' | 'au'; apiVersion?: string; features?: string;
+  name?: string; model?: 'teammates' | 'contacts'; region?: IntercomRegionId; apiVersion?: string; features?: string;
   ticketTypeId?: string; serviceContactId?: string;
   /** Write into a folder that has files without asking. */
   force?: boolean;
@@ -34,13 +36,9 @@ async function ask(args: NewConnectionArgs): Promise<Omit<Required<NewConnection
     { label: 'Contacts', description: 'customers: contacts, tags and companies, provisioned through the API', value: 'contacts' as const },
   ], { title: 'New Intercom connection (2/5): what the connection governs' }))?.value);
   if (!model) return undefined;
-  const region = args.region ?? (await vscode.window.showQuickPick([
-    { label: 'US', description: 'api.intercom.io', value: 'us' as const },
-    { label: 'EU', description: 'api.eu.intercom.io', value: 'eu' as const },
-    { label: 'AU', description: 'api.au.intercom.io', value: 'au' as const },
-  ], { title: 'New Intercom connection (3/5): region of the Intercom workspace' }))?.value;
+  const region = args.region ?? (await vscode.window.showQuickPick(regionChoices(), { title: 'New Intercom connection (3/5): region of the Intercom workspace' }))?.value;
   if (!region) return undefined;
-  const apiVersion = args.apiVersion ?? (await vscode.window.showQuickPick(['2.16', '2.15', '2.14', '2.13', '2.12', '2.11'], { title: 'New Intercom connection (4/5): API version (Intercom-Version header)' }));
+  const apiVersion = args.apiVersion ?? (await vscode.window.showQuickPick(apiVersionChoices(), { title: 'New Intercom connection (4/5): API version (Intercom-Version header)' }))?.value;
   if (!apiVersion) return undefined;
   // Silent: every feature of the model unless told otherwise (the same default as init).
   let features = args.features;

@@ -4,7 +4,9 @@ import { flag, parseCommandArgs, type CliIO } from './io';
 import { errorMessage } from '../node/inputFiles';
 import { nodeFs } from '../core/transport/node/nodeFs';
 import { checkModelFeatures, initIntercomFolder, parseFeatureList, parseModel } from '../core/transport/init';
-import type { IntercomFeature, IntercomModel, IntercomRegion } from '../core/transport/intercomTemplates';
+import type { IntercomFeature, IntercomModel } from '../core/transport/intercomTemplates';
+import { DEFAULT_INTERCOM_REGION, INTERCOM_REGION_IDS, isIntercomRegionId } from '../core/intercom/regions';
+import { DEFAULT_INTERCOM_API_VERSION } from '../core/transport/intercomTemplates';
 
 export const INIT_USAGE = `Usage: saviynt-rest init <folder> [options]
 
@@ -22,8 +24,8 @@ Models:
 
 Options:
   --model teammates|contacts   The connection model (default: teammates)
-  --region us|eu|au            Intercom data region (default: us)
-  --api-version <v>            Intercom-Version sent by every call (default: 2.16)
+  --region ${INTERCOM_REGION_IDS.join('|').padEnd(20)}Intercom data region (default: ${DEFAULT_INTERCOM_REGION.id})
+  --api-version <v>            Intercom-Version sent by every call (default: ${DEFAULT_INTERCOM_API_VERSION})
   --features <list>            Comma-separated features of the model (default: all of them);
                                a feature the model does not have is refused, never dropped
   --name <name>                Connection name (default: the folder's name)
@@ -48,8 +50,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`init: give exactly one folder.\n\n${INIT_USAGE}`);
     return 2;
   }
-  const region = (flag(parsed, 'region') ?? 'us').toLowerCase();
-  if (!['us', 'eu', 'au'].includes(region)) { io.err(`init: --region "${region}" is not an Intercom region; choose us, eu or au.`); return 2; }
+  const region = (flag(parsed, 'region') ?? DEFAULT_INTERCOM_REGION.id).toLowerCase();
+  if (!isIntercomRegionId(region)) { io.err(`init: --region "${region}" is not an Intercom region; choose us, eu or au.`); return 2; }
   let model: IntercomModel = 'teammates';
   let features: IntercomFeature[] | undefined;
   try {
@@ -62,7 +64,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const folder = path.resolve(io.cwd, parsed.positionals[0]);
   try {
     const result = await initIntercomFolder(nodeFs, folder, {
-      model, region: region as IntercomRegion, apiVersion: flag(parsed, 'api-version'), features,
+      model, region, apiVersion: flag(parsed, 'api-version'), features,
       name: flag(parsed, 'name'), ticketTypeId: flag(parsed, 'ticket-type-id'), serviceContactId: flag(parsed, 'service-contact-id'),
       force: flag(parsed, 'force') === 'true',
     });

@@ -11,7 +11,7 @@ import { formatResponseDocument, statusLine } from '../../../client/src/calls/re
 import { previewTables, tableCsv } from '../../../client/src/calls/importCsv';
 import { prepareRequest, SecretToken } from '../../../server/src/core/runner';
 import type { ImportPreview } from '../../../server/src/core/runner';
-import type { CallDescription } from '../../../common/src/protocol';
+import { DEFAULT_INTERCOM_VERSION, type CallDescription } from '../../../common/src/protocol';
 
 const CANARY = 'canaryTOKEN0123456789xyz';
 
@@ -79,6 +79,12 @@ test('the request document masks the token and notes the confirmation', () => {
   assert.match(detail, /^POST https:\/\/api\.intercom\.io\/contacts/);
   assert.match(detail, /"email": "ann@example\.com"/);
   assert.ok(!detail.includes(CANARY));
+});
+
+test('a request without Intercom-Version proposes the configured default version', () => {
+  const request = prepareRequest({ ...call, headers: { Accept: 'application/json' } }, { user: { email: 'ann@example.com' } }, {});
+  assert.match(formatRequest(request, { defaultVersion: '2.14' }), /No Intercom-Version header: .*Pin one \(e\.g\. "2\.14"\)/);
+  assert.match(formatRequest(request), new RegExp(`Pin one \\(e\\.g\\. "${DEFAULT_INTERCOM_VERSION.replace('.', '\\.')}"\\)`));
 });
 
 test('the response document lists what the response paths pick out, and never the token', () => {

@@ -28,9 +28,11 @@ test('dist/client.js does not contain the request runner, the transport, the EIC
   // The runner's secret slot is the one runner file allowed: the error boundary redacts with it.
   const runner = inputs.filter(f => f.startsWith('server/src/core/runner/') && f !== 'server/src/core/runner/secret.ts');
   assert.deepEqual(runner, [], 'no request runner file');
-  for (const folder of ['server/src/core/transport/', 'server/src/core/intercom/', 'server/src/core/schema/', 'server/src/core/rules/', 'server/src/lsp/']) {
+  for (const folder of ['server/src/core/transport/', 'server/src/core/schema/', 'server/src/core/rules/', 'server/src/lsp/']) {
     assert.deepEqual(inputs.filter(f => f.startsWith(folder)), [], `nothing from ${folder}`);
   }
+  // The settings read the region table (a small pure module); nothing else of the Intercom code, the catalog least of all.
+  assert.deepEqual(inputs.filter(f => f.startsWith('server/src/core/intercom/')), ['server/src/core/intercom/regions.ts'], 'only the table of regions of the Intercom code');
   const eic = inputs.filter(f => f.startsWith('server/src/core/eic/'));
   assert.deepEqual(eic.sort(), ['server/src/core/eic/eicCatalog.ts', 'server/src/core/eic/tenantAddress.ts'], 'only the tenant address and the release list of the EIC code');
   for (const library of ['yauzl', 'yazl', 'jsonc-parser', 'vscode-json-languageservice']) {

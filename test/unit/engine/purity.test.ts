@@ -1,6 +1,7 @@
 /**
  * The guards that keep the core pure fail on a deliberate violation: a core file that uses Node
- * fails the core tsconfig and the linter, and two files importing each other fail the cycle check.
+ * fails the core tsconfig and the linter, a file other than core/json/jsonText.ts that imports
+ * jsonc-parser fails the linter, and two files importing each other fail the cycle check.
  * The violations are written to a temporary folder inside server/src/core and removed afterwards.
  * Also: the pure SHA-256 matches Node's, and the bundled schema list names every file of schemas/.
  */
@@ -68,6 +69,33 @@ test('the same import is allowed in a node/ folder of the core (the linter check
     const lint = run(bin('eslint'), [path.relative(ROOT, path.join(dir, 'node', 'adapter.ts'))]);
     assert.equal(lint.status, 0, lint.output);
   });
+});
+
+test('jsonc-parser is imported by json/jsonText.ts alone: the core, the client, the LSP layer and tests go through it', () => {
+  const violation = "import { parse } from 'jsonc-parser';\nexport const value = parse('{}');\n";
+  const subpath = "import { createScanner } from 'jsonc-parser/lib/esm/main.js';\nexport const scanner = createScanner('{}');\n";
+  withTempCoreFiles({ 'usesJsonc.ts': violation, 'usesJsoncSubpath.ts': subpath, 'usesJsonText.ts': "import { STRICT_JSON, parseJsonValue } from '../json/jsonText';\nexport const value = parseJsonValue('{}', STRICT_JSON);\n" }, dir => {
+    const rel = (name: string) => path.relative(ROOT, path.join(dir, name)).split(path.sep).join('/');
+    for (const name of ['usesJsonc.ts', 'usesJsoncSubpath.ts']) {
+      const lint = run(bin('eslint'), ['--no-warn-ignored', rel(name)]);
+      assert.equal(lint.status, 1, `eslint accepted a core file that imports jsonc-parser (${name}):\n${lint.output}`);
+      assert.match(lint.output, /no-restricted-imports/);
+      assert.match(lint.output, /server\/src\/core\/json\/jsonText\.ts/, 'the message names the module to use');
+    }
+    assert.equal(run(bin('eslint'), [rel('usesJsonText.ts')]).status, 0, 'the wrapper is what to import');
+  });
+  // Outside the core too: the rule of every other layer carries the same pattern (a later ESLint
+  // block replaces an earlier one's list), checked on a client, an LSP and a test file name.
+  for (const file of ['client/src/zz-purity-jsonc.ts', 'server/src/lsp/zz-purity-jsonc.ts', 'test/unit/zz-purity-jsonc.test.ts', 'bench/zz-purity-jsonc.ts']) {
+    const lint = spawnSync(bin('eslint'), ['--stdin', '--stdin-filename', file], { cwd: ROOT, encoding: 'utf8', input: violation, timeout: 50_000 });
+    assert.equal(lint.status, 1, `eslint accepted ${file} importing jsonc-parser:\n${lint.stdout}${lint.stderr}`);
+    assert.match(lint.stdout, /'jsonc-parser' import is restricted/);
+  }
+  // And the one file allowed: jsonText.ts's own text lints clean (it imports jsonc-parser).
+  const own = fs.readFileSync(path.join(ROOT, 'server/src/core/json/jsonText.ts'), 'utf8');
+  assert.match(own, /from 'jsonc-parser'/);
+  const ownLint = spawnSync(bin('eslint'), ['--stdin', '--stdin-filename', 'server/src/core/json/jsonText.ts'], { cwd: ROOT, encoding: 'utf8', input: own, timeout: 50_000 });
+  assert.equal(ownLint.status, 0, `${ownLint.stdout}${ownLint.stderr}`);
 });
 
 test('two modules that import each other fail the cycle check', () => {

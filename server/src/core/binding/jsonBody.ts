@@ -6,7 +6,7 @@
  * string, `0` followed by spaces in value position. The masked text has the length of
  * the original, so an error index in it is an index in the decoded value.
  */
-import { parse, type ParseError } from 'jsonc-parser';
+import { STRICT_JSON, parseJsonValue, type JsonSyntaxError } from '../json/jsonText';
 import type { Binding } from './model';
 
 /** The value with every binding replaced by a placeholder of the same length. */
@@ -72,8 +72,8 @@ const DESCRIPTIONS: Record<number, (found: string) => string> = {
 /** The first JSON syntax problem of the (masked) body, or undefined when it parses. */
 export function jsonBodyProblem(value: string, bindings: readonly Binding[]): JsonBodyProblem | undefined {
   const masked = maskBindings(value, bindings);
-  const errors: ParseError[] = [];
-  parse(masked, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+  const errors: JsonSyntaxError[] = [];
+  parseJsonValue(masked, { ...STRICT_JSON, allowEmptyContent: true }, errors);
   const first = errors[0];
   if (!first) return undefined;
   const atEnd = first.offset >= value.length;

@@ -3,7 +3,7 @@
  * out, an empty file meaning "unset"), and equality that ignores formatting (whitespace, key
  * order), so that only a real change counts as one.
  */
-import { parse, type ParseError } from 'jsonc-parser';
+import { STRICT_JSON, parseJsonValue, type JsonSyntaxError } from '../json/jsonText';
 import { removeTopLevelSchemaKey } from '../transport/schemaKey';
 
 /** The text a local attribute file sends: "$schema" removed; undefined when the file is empty. */
@@ -19,8 +19,8 @@ export function tenantText(value: string | null | undefined): string | undefined
 
 /** Parses strict JSON; undefined when the text is not JSON. */
 export function parseStrictJson(text: string): { value: unknown } | undefined {
-  const errors: ParseError[] = [];
-  const value = parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const errors: JsonSyntaxError[] = [];
+  const value = parseJsonValue(text, STRICT_JSON, errors);
   return errors.length ? undefined : { value };
 }
 

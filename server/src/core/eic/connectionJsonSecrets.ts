@@ -4,7 +4,7 @@
  * "", "@TOKEN@" …); the deploy puts the real values in, from VS Code's secret storage or the
  * environment, and never sends a placeholder. The filled text only ever exists in a secret slot.
  */
-import { applyEdits, getNodePath, parseTree, type Edit, type Node } from 'jsonc-parser';
+import { LENIENT_JSON, applyTextEdits, parseJsonTree, pathOfNode, type JsonTextEdit, type JsonTreeNode } from '../json/jsonText';
 import { SecretToken, revealToken } from '../runner/secret';
 import { lineAndColumn } from '../transport/lenientJson';
 
@@ -44,13 +44,13 @@ export function isSecretPlaceholder(value: string): boolean {
   return FILLER.test(rest) || /^<[^<>]*>$/.test(rest) || /^@@?[A-Za-z0-9_-]+@@?$/.test(rest);
 }
 
-interface FoundSlot { slot: SecretSlot; node: Node }
+interface FoundSlot { slot: SecretSlot; node: JsonTreeNode }
 
 function findSlots(text: string): FoundSlot[] {
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = parseJsonTree(text, LENIENT_JSON);
   if (!root) return [];
   const found: FoundSlot[] = [];
-  const visit = (node: Node) => {
+  const visit = (node: JsonTreeNode) => {
     if (node.type === 'property' && node.children?.length === 2) {
       const [keyNode, valueNode] = node.children;
       const key = String(keyNode.value);
@@ -59,7 +59,7 @@ function findSlots(text: string): FoundSlot[] {
         const value = String(valueNode.value);
         const scheme = SCHEME.exec(value.trim());
         const prefix = scheme ? `${scheme[1]} ` : '';
-        found.push({ node: valueNode, slot: { jsonPath: getNodePath(valueNode).join('.'), key, kind, line: lineAndColumn(text, valueNode.offset).line, prefix } });
+        found.push({ node: valueNode, slot: { jsonPath: pathOfNode(valueNode).join('.'), key, kind, line: lineAndColumn(text, valueNode.offset).line, prefix } });
         return;
       }
       visit(valueNode);
@@ -88,7 +88,7 @@ export interface FilledConnectionJson {
 /** Fills every placeholder from `source`; nothing is filled unless every slot has a value. */
 export async function fillConnectionJson(text: string, source: SecretSource): Promise<FilledConnectionJson> {
   const found = findSlots(text);
-  const edits: Edit[] = [];
+  const edits: JsonTextEdit[] = [];
   const secrets: SecretToken[] = [];
   const filled: SecretSlot[] = [];
   const missing: SecretSlot[] = [];
@@ -102,7 +102,7 @@ export async function fillConnectionJson(text: string, source: SecretSource): Pr
     edits.push({ offset: node.offset, length: node.length, content: JSON.stringify(value) });
   }
   if (missing.length) return { secrets, filled, missing };
-  const out = edits.length ? applyEdits(text, edits) : text;
+  const out = edits.length ? applyTextEdits(text, edits) : text;
   return { text: new SecretToken(out, { verbatim: true }), secrets, filled, missing };
 }
 

@@ -9,7 +9,7 @@
  *   never larger than the text itself.
  * The formatter is jsonc-parser's (the one the JSON language service uses); line endings are kept.
  */
-import { format as jsoncFormat, type Edit } from 'jsonc-parser';
+import { formattingEdits, type JsonTextEdit } from '../json/jsonText';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { MAX_NESTING, maxNesting, type AttributeDocument } from '../document';
 import type { Range } from '../text/positions';
@@ -68,7 +68,7 @@ export function formatDocument(doc: AttributeDocument, options: { tabSize?: unkn
       + 'so it was left as it is. A smaller tab size or less nesting makes it formattable.');
   }
   const span = range ? clampedSpan(doc, range) : undefined;
-  const edits = jsoncFormat(text, span, { tabSize, insertSpaces, eol, insertFinalNewline: false, keepLines: false });
+  const edits = formattingEdits(text, span, { tabSize, insertSpaces, eol, insertFinalNewline: false, keepLines: false });
   if (edits.length > max.maxEdits) return { edits: [collapse(doc, edits)] };
   return { edits: edits.map(e => ({ range: doc.rangeOf(e.offset, e.length), newText: e.content })) };
 }
@@ -86,7 +86,7 @@ function clampedSpan(doc: AttributeDocument, range: Range): { offset: number; le
 }
 
 /** Many edits as one: the formatted text of the span they cover (edits are sorted and disjoint). */
-function collapse(doc: AttributeDocument, edits: Edit[]): TextEdit {
+function collapse(doc: AttributeDocument, edits: JsonTextEdit[]): TextEdit {
   const text = doc.text;
   const start = edits[0].offset;
   const end = edits[edits.length - 1].offset + edits[edits.length - 1].length;

@@ -5,7 +5,7 @@
  * - in `listField`: where the endpoint keeps its records;
  * - in colsToPropsMap values: the fields of each record (left of `~#~`), with their types;
  * - in ticketStatusPath / ticketidPath: the response's field paths, the right status path first;
- * - in an Intercom-Version header value: the versions, newest first, 2.15 recommended.
+ * - in an Intercom-Version header value: the versions, newest first, the default version recommended.
  * Every item replaces the string's content (or the path before `~#~`) at exact document offsets.
  */
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, TextEdit } from 'vscode-languageserver-types';
@@ -13,7 +13,7 @@ import type { Range } from '../text/positions';
 import { getValue, isString } from '../json/ast';
 import type { AttributeDocument } from '../document';
 import {
-  IntercomEndpoint, NEWEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS, endpointPath, endpointsFor, itemFields, listFieldAlternativesOf,
+  DOCUMENTED_VERSIONS_NEWEST_FIRST, IntercomEndpoint, NEWEST_DOCUMENTED_VERSION, PREVIEW_VERSION, endpointPath, endpointsFor, itemFields, listFieldAlternativesOf,
   listFieldOf, paginationOf, responseFields,
 } from '../intercom/catalog';
 import { DEFAULT_INTERCOM_REGION, IntercomRegionInfo, INTERCOM_REGIONS, isIntercomApiHost } from '../intercom/regions';
@@ -27,17 +27,22 @@ import { endpointMarkdown } from './intercomHover';
 
 const IMPORT_ROLES = new Set(['importUser', 'importAccount', 'importEntitlement', 'importAcctEnt']);
 
-/** What each version changed that matters here (completion details). */
+/** What each version changed that matters here (completion details; the recommended one says so instead). */
 const VERSION_NOTES: Record<string, string> = {
   '2.9': 'tickets API',
   '2.10': 'ticket search, ticket tags',
   '2.12': 'ticket_state becomes an object (read ticket_state.category)',
   '2.13': 'delete tickets, find contact by external id',
   '2.14': 'enqueue tickets; default of the official SDKs',
-  '2.15': 'recommended: the documented current default',
   '2.16': 'newest documented: admin roles, merged contacts answer 410',
-  Preview: 'unstable, changes without notice (exact spelling)',
+  [PREVIEW_VERSION]: 'unstable, changes without notice (exact spelling)',
 };
+
+/** The completion detail of a version: recommended (the default), its notes, or newest documented. */
+function versionDetail(v: string): string | undefined {
+  if (v === RECOMMENDED_VERSION) return 'recommended: the documented current default';
+  return VERSION_NOTES[v] ?? (v === NEWEST_DOCUMENTED_VERSION ? 'newest documented' : undefined);
+}
 
 function contentRange(ctx: FeatureContext, spot: StringSpot): Range {
   return ctx.doc.rangeOf(spot.contentStart, spot.contentEnd - spot.contentStart);
@@ -158,13 +163,12 @@ function responsePathItems(ctx: FeatureContext, spot: StringSpot): CompletionCon
 
 function versionItems(ctx: FeatureContext, spot: StringSpot): CompletionContribution {
   const range = contentRange(ctx, spot);
-  const versions = [...STABLE_DOCUMENTED_VERSIONS].reverse();
-  versions.push('Preview');
+  const versions = [...DOCUMENTED_VERSIONS_NEWEST_FIRST, PREVIEW_VERSION];
   return {
     exclusive: true,
     items: versions.map((v, i) => ({
       label: v, kind: CompletionItemKind.EnumMember, preselect: v === RECOMMENDED_VERSION, sortText: String(i).padStart(2, '0'),
-      detail: VERSION_NOTES[v] ?? (v === NEWEST_DOCUMENTED_VERSION ? 'newest documented' : undefined),
+      detail: versionDetail(v),
       textEdit: { range, newText: v },
     })),
   };

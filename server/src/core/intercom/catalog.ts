@@ -80,6 +80,9 @@ export const API_VERSIONS: readonly string[] = RAW.headerValues;
 export const OLDEST_DOCUMENTED_VERSION = STABLE_DOCUMENTED_VERSIONS[0];
 export const NEWEST_DOCUMENTED_VERSION = STABLE_DOCUMENTED_VERSIONS[STABLE_DOCUMENTED_VERSIONS.length - 1];
 
+/** Documented versions, newest first (2.16 … 2.7): the order version pickers and completion offer them in. */
+export const DOCUMENTED_VERSIONS_NEWEST_FIRST: readonly string[] = [...STABLE_DOCUMENTED_VERSIONS].reverse();
+
 const KNOWN = new Set(API_VERSIONS);
 
 /** Exact, case-sensitive: Intercom rejects `preview` and `2.10` typed as the number 2.1 is another version. */

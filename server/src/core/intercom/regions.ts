@@ -47,6 +47,14 @@ export const INTERCOM_REGIONS: readonly IntercomRegionInfo[] = [
 
 export const DEFAULT_INTERCOM_REGION: IntercomRegionInfo = INTERCOM_REGIONS[0];
 
+/** The region ids in the order of the table: us, eu, au. */
+export const INTERCOM_REGION_IDS: readonly IntercomRegionId[] = INTERCOM_REGIONS.map((r) => r.id);
+
+/** True for a region id of the table (exact, lower case). */
+export function isIntercomRegionId(value: string): value is IntercomRegionId {
+  return (INTERCOM_REGION_IDS as readonly string[]).includes(value);
+}
+
 /** Host part of a host name or URL, lower-cased, without port, credentials or trailing dot. */
 export function hostOf(hostOrUrl: string): string {
   let s = hostOrUrl.trim().toLowerCase();
@@ -63,10 +71,15 @@ export function regionOfHost(hostOrUrl: string): IntercomRegionInfo | undefined 
   return INTERCOM_REGIONS.find((r) => r.apiHost === host || r.webAppHost === host);
 }
 
+/** The region whose REST API host this is (a bare host or a URL; not the web-app hosts). */
+export function regionOfApiHost(hostOrUrl: string): IntercomRegionInfo | undefined {
+  const host = hostOf(hostOrUrl);
+  return INTERCOM_REGIONS.find((r) => r.apiHost === host);
+}
+
 /** True for the three REST API hosts (not the web-app hosts). */
 export function isIntercomApiHost(hostOrUrl: string): boolean {
-  const host = hostOf(hostOrUrl);
-  return INTERCOM_REGIONS.some((r) => r.apiHost === host);
+  return regionOfApiHost(hostOrUrl) !== undefined;
 }
 
 /** True for the web-app hosts (app.intercom.com and the regional ones). */

@@ -3,7 +3,7 @@
  * account calls, entitlement types by entTypeOrder, then account↔entitlement calls; within a
  * block, calls by stageNumber then callOrder.
  */
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { LENIENT_JSON, parseJsonValue, type JsonSyntaxError } from '../json/jsonText';
 import type { CallTemplate } from './request';
 
 export type ImportSection = 'accounts' | 'entitlements' | 'memberships';
@@ -61,8 +61,8 @@ export class ImportModelError extends Error {}
 export function readImportModel(source: string | object): ImportModel {
   let root: unknown = source;
   if (typeof source === 'string') {
-    const errors: ParseError[] = [];
-    root = parseJsonc(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, errors, { allowTrailingComma: true });
+    const errors: JsonSyntaxError[] = [];
+    root = parseJsonValue(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, LENIENT_JSON, errors);
     if (errors.length) throw new ImportModelError('ImportAccountEntJSON is not valid JSON; fix the syntax errors the editor shows first.');
   }
   if (!isObj(root)) throw new ImportModelError('ImportAccountEntJSON must be a JSON object.');

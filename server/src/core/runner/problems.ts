@@ -2,6 +2,7 @@
  * Plain-language explanations of what went wrong with a call: transport failures (timeout,
  * DNS, TLS, reset, truncated body), pages that are not JSON, and Intercom's error codes.
  */
+import { DEFAULT_INTERCOM_VERSION } from '../../../../common/src/protocol';
 
 export type HttpProblemKind =
   | 'refused'          // the engine would not send it (host not allowed, unconfirmed, URL problems)
@@ -133,7 +134,7 @@ export function classifyStatus(status: number, json: unknown, host: string, retr
     return { ...base, kind: 'not-found', message: `Not found (404${code ? ` ${code}` : ''}). ${what}${err?.message ? ` Intercom said: "${err.message}".` : ''}` };
   }
   if (code === 'intercom_version_invalid') {
-    return { ...base, kind: 'version-invalid', message: `Intercom refused the API version (400 intercom_version_invalid): the Intercom-Version header is not a valid version, or this endpoint does not exist in that version (tickets need 2.9+, ticket states 2.12+). Send a version such as "2.15" as a string; "2.1" is not "2.10".` };
+    return { ...base, kind: 'version-invalid', message: `Intercom refused the API version (400 intercom_version_invalid): the Intercom-Version header is not a valid version, or this endpoint does not exist in that version (tickets need 2.9+, ticket states 2.12+). Send a version such as "${DEFAULT_INTERCOM_VERSION}" as a string; "2.1" is not "2.10".` };
   }
   if (status === 429) {
     return { ...base, kind: 'rate-limited', retryable: true, message: `Intercom's rate limit was hit (429${code ? ` ${code}` : ''}).${retryNote}` };

@@ -5,7 +5,7 @@
  * is one of `ticketStatusValue`, the ticket disappears (404: a terminal failure), a limit is
  * reached, or the user stops.
  */
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { LENIENT_JSON, parseJsonValue, type JsonSyntaxError } from '../json/jsonText';
 import { realClock } from './clock';
 import { formatPath, lookupPath, notFoundNote, resolveBodyPath } from './paths';
 import { HttpProblemError, type HttpProblem } from './problems';
@@ -22,8 +22,8 @@ export interface TicketCallSpec {
 export function readCallList(source: string | object): { calls: TicketCallSpec[]; root: Record<string, unknown> } {
   let root: unknown = source;
   if (typeof source === 'string') {
-    const errors: ParseError[] = [];
-    root = parseJsonc(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, errors, { allowTrailingComma: true });
+    const errors: JsonSyntaxError[] = [];
+    root = parseJsonValue(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source, LENIENT_JSON, errors);
     if (errors.length) throw new Error('The attribute is not valid JSON; fix the syntax errors first.');
   }
   if (!root || typeof root !== 'object' || Array.isArray(root)) throw new Error('The attribute must be a JSON object with a "call" array.');

@@ -13,7 +13,7 @@
  * Values that are clearly not credentials (placeholders, `${…}` bindings, filler words) are left
  * alone. Data (key names, shapes, fillers) lives in rules/catalog/secretCatalog.ts.
  */
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { LENIENT_JSON, parseJsonTree, type JsonSyntaxError, type JsonTreeNode } from '../json/jsonText';
 import { decodeJsonString } from '../text/jsonString';
 import { detached } from '../text/detached';
 import { MAX_NESTING, maxNesting } from '../document';
@@ -186,8 +186,8 @@ const NO_HITS: readonly SecretHit[] = [];
 /** JSON inside the value (a request body): its string values are read as values of their own. */
 function embeddedJson(value: string, list: HitList, depth: number): void {
   if (depth <= 0) return;
-  const errors: ParseError[] = [];
-  const root = maxNesting(value) > MAX_NESTING ? undefined : parseTree(value, errors, { allowTrailingComma: true, disallowComments: false });
+  const errors: JsonSyntaxError[] = [];
+  const root = maxNesting(value) > MAX_NESTING ? undefined : parseJsonTree(value, LENIENT_JSON, errors);
   if (!root || errors.length) {
     // Not JSON (unquoted bindings, a typo): "key": "value" pairs are still recognisable.
     for (const m of value.matchAll(/"([\w-]+)"\s*:\s*"([^"\\]*)"/g)) {
@@ -212,9 +212,9 @@ function embeddedJson(value: string, list: HitList, depth: number): void {
   });
 }
 
-/** Visits every string value of a jsonc-parser tree (keys excluded) with its context. */
-export function forEachString(root: Node, visit: (node: Node, ctx: SecretContext) => void): void {
-  const walk = (node: Node, key: string, header: string | undefined, inMap: boolean, parentKey: string) => {
+/** Visits every string value of a parsed JSON tree (json/jsonText.ts; keys excluded) with its context. */
+export function forEachString(root: JsonTreeNode, visit: (node: JsonTreeNode, ctx: SecretContext) => void): void {
+  const walk = (node: JsonTreeNode, key: string, header: string | undefined, inMap: boolean, parentKey: string) => {
     if (node.type === 'string') {
       if (typeof node.value === 'string') visit(node, { key, header, inMap });
       return;

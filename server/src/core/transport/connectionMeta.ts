@@ -12,7 +12,7 @@
  * - `otherColumns`: envelope columns this tool does not know, preserved as they were.
  * - `exportedFrom`: where an unpacked export came from (informational).
  */
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { LENIENT_JSON, parseJsonValue, syntaxErrorName, type JsonSyntaxError } from '../json/jsonText';
 import { lineAndColumn } from './lenientJson';
 
 export const META_FILE_NAME = 'connection.meta.json';
@@ -94,11 +94,11 @@ export function parseConnectionMeta(text: string, label = META_FILE_NAME): MetaP
   const meta = emptyMeta();
   const errors: string[] = [];
   const warnings: string[] = [];
-  const parseErrors: ParseError[] = [];
-  const raw = parseJsonc(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+  const parseErrors: JsonSyntaxError[] = [];
+  const raw = parseJsonValue(text, LENIENT_JSON, parseErrors);
   for (const e of parseErrors) {
     const { line, column } = lineAndColumn(text, e.offset);
-    errors.push(`${label} line ${line}, column ${column}: ${printParseErrorCode(e.error)}; fix the JSON syntax of the metadata file.`);
+    errors.push(`${label} line ${line}, column ${column}: ${syntaxErrorName(e.error)}; fix the JSON syntax of the metadata file.`);
   }
   if (errors.length) return { meta, errors, warnings };
   if (!isRecord(raw)) {

@@ -12,6 +12,8 @@ import {
   type IntercomFeature, type IntercomModel, type IntercomRegion,
 } from './intercomTemplates';
 import { baseName, joinPath, utf8, type TransportFs } from './transportFs';
+import { DEFAULT_INTERCOM_REGION, isIntercomRegionId } from '../intercom/regions';
+import { NEWEST_DOCUMENTED_VERSION, OLDEST_DOCUMENTED_VERSION } from '../intercom/catalog';
 
 export interface InitOptions {
   /** teammates (default) or contacts. */
@@ -92,18 +94,24 @@ export function checkModelFeatures(model: IntercomModel, features: readonly Inte
   throw new Error(`The ${model} model has no ${refused.map(f => `"${FEATURE_NAMES[f]}"`).join(', ')} (its features: ${MODEL_FEATURES[model].map(f => FEATURE_NAMES[f]).join(', ')}). ${reasons.join(' ')}`);
 }
 
+/** The documented range ("2.7 to 2.16"), from the catalog; the checks below compare minors (every documented version is 2.x). */
+const DOCUMENTED_RANGE = `${OLDEST_DOCUMENTED_VERSION} to ${NEWEST_DOCUMENTED_VERSION}`;
+const minorOf = (v: string) => Number(v.split('.')[1]);
+
 /** Checks an Intercom-Version value; returns its canonical spelling and an optional note. */
 export function checkApiVersion(version: string): { version: string; note?: string } {
   const v = version.trim();
   if (/^preview$/i.test(v)) return { version: 'Preview', note: 'Intercom-Version "Preview" can change without notice; pin a numbered version for production.' };
   const m = /^2\.(\d+)$/.exec(v);
-  if (!m) throw new Error(`"${version}" is not an Intercom API version; write it like 2.16 (2.7 to 2.16, or Preview).`);
+  if (!m) throw new Error(`"${version}" is not an Intercom API version; write it like ${NEWEST_DOCUMENTED_VERSION} (${DOCUMENTED_RANGE}, or Preview).`);
   const minor = Number(m[1]);
-  if (minor < 7) {
+  if (minor < minorOf(OLDEST_DOCUMENTED_VERSION)) {
     const hint = minor === 1 ? ' (2.1 is what 2.10 becomes when a tool reads it as a number; did you mean 2.10?)' : '';
-    throw new Error(`Intercom API version ${v} is legacy and has no tickets API${hint}; use 2.7 to 2.16.`);
+    throw new Error(`Intercom API version ${v} is legacy and has no tickets API${hint}; use ${DOCUMENTED_RANGE}.`);
   }
-  if (minor > 16) return { version: v, note: `Intercom-Version ${v} is newer than the versions this tool knows (2.7–2.16); check the generated paths against its changelog.` };
+  if (minor > minorOf(NEWEST_DOCUMENTED_VERSION)) {
+    return { version: v, note: `Intercom-Version ${v} is newer than the versions this tool knows (${OLDEST_DOCUMENTED_VERSION}–${NEWEST_DOCUMENTED_VERSION}); check the generated paths against its changelog.` };
+  }
   return { version: v };
 }
 
@@ -134,8 +142,8 @@ function metaFile(connectionName: string, region: IntercomRegion, model: Interco
 export function generateIntercomFolders(connectionName: string, options: InitOptions = {}): GeneratedFolder[] {
   const model = options.model ?? 'teammates';
   if (!INTERCOM_MODELS.includes(model)) throw new Error(`Unknown model "${model}"; choose teammates or contacts.`);
-  const region = options.region ?? 'us';
-  if (!['us', 'eu', 'au'].includes(region)) throw new Error(`Unknown region "${region}"; choose us, eu or au.`);
+  const region = options.region ?? DEFAULT_INTERCOM_REGION.id;
+  if (!isIntercomRegionId(region)) throw new Error(`Unknown region "${region}"; choose us, eu or au.`);
   const checked = checkApiVersion(options.apiVersion ?? DEFAULT_INTERCOM_API_VERSION);
   const features = [...new Set(options.features ?? MODEL_FEATURES[model])];
   checkModelFeatures(model, features);

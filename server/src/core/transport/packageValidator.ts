@@ -2,7 +2,7 @@
  * The check run before packaging. The full check engine plugs in through the same
  * signature; until then (and when nothing is injected) only JSON syntax is checked.
  */
-import { ParseErrorCode, parse, type ParseError } from 'jsonc-parser';
+import { STRICT_JSON, JsonSyntaxErrorCode, parseJsonValue, type JsonSyntaxError } from '../json/jsonText';
 import { lineAndColumn } from './lenientJson';
 import { MAX_NESTING, maxNesting } from '../document';
 
@@ -23,23 +23,23 @@ export interface ValidationOutcome {
 
 export type PackageValidator = (files: ValidatedFile[]) => Promise<ValidationOutcome>;
 
-const EXPLAIN: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
-  [ParseErrorCode.InvalidNumberFormat]: 'malformed number',
-  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes is expected here (is there a trailing comma?)',
-  [ParseErrorCode.ValueExpected]: 'a value is expected here (is there a trailing comma?)',
-  [ParseErrorCode.ColonExpected]: 'a ":" is missing after the property name',
-  [ParseErrorCode.CommaExpected]: 'a comma is missing between two values',
-  [ParseErrorCode.CloseBraceExpected]: 'a closing "}" is missing',
-  [ParseErrorCode.CloseBracketExpected]: 'a closing "]" is missing',
-  [ParseErrorCode.EndOfFileExpected]: 'there is text after the end of the JSON document',
-  [ParseErrorCode.InvalidCommentToken]: 'comments are not allowed: EIC stores the text as JSON',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'unterminated comment',
-  [ParseErrorCode.UnexpectedEndOfString]: 'a string is not closed before the end of the line (raw line breaks must be written \\n)',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'unterminated number',
-  [ParseErrorCode.InvalidUnicode]: 'invalid \\u escape',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape: only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are JSON',
-  [ParseErrorCode.InvalidCharacter]: 'a control character (such as a raw tab) inside a string; write it escaped',
+const EXPLAIN: Partial<Record<JsonSyntaxErrorCode, string>> = {
+  [JsonSyntaxErrorCode.InvalidSymbol]: 'unexpected character',
+  [JsonSyntaxErrorCode.InvalidNumberFormat]: 'malformed number',
+  [JsonSyntaxErrorCode.PropertyNameExpected]: 'a property name in double quotes is expected here (is there a trailing comma?)',
+  [JsonSyntaxErrorCode.ValueExpected]: 'a value is expected here (is there a trailing comma?)',
+  [JsonSyntaxErrorCode.ColonExpected]: 'a ":" is missing after the property name',
+  [JsonSyntaxErrorCode.CommaExpected]: 'a comma is missing between two values',
+  [JsonSyntaxErrorCode.CloseBraceExpected]: 'a closing "}" is missing',
+  [JsonSyntaxErrorCode.CloseBracketExpected]: 'a closing "]" is missing',
+  [JsonSyntaxErrorCode.EndOfFileExpected]: 'there is text after the end of the JSON document',
+  [JsonSyntaxErrorCode.InvalidCommentToken]: 'comments are not allowed: EIC stores the text as JSON',
+  [JsonSyntaxErrorCode.UnexpectedEndOfComment]: 'unterminated comment',
+  [JsonSyntaxErrorCode.UnexpectedEndOfString]: 'a string is not closed before the end of the line (raw line breaks must be written \\n)',
+  [JsonSyntaxErrorCode.UnexpectedEndOfNumber]: 'unterminated number',
+  [JsonSyntaxErrorCode.InvalidUnicode]: 'invalid \\u escape',
+  [JsonSyntaxErrorCode.InvalidEscapeCharacter]: 'invalid escape: only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX are JSON',
+  [JsonSyntaxErrorCode.InvalidCharacter]: 'a control character (such as a raw tab) inside a string; write it escaped',
 };
 
 /** Strict JSON syntax, one message per broken file (empty files are fine: the attribute is unset). */
@@ -52,8 +52,8 @@ export const jsonSyntaxValidator: PackageValidator = async files => {
       messages.push(`${file.fileName}: nests objects and lists ${depth} levels deep; more than ${MAX_NESTING} cannot be checked (nor used by EIC).`);
       continue;
     }
-    const errors: ParseError[] = [];
-    parse(file.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    const errors: JsonSyntaxError[] = [];
+    parseJsonValue(file.text, STRICT_JSON, errors);
     if (errors.length === 0) continue;
     // The first error only: the ones after it are mostly its echo.
     const first = errors[0];

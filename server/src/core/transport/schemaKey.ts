@@ -3,22 +3,22 @@
  * touching anything else: the property is cut out together with the separator that
  * joins it to its neighbour, so indentation and line breaks of the rest stay as typed.
  */
-import { applyEdits, parseTree, type Edit, type Node } from 'jsonc-parser';
+import { LENIENT_JSON, applyTextEdits, parseJsonTree, type JsonTextEdit, type JsonTreeNode } from '../json/jsonText';
 import { MAX_NESTING, maxNesting } from '../document';
 
 export function removeTopLevelSchemaKey(text: string): { text: string; removed: boolean } {
   // Too deep for the (recursive) parser: such a text is not valid for EIC anyway; it stays as it is.
   if (maxNesting(text) > MAX_NESTING) return { text, removed: false };
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = parseJsonTree(text, LENIENT_JSON);
   if (!root || root.type !== 'object' || !root.children) return { text, removed: false };
   const props = root.children;
   const index = props.findIndex(p => p.children?.[0]?.value === '$schema');
   if (index < 0) return { text, removed: false };
   const edit = removalEdit(root, props, index);
-  return { text: applyEdits(text, [edit]), removed: true };
+  return { text: applyTextEdits(text, [edit]), removed: true };
 }
 
-function removalEdit(root: Node, props: Node[], index: number): Edit {
+function removalEdit(root: JsonTreeNode, props: JsonTreeNode[], index: number): JsonTextEdit {
   const prop = props[index];
   const end = prop.offset + prop.length;
   if (index + 1 < props.length) {

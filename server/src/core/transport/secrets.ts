@@ -8,7 +8,7 @@
  * - any other text that goes into a package (the other attributes, connection.meta.json, the
  *   built entries themselves): every credential is reported, so the package can be refused.
  */
-import { applyEdits, getNodePath, parseTree, type Edit, type Node, type ParseError } from 'jsonc-parser';
+import { LENIENT_JSON, applyTextEdits, parseJsonTree, pathOfNode, type JsonSyntaxError, type JsonTextEdit, type JsonTreeNode } from '../json/jsonText';
 import { findSecrets, forEachString, isPlaceholderSecret, type SecretHit } from '../secrets/detector';
 import { AUTH_SCHEMES } from '../rules/catalog/secretCatalog';
 import { decodeJsonString } from '../text/jsonString';
@@ -41,7 +41,7 @@ interface TextSecret {
   offset: number;
   length: number;
   /** The string node holding it (undefined for a text that is not JSON). */
-  node?: Node;
+  node?: JsonTreeNode;
   jsonPath: string;
   secret: string;
 }
@@ -69,9 +69,9 @@ function placeholderText(what: string): string {
  */
 function secretsInText(text: string, depth = 2): TextSecret[] {
   const out: TextSecret[] = [];
-  const errors: ParseError[] = [];
+  const errors: JsonSyntaxError[] = [];
   // Deeper than the parser's limit, the (recursive) tree is not built: the raw text is scanned instead.
-  const root = maxNesting(text) > MAX_NESTING ? undefined : parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = maxNesting(text) > MAX_NESTING ? undefined : parseJsonTree(text, LENIENT_JSON, errors);
   if (root) {
     forEachString(root, (node, ctx) => {
       const value = node.value as string;
@@ -80,7 +80,7 @@ function secretsInText(text: string, depth = 2): TextSecret[] {
       const closed = node.length >= 2 && text.charCodeAt(node.offset + node.length - 1) === 34;
       const decoded = decodeJsonString(text, node.offset + 1, node.offset + node.length - (closed ? 1 : 0));
       const at = (i: number) => decoded.offsets[Math.max(0, Math.min(i, decoded.value.length))];
-      const path = getNodePath(node).join('.');
+      const path = pathOfNode(node).join('.');
       for (const hit of hits) {
         out.push({ hit, node, offset: at(hit.index), length: Math.max(1, at(hit.index + hit.length) - at(hit.index)),
           jsonPath: hit.embedded && hit.name ? `${path} → ${hit.name}` : path, secret: value.slice(hit.index, hit.index + hit.length) });
@@ -104,9 +104,9 @@ export function protectConnectionJson(text: string, productName?: string): { tex
   const secrets = secretsInText(text);
   if (!secrets.length) return { text, replacements: [] };
   const replacements: SecretReplacement[] = [];
-  const byNode = new Map<Node | undefined, TextSecret[]>();
+  const byNode = new Map<JsonTreeNode | undefined, TextSecret[]>();
   for (const s of secrets) byNode.set(s.node, [...(byNode.get(s.node) ?? []), s]);
-  const edits: Edit[] = [];
+  const edits: JsonTextEdit[] = [];
   for (const [node, list] of byNode) {
     const nounOf = (s: TextSecret) => s.hit.noun === 'access token' && productName ? `${productName} access token` : s.hit.noun;
     for (const s of list) replacements.push({ jsonPath: s.jsonPath, line: lineAndColumn(text, node?.offset ?? s.offset).line, what: nounOf(s) });
@@ -120,7 +120,7 @@ export function protectConnectionJson(text: string, productName?: string): { tex
     }
     edits.push({ offset: node.offset, length: node.length, content: JSON.stringify(value) });
   }
-  return { text: applyEdits(text, edits), replacements };
+  return { text: applyTextEdits(text, edits), replacements };
 }
 
 /** Finds literal credentials in a text (JSON or not); each is reported once, in text order. */

@@ -3,7 +3,7 @@
  * and the parsed JSON body of an `httpParams` string with indices into its decoded value
  * (map them to the document with spanIn/editIn, which keeps ranges exact inside the escapes).
  */
-import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { STRICT_JSON, parseJsonTree, type JsonTreeNode as JsonNode, type JsonSyntaxError } from '../../json/jsonText';
 import type { ArrayASTNode, ASTNode, ObjectASTNode, StringASTNode } from '../../json/ast';
 import { getProperty, isObject, isString } from '../../json/ast';
 import type { AttributeDocument } from '../../document';
@@ -84,8 +84,8 @@ export function parsedBody(doc: AttributeDocument, node: ASTNode | undefined): P
     const trimmed = value.trim();
     if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
     const bindings = bindingRegions(value);
-    const errors: ParseError[] = [];
-    const root = parseTree(maskBindingsForJson(value, bindings), errors, { disallowComments: true, allowTrailingComma: false });
+    const errors: JsonSyntaxError[] = [];
+    const root = parseJsonTree(maskBindingsForJson(value, bindings), STRICT_JSON, errors);
     if (!root || errors.length) return undefined;
     return { node, value, root, bindings };
   });
