@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { importAccountEnt, createAccount } from './generate';
 import { REPO_ROOT } from './repo';
-import { CODE_CACHE_ENV } from '../common/src/protocol';
+import { languageServerEnvironment } from '../common/src/serverEnvironment';
 
 // The protocol-test client is plain JavaScript (ESM); load it dynamically.
 async function loadClient(): Promise<any> {
@@ -32,7 +32,8 @@ export async function lspMeasurements(oneMegabyte: string, quick: boolean): Prom
   // its own (`firstStartMs`, as after installing); the median is of the five starts after it.
   const example = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'intercom-contacts', 'ImportAccountEntJSON.json'), 'utf8');
   const firstUri = uriOf('first/ImportAccountEntJSON.json');
-  const env = { ...process.env, [CODE_CACHE_ENV]: path.join(tmp, 'code-cache') };
+  // The environment the extension starts the server with (common/src/serverEnvironment.ts).
+  const env = languageServerEnvironment(process.env, path.join(tmp, 'code-cache'));
   const startups: number[] = [];
   let firstStartMs = 0;
   let client: any;

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, RevealOutputChannelOn } from 'vscode-languageclient/node';
-import { CODE_CACHE_ENV, Commands, LANGUAGE_ID, SETTINGS_SECTION } from '../../common/src/protocol';
+import { Commands, LANGUAGE_ID, SETTINGS_SECTION } from '../../common/src/protocol';
+import { languageServerEnvironment } from '../../common/src/serverEnvironment';
 import { registerLanguageRecognition } from './languageRecognition';
 import { LastCallStatus } from './calls/lastCallStatus';
 import { ReadOnlyDocuments } from './calls/readOnlyDocuments';
@@ -32,8 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   // The server's compiled code is cached in the extension's own storage (private to the user), so
-  // that it starts faster from the second time on.
-  const env = { ...process.env, [CODE_CACHE_ENV]: vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath };
+  // that it starts faster from the second time on; common/src/serverEnvironment.ts says what else.
+  const env = languageServerEnvironment(process.env, vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath);
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
