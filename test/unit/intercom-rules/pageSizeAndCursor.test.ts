@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GOOD_HEADERS, applyFix, callList, expectFinding, importJson, none, one } from './helpers';
+import { rawCursorConcatenations } from '../../../server/src/core/intercom/rules/cursorEncodingRule';
 
 const CONTACTS = (nextUrlPath: string, url = 'https://api.intercom.io/contacts?per_page=150') => importJson(
   { listField: 'data', colsToPropsMap: { accountID: 'id~#~char' }, pagination: { nextUrl: { nextUrlPath } } }, { url });
@@ -68,4 +69,11 @@ test('intercom-per-page-max in URL text: every per_page after ? or &, not one in
   const literal = importJson({ listField: 'data', colsToPropsMap: { accountID: 'id~#~char' }, pagination: { nextUrl: { nextUrlPath: "${'https://api.intercom.io/contacts?per_page=900'}" } } },
     { url: 'https://api.intercom.io/contacts?per_page=150' });
   assert.equal(one('intercom-per-page-max', 'ImportAccountEntJSON', literal).severity, 'error');
+});
+
+test('intercom-cursor-not-encoded reads the cursor variable by its whole Groovy name', () => {
+  assert.deepEqual(rawCursorConcatenations("'u?x=' + a1.pages.next.starting_after").map(r => r.access), ['a1.pages.next.starting_after']);
+  // `$` continues a Groovy name: starting_after$1 is another variable, and a text without the cursor has none.
+  assert.deepEqual(rawCursorConcatenations("'u?x=' + r.pages.next.starting_after$1"), []);
+  assert.deepEqual(rawCursorConcatenations("'u?page=' + response.pages.next.page"), []);
 });

@@ -16,13 +16,15 @@ import { intercomCalls } from './model';
 const IMPORT_ROLES = new Set(['importUser', 'importAccount', 'importEntitlement', 'importAcctEnt']);
 
 /** `x.pages.next.starting_after` with optional `?.` links (the access of the cursor value). */
-const CURSOR_ACCESS = /[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\??\.pages\??\.next\??\.starting_after\b/g;
+// The name ends where Groovy's does (`$` continues a name: `starting_after$1` is another variable).
+const CURSOR_ACCESS = /[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*\??\.pages\??\.next\??\.starting_after(?![\w$])/g;
 
 interface RawCursor { index: number; length: number; access: string }
 
 /** Cursor accesses that are concatenated (`+ …`) without being encoded. */
 export function rawCursorConcatenations(expression: string): RawCursor[] {
   const out: RawCursor[] = [];
+  if (!expression.includes('starting_after')) return out;
   for (const m of expression.matchAll(CURSOR_ACCESS)) {
     const before = expression.slice(0, m.index).trimEnd();
     const after = expression.slice(m.index! + m[0].length);
