@@ -17,6 +17,8 @@ export function languageServerEnvironment(
   base: Readonly<Record<string, string | undefined>>, codeCacheDirectory: string,
 ): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...base, [CODE_CACHE_ENV]: codeCacheDirectory };
-  for (const name of SERVER_UNUSED_ENV) delete env[name];
+  // By any spelling: on Windows the names of environment variables are case-insensitive.
+  const unused = new Set<string>(SERVER_UNUSED_ENV);
+  for (const name of Object.keys(env)) if (unused.has(name.toUpperCase())) delete env[name];
   return env;
 }

@@ -15,6 +15,8 @@ test('the server gets the host environment and its code-cache directory, without
   const env = languageServerEnvironment(base, '/home/a/.storage/code-cache');
   assert.deepEqual(env, { PATH: '/usr/bin', HOME: '/home/a', HTTPS_PROXY: 'http://proxy:3128', [CODE_CACHE_ENV]: '/home/a/.storage/code-cache' });
   assert.equal(base.NODE_EXTRA_CA_CERTS, '/etc/ssl/certs/ca-certificates.crt', 'the host environment is not changed');
+  // Windows spells environment names as they were set, and reads them in any case.
+  assert.deepEqual(languageServerEnvironment({ Path: 'C:\\Windows', Node_Extra_CA_Certs: 'C:\\certs.pem' }, 'C:\\cache'), { Path: 'C:\\Windows', [CODE_CACHE_ENV]: 'C:\\cache' });
 });
 
 test('the extension and the benchmark start the server with that environment', () => {
