@@ -167,3 +167,24 @@ test('a text that ends inside a string, right after a backslash, is left to the 
   const tree = parseStrictJson('["x\\"y", "\\\\", "é\\u00e9"]');
   assert.deepEqual(tree?.children?.map(n => n.type === 'string' ? n.value : n.type), ['x"y', '\\', 'éé']);
 });
+
+test('key names are shared between properties and versions, past the table\'s bound too, and repeats are still declined', () => {
+  const service = jsonService();
+  const serviceTree = (text: string) => (service.parseJSONDocument(TextDocument.create('saviynt-attr:///x.json', 'json', 1, text)) as unknown as { root: ASTNode }).root;
+  const objectOf = (names: string[]) => `{${names.map((n, i) => `"${n}": ${i}`).join(', ')}}`;
+  // More distinct names than the shared table holds (it starts again), each key still its own name.
+  const many = Array.from({ length: 25_000 }, (_, i) => `column${i}`);
+  const text = objectOf(many);
+  for (const version of [1, 2]) {
+    const fast = parseStrictJson(text);
+    assert.ok(fast, `version ${version} taken`);
+    compare(fast, serviceTree(text), new Map(), 'root');
+  }
+  // A repeated key is the service's to report, in small objects (compared), large ones and very large ones (a set).
+  for (const size of [5, 30, 100]) {
+    const names = Array.from({ length: size }, (_, i) => `k${i}`);
+    assert.ok(parseStrictJson(objectOf(names)), `${size} distinct keys taken`);
+    assert.equal(parseStrictJson(objectOf([...names, names[size - 3]])), undefined, `${size} keys and a repeat declined`);
+    assert.equal(parseStrictJson(objectOf([names[1], ...names])), undefined, `a repeat of the first of ${size} keys declined`);
+  }
+});

@@ -11,6 +11,7 @@
  */
 import type { ASTNode, PropertyASTNode, StringASTNode } from 'vscode-json-languageservice';
 import type { IndexLists } from './indexLists';
+import { detached } from '../text/detached';
 
 /* Node classes with the fields of the service's (jsonParser.ts), in the same order. */
 class BaseNode {
@@ -98,8 +99,30 @@ export function parseStrictJsonIndexed(text: string, maxDepth = 400): { root: AS
   }
 }
 
-/** Objects up to this many properties look for a repeated key by comparing; larger ones use a set. */
-const LINEAR_KEYS = 12;
+/**
+ * Objects up to this many properties look for a repeated key by comparing; larger ones use a set.
+ * (Keys are shared strings, see `sharedKey`: comparing two different ones stops at their hashes.)
+ */
+const LINEAR_KEYS = 64;
+
+/**
+ * Key names repeat throughout a document and from one version of it to the next (a connection has
+ * a few hundred distinct keys, a large import tens of thousands of properties). Every key node's
+ * value is one shared, detached copy per name: the tree holds one string per name instead of one
+ * per property, and the many lookups by key name later (the document index, the rules' catalogs)
+ * find the string's hash already computed. Bounded: past MAX_SHARED_KEYS names the table starts again.
+ */
+const sharedKeys = new Map<string, string>();
+const MAX_SHARED_KEYS = 20000;
+function sharedKey(name: string): string {
+  let shared = sharedKeys.get(name);
+  if (shared === undefined) {
+    if (sharedKeys.size >= MAX_SHARED_KEYS) sharedKeys.clear();
+    shared = detached(name);
+    sharedKeys.set(shared, shared);
+  }
+  return shared;
+}
 
 class StrictParser {
   pos = 0;
@@ -146,7 +169,7 @@ class StrictParser {
       for (;;) {
         if (text.charCodeAt(this.pos) !== 34) throw GIVE_UP;
         const property = new PropertyNode(node, this.pos, undefined as unknown as StringNode);
-        const key = this.string(property);
+        const key = this.string(property, true);
         property.keyNode = key;
         const index = this.properties.length;
         this.properties.push(property);
@@ -216,7 +239,8 @@ class StrictParser {
     return node;
   }
 
-  string(parent: ASTNode | undefined): StringNode {
+  /** A string token; a key (`isKey`) without escapes gets its shared name (sharedKey). */
+  string(parent: ASTNode | undefined, isKey = false): StringNode {
     const text = this.text;
     const start = this.pos;
     let pos = start + 1;
@@ -242,7 +266,7 @@ class StrictParser {
       try { value = JSON.parse(text.slice(start, end)); } catch { throw GIVE_UP; }
       node.value = value as string;
     } else {
-      node.value = text.slice(start + 1, pos);
+      node.value = isKey ? sharedKey(text.slice(start + 1, pos)) : text.slice(start + 1, pos);
     }
     this.pos = end;
     return node;
