@@ -13,10 +13,10 @@ import { INTERCOM_API_HOSTS, intercomBaseUrl, isIntercomHost } from '../../../se
 import { INTERCOM_BASE_URLS } from '../../../server/src/core/transport/intercomTemplateKit';
 import { AttributeDocument } from '../../../server/src/core/document';
 import {
-  DOCUMENTED_VERSIONS_NEWEST_FIRST, NEWEST_DOCUMENTED_VERSION, OLDEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS,
+  API_VERSIONS, DOCUMENTED_VERSIONS_NEWEST_FIRST, NEWEST_DOCUMENTED_VERSION, compareVersions, OLDEST_DOCUMENTED_VERSION, STABLE_DOCUMENTED_VERSIONS,
 } from '../../../server/src/core/intercom/catalog';
 import { checkApiVersion } from '../../../server/src/core/transport/init';
-import { DEFAULT_INTERCOM_API_VERSION } from '../../../server/src/core/transport/intercomTemplateKit';
+import { DEFAULT_INTERCOM_API_VERSION, atLeast } from '../../../server/src/core/transport/intercomTemplateKit';
 import { INIT_USAGE } from '../../../server/src/cli/init';
 import { classifyStatus } from '../../../server/src/core/runner/problems';
 import { apiVersionChoices, regionChoices } from '../../../client/src/transport/newConnectionChoices';
@@ -82,6 +82,16 @@ test('init\'s version check and help follow the catalog\'s documented range and 
   assert.throws(() => checkApiVersion('v2'), (e: Error) => e.message.includes(`(${range}, or Preview)`));
   assert.ok(INIT_USAGE.includes(`(default: ${DEFAULT_INTERCOM_API_VERSION})`));
   assert.ok(INIT_USAGE.includes(`--region ${INTERCOM_REGION_IDS.join('|')} `));
+});
+
+test('versions have one order: the templates\' version checks follow the catalog\'s, Preview and unknown values included', () => {
+  const values = [...API_VERSIONS, 'Preview', '2.17', '2.100', 'preview', 'v2', ''];
+  for (const version of values) {
+    for (const minimum of values) {
+      assert.equal(atLeast(version, minimum), compareVersions(version, minimum) >= 0, `${version} at least ${minimum}`);
+    }
+  }
+  assert.ok(atLeast('2.10', '2.9') && !atLeast('2.9', '2.10') && atLeast('Preview', NEWEST_DOCUMENTED_VERSION));
 });
 
 test('Intercom\'s hosts come from the one table of regions', () => {

@@ -8,7 +8,7 @@
 import { META_FILE_NAME, META_FORMAT_VERSION, defaultColumns, serializeConnectionMeta, type ConnectionMeta } from './connectionMeta';
 import type { FolderFile } from './connectionFolder';
 import {
-  DEFAULT_INTERCOM_API_VERSION, INTERCOM_MODELS, MODEL_FEATURES, compareIntercomVersions, intercomTemplates,
+  DEFAULT_INTERCOM_API_VERSION, INTERCOM_MODELS, MODEL_FEATURES, atLeast, intercomTemplates,
   type IntercomFeature, type IntercomModel, type IntercomRegion,
 } from './intercomTemplates';
 import { baseName, joinPath, utf8, type TransportFs } from './transportFs';
@@ -147,10 +147,10 @@ export function generateIntercomFolders(connectionName: string, options: InitOpt
   const checked = checkApiVersion(options.apiVersion ?? DEFAULT_INTERCOM_API_VERSION);
   const features = [...new Set(options.features ?? MODEL_FEATURES[model])];
   checkModelFeatures(model, features);
-  if (features.includes('ticketing') && compareIntercomVersions(checked.version, '2.9') < 0) {
+  if (features.includes('ticketing') && !atLeast(checked.version, '2.9')) {
     throw new Error(`Tickets exist in the Intercom API from version 2.9; ${checked.version} cannot raise tickets. Use 2.9 or later.`);
   }
-  if (features.includes('incrementalImport') && compareIntercomVersions(checked.version, '2.16') < 0) {
+  if (features.includes('incrementalImport') && !atLeast(checked.version, '2.16')) {
     throw new Error(`The incremental import reads the newest changes first by sorting the contact search, and Intercom's search takes "sort" from version 2.16 on; with ${checked.version} one run would read an arbitrary page and lose changes silently. Use --api-version 2.16, or leave out "incremental".`);
   }
   const templates = intercomTemplates({

@@ -2,6 +2,7 @@
  * The pieces both Intercom models share (intercomTemplates.ts assembles them): regions and base
  * URLs, versions, placeholders, and the kit of call builders every template uses.
  */
+import { compareVersions } from '../intercom/catalog';
 import { INTERCOM_REGIONS, type IntercomRegionId } from '../intercom/regions';
 
 export type IntercomRegion = IntercomRegionId;
@@ -58,19 +59,8 @@ export interface IntercomTemplates {
   folders: IntercomTemplateFolder[];
 }
 
-/** Orders a version: "2.15" → 2.15 as [2, 15]; "Preview" sorts after every number. */
-export function compareIntercomVersions(a: string, b: string): number {
-  const key = (v: string): [number, number] => {
-    if (/^preview$/i.test(v)) return [Number.MAX_SAFE_INTEGER, 0];
-    const m = /^(\d+)\.(\d+)$/.exec(v);
-    return m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  };
-  const [a1, a2] = key(a);
-  const [b1, b2] = key(b);
-  return a1 - b1 || a2 - b2;
-}
-
-export const atLeast = (version: string, minimum: string) => compareIntercomVersions(version, minimum) >= 0;
+/** True when `version` is `minimum` or later, in the catalog's one order of versions (Preview after every number). */
+export const atLeast = (version: string, minimum: string) => compareVersions(version, minimum) >= 0;
 
 /** The pieces every template uses: base URL, pinned headers, call builders. */
 export interface TemplateKit {
