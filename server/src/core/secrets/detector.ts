@@ -120,12 +120,26 @@ function shapeOf(secret: string): string | undefined {
   return undefined;
 }
 
-/** A hit for a whole value, the scheme prefix ("Bearer ") kept out of the secret part. */
-function wholeValueHit(value: string, kind: SecretKind, name: string, what: (label?: string) => string, noun: (label?: string) => string): SecretHit {
+/** Where the secret part of a whole value lies: after a scheme prefix ("Bearer ") and leading blanks, before trailing blanks. */
+function wholeValueSpan(value: string): { lead: number; start: number; end: number } {
   const lead = /^\s*/.exec(value)![0].length;
   const end = value.trimEnd().length;
   const scheme = AUTH_SCHEMES.exec(value);
-  const start = scheme ? scheme[1].length : lead;
+  return { lead, start: scheme ? scheme[1].length : lead, end };
+}
+
+/**
+ * True when a whole-value hit would be a placeholder (`${access_token}`, `<token>` …), which
+ * HitList.add drops: most header and key values are, and their hits are not built.
+ */
+function wholeValueIsPlaceholder(value: string): boolean {
+  const { start, end } = wholeValueSpan(value);
+  return end - start <= 0 || isPlaceholderSecret(value.slice(start, end));
+}
+
+/** A hit for a whole value, the scheme prefix ("Bearer ") kept out of the secret part. */
+function wholeValueHit(value: string, kind: SecretKind, name: string, what: (label?: string) => string, noun: (label?: string) => string): SecretHit {
+  const { lead, start, end } = wholeValueSpan(value);
   const label = shapeOf(value.slice(start, end));
   return { index: start, length: end - start, whole: { index: lead, length: end - lead }, kind, name, what: what(label), noun: noun(label) };
 }
@@ -143,12 +157,12 @@ export function findSecrets(value: string, ctx: SecretContext, depth = 2): reado
       (found ??= new HitList(value)).add(wholeValueHit(value, 'header-token', header,
         label => `a literal ${label ?? `${schemeName} credential`} in the ${header} header`,
         label => label ?? `${schemeName.toLowerCase()} credential`));
-    } else if (SECRET_KEY_NAMES.has(normaliseKey(header)) || /^authorization$/i.test(header)) {
+    } else if ((SECRET_KEY_NAMES.has(normaliseKey(header)) || /^authorization$/i.test(header)) && !wholeValueIsPlaceholder(value)) {
       (found ??= new HitList(value)).add(wholeValueHit(value, 'header-value', header,
         label => `a literal ${label ?? 'value'} in the ${header} header`,
         label => label ?? SECRET_KEY_NOUNS.get(normaliseKey(header)) ?? 'credential'));
     }
-  } else if (isSecretKeyName(key) && !(typeof ctx.inMap === 'function' ? ctx.inMap() : ctx.inMap)) {
+  } else if (isSecretKeyName(key) && !(typeof ctx.inMap === 'function' ? ctx.inMap() : ctx.inMap) && !wholeValueIsPlaceholder(value)) {
     (found ??= new HitList(value)).add(wholeValueHit(value, 'key', key, label => label ? `a literal ${label} in ${key}` : `a literal ${key}`, label => label ?? nounOf(key)));
   }
   if ((key === 'url' || (value.includes('=') && (/[?&][\w-]+=/.test(value) || /^[\w-]+=[^&]*&/.test(value)))) && SECRET_PARAM_NAME.test(value)) {
