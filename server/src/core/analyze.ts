@@ -5,7 +5,7 @@
 import type { ConnectionView } from './connection';
 import { singleDocumentConnection } from './connection';
 import type { AttributeDocument } from './document';
-import type { AnalysisSettings, Finding } from './types';
+import type { AnalysisSettings, Finding, Severity } from './types';
 import { schemaFindings } from './schema/schemaFindings';
 import type { Rule } from './rules/rule';
 import type { SchemaProbe } from './rules/support/schemaCoverage';
@@ -85,6 +85,8 @@ async function analyzeAttribute(doc: AttributeDocument, options: AnalyzeOptions,
     report: (f: Finding) => collector.add(f),
     get full() { return collector.full; },
     notChecked: (what: string, count: number, offset: number, note?: string) => collector.notChecked(what, count, offset, note),
+    accepts: (code: string) => collector.accepts(code),
+    omit: (code: string, severity: Severity, offset: number) => collector.omit(code, severity, offset),
   };
   for (const rule of options.rules) {
     if (rule.grammars && (!grammar || !rule.grammars.includes(grammar))) continue;

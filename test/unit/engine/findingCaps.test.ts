@@ -59,6 +59,22 @@ test('5,000 bindings in a ~100 KB file: every one is checked, findings capped, q
   assert.ok(ms < 3000, `${Math.round(ms)} ms`);
 });
 
+test('unknown variables past the cap are counted without being built: same count, severity and first position', async () => {
+  // 150 unknown variables (misspelt, so each would carry a did-you-mean and a fix) after 5 known ones.
+  const o: Record<string, string> = {};
+  for (let i = 0; i < 5; i++) o[`ok${i}`] = '${user.email}';
+  for (let i = 0; i < 150; i++) o[`k${i}`] = `\${usre${i}.email}`;
+  const text = JSON.stringify({ call: [{ name: 'c', connection: 'acctAuth', url: 'https://api.intercom.io/contacts', httpMethod: 'POST', httpParams: o }] });
+  const findings = await analyze(AttributeDocument.fromFile('file:///caps/CreateAccountJSON.json', text, 1));
+  const unknown = findings.filter(f => f.code === 'binding-unknown-variable');
+  assert.equal(unknown.length, FINDING_CAPS.perCode);
+  const capped = findings.find(f => f.code === 'findings-capped')!;
+  assert.match(capped.message, /50 more findings are not shown \(binding-unknown-variable 50\)/);
+  assert.equal(capped.severity, 'warning');
+  // The summary points at the first variable left out: the 101st unknown one.
+  assert.equal(capped.offset, text.indexOf(`usre${FINDING_CAPS.perCode}.email`));
+});
+
 test('20,000 unknown keys in a ~0.9 MB document are checked in linear time', async () => {
   const parts: string[] = [];
   for (let n = 0, len = 0; len < 900_000; n++) { const p = `"k${n}":{"a":[1,2,3],"b":"v"}`; parts.push(p); len += p.length + 1; }

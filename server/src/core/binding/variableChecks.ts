@@ -5,7 +5,7 @@
  */
 import type { ConnectionView } from '../connection';
 import type { AttributeDocument } from '../document';
-import type { Finding } from '../types';
+import type { Finding, Severity } from '../types';
 import { didYouMean } from '../text/didYouMean';
 import type { Binding, Reference } from './model';
 import { BoundString, docSpan } from './documentBindings';
@@ -15,7 +15,15 @@ import { detached } from '../text/detached';
 import { authNameAt, connectionAuths } from './connectionKeys';
 import { BindingVariable, VARIABLES, findVariable, isBoundAt, variablesAt } from './variables';
 
-export function variableFindings(doc: AttributeDocument, connection: ConnectionView, bs: BoundString): Finding[] {
+/** Where findings go: asked before an unknown variable's finding (message, did-you-mean, fix) is built. */
+export interface FindingSink {
+  accepts?(code: string): boolean;
+  omit?(code: string, severity: Severity, offset: number): void;
+}
+
+const UNKNOWN_VARIABLE = 'binding-unknown-variable';
+
+export function variableFindings(doc: AttributeDocument, connection: ConnectionView, bs: BoundString, sink: FindingSink = {}): Finding[] {
   const out: Finding[] = [];
   const attribute = modelledAttribute(doc);
   const site = bs.site.kind;
@@ -24,7 +32,10 @@ export function variableFindings(doc: AttributeDocument, connection: ConnectionV
     for (const ref of b.references) {
       const variable = findVariable(ref.root.name);
       if (!variable) {
-        if (!recordFieldsBound) out.push(unknownRoot(bs, ref, attribute));
+        if (recordFieldsBound) continue;
+        // Past the cap of its code the finding would only be counted: count it without building it.
+        if (sink.accepts && sink.omit && !sink.accepts(UNKNOWN_VARIABLE)) sink.omit(UNKNOWN_VARIABLE, 'warning', docSpan(bs, ref.root.start, ref.root.end).offset);
+        else out.push(unknownRoot(bs, ref, attribute));
         continue;
       }
       if (attribute && !isBoundAt(variable, attribute, site)) {
@@ -76,14 +87,14 @@ function unknownRoot(bs: BoundString, ref: Reference, attribute: string | undefi
       ? ` Members are read with a dot: \`${suggestion}\`.`
       : ` Did you mean \`${suggestion}\`?${suggestion.toLowerCase() === name.toLowerCase() ? ' Variable names are case-sensitive.' : ''}`;
     return {
-      ...span, severity: 'warning', code: 'binding-unknown-variable',
+      ...span, severity: 'warning', code: UNKNOWN_VARIABLE,
       message: `Unknown variable \`${name}\`: EIC does not bind it in \`\${…}\`, so the expression fails at run time.${why}`,
       fixes: [{ title: `Change to \`${suggestion}\``, edits: [{ ...span, newText: suggestion }], isPreferred: true }],
     };
   }
   const where = attribute ? ` In ${attribute} EIC provides: ${place.available}.` : '';
   return {
-    ...span, severity: 'warning', code: 'binding-unknown-variable',
+    ...span, severity: 'warning', code: UNKNOWN_VARIABLE,
     message: `Unknown variable \`${name}\`: EIC does not bind it in \`\${…}\` and the expression does not declare it, so evaluating it fails at run time.${where}`,
   };
 }
@@ -163,7 +174,7 @@ function unknownMember(doc: AttributeDocument, connection: ConnectionView, bs: B
   if (suggestion) {
     const caseOnly = suggestion.toLowerCase() === member.name.toLowerCase() ? ' Names are case-sensitive.' : '';
     return {
-      ...span, severity: 'warning', code: 'binding-unknown-variable',
+      ...span, severity: 'warning', code: UNKNOWN_VARIABLE,
       message: `Unknown member \`${member.name}\` in \`${shown}\`: it is not one of ${view.source}. Did you mean \`${suggestion}\`?${caseOnly}`,
       fixes: [{ title: `Change to \`${ref.root.name}.${suggestion}\``, edits: [{ ...span, newText: suggestion }], isPreferred: true }],
     };
@@ -171,7 +182,7 @@ function unknownMember(doc: AttributeDocument, connection: ConnectionView, bs: B
   if (!view.closed) return undefined;
   const isConnection = (variable.aliasOf ?? variable.name) === 'connection';
   return {
-    ...span, severity: isConnection ? 'warning' : 'information', code: 'binding-unknown-variable',
+    ...span, severity: isConnection ? 'warning' : 'information', code: UNKNOWN_VARIABLE,
     message: isConnection
       ? `Unknown member \`${member.name}\` in \`${shown}\`: ${view.source} has no such key, so the value is empty at run time. Add the key to the authentication, or use one of: ${view.names.slice(0, 12).join(', ')}.`
       : `Unknown member \`${member.name}\` in \`${shown}\`: it is not one of ${view.source}. Check the spelling (names are case-sensitive); if your tenant has this attribute, ignore this note.`,

@@ -23,7 +23,7 @@ export const bindingRule: Rule = {
         break;
       }
       for (const f of syntaxFindings(ctx.doc, bs)) ctx.report(f);
-      for (const f of variableFindings(ctx.doc, ctx.connection, bs)) ctx.report(f);
+      for (const f of variableFindings(ctx.doc, ctx.connection, bs, ctx)) ctx.report(f);
     }
   },
 };

@@ -2,7 +2,7 @@
 import type { AttributeGrammar } from '../attributes';
 import type { ConnectionView } from '../connection';
 import type { AttributeDocument } from '../document';
-import type { AnalysisSettings, Finding } from '../types';
+import type { AnalysisSettings, Finding, Severity } from '../types';
 import type { SchemaProbe } from './support/schemaCoverage';
 
 export interface RuleContext {
@@ -17,6 +17,13 @@ export interface RuleContext {
   readonly full?: boolean;
   /** Records what a check skipped to stay within bounds (shown in the final findings-capped note). */
   notChecked?(what: string, count: number, offset: number, note?: string): void;
+  /**
+   * Whether a finding of this code would still be kept (the caps of core/findingCaps.ts); a check
+   * that makes many findings of one code asks first and counts the ones it does not build with
+   * `omit`, which is what reporting them would have done.
+   */
+  accepts?(code: string): boolean;
+  omit?(code: string, severity: Severity, offset: number): void;
   /** Whether the schema check already reports a value (default: the attribute's schema is asked). */
   readonly schemaProbe?: SchemaProbe;
 }
